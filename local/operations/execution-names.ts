@@ -1,0 +1,16 @@
+/**
+ * Execution names are `<ContactId>` (full run), `<ContactId>-<version>` (CTR refresh) or
+ * `<ContactId>-r<n>` (restart by `npm run redrive`). Connect contact ids are UUIDs, which contain
+ * `-` themselves, so the id is recognised by its shape rather than by splitting.
+ */
+const UUID_PREFIX = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+
+export function contactIdFromExecutionName(name: string): string {
+  return UUID_PREFIX.exec(name)?.[0] ?? name.replace(/-r\d+$/, '');
+}
+
+/** True when the execution belongs to one of `contactIds` (any kind of run). */
+export function belongsToContact(name: string, contactIds?: readonly string[]): boolean {
+  if (!contactIds || contactIds.length === 0) return true;
+  return contactIds.some((id) => name === id || name.startsWith(`${id}-`));
+}

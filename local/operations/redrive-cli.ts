@@ -1,0 +1,88 @@
+/**
+ * `npm run redrive -- [--since ISO] [--until ISO] [--contact-id ID ...] [--status FAILED,TIMED_OUT,ABORTED]
+ *  [--dry-run] [--concurrency N] [--state-machine-arn ARN | --local]`
+ *
+ * Progress goes to stderr while it runs; the final table to stdout. Exit code 1 when any action
+ * failed, 2 on a usage error.
+ */
+import { parseArgs } from 'node:util';
+import { renderTable } from '../text-table.js';
+import { UsageError, parseInstant, parsePositiveInt, parseStatuses } from './cli-options.js';
+import { redriveExecutions } from './redrive.js';
+import type { ExecutionSource } from './types.js';
+
+export interface CliIo {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+export const consoleIo: CliIo = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+};
+
+export async function runRedriveCli(
+  argv: string[],
+  openSource: (options: { stateMachineArn?: string; local: boolean }) => Promise<ExecutionSource>,
+  io: CliIo = consoleIo,
+): Promise<number> {
+  try {
+    const { values } = parseArgs({
+      args: argv,
+      options: {
+        since: { type: 'string' },
+        until: { type: 'string' },
+        'contact-id': { type: 'string', multiple: true },
+        status: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
+        concurrency: { type: 'string' },
+        'state-machine-arn': { type: 'string' },
+        local: { type: 'boolean', default: false },
+      },
+      allowPositionals: false,
+    });
+    const filter = {
+      statuses: parseStatuses(values.status),
+      since: parseInstant(values.since, '--since'),
+      until: parseInstant(values.until, '--until'),
+    };
+    const concurrency = parsePositiveInt(values.concurrency, '--concurrency', 10);
+    const source = await openSource({
+      stateMachineArn: values['state-machine-arn'],
+      local: values.local ?? false,
+    });
+    const dryRun = values['dry-run'] ?? false;
+    const report = await redriveExecutions(source, {
+      filter,
+      contactIds: values['contact-id'],
+      dryRun,
+      concurrency,
+      onResult: (result, done, total) =>
+        io.err(
+          `[${done}/${total}] ${result.executionName}: ${result.action} ${result.outcome}${result.error ? ` (${result.error})` : ''}`,
+        ),
+    });
+    io.out(
+      renderTable(
+        ['contact', 'old status', 'action', 'new execution', 'result'],
+        report.results.map((r) => [
+          r.contactId,
+          r.oldStatus,
+          r.action,
+          r.newExecution ?? '',
+          r.error ? `failed: ${r.error}` : r.outcome,
+        ]),
+      ),
+    );
+    io.out(
+      `${report.results.length} execution(s) matched, ${report.results.length - report.failed} ${dryRun ? 'planned' : 'handled'}, ${report.failed} failed`,
+    );
+    return report.failed > 0 ? 1 : 0;
+  } catch (error) {
+    io.err(`redrive: ${(error as Error).message}`);
+    return error instanceof UsageError ||
+      String((error as { code?: string }).code).startsWith('ERR_PARSE_ARGS')
+      ? 2
+      : 1;
+  }
+}
