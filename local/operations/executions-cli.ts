@@ -1,0 +1,80 @@
+/**
+ * `npm run executions -- [--status FAILED,...] [--since ISO] [--until ISO] [--contact-id ID]
+ *  [--state-machine-arn ARN | --local]`
+ *
+ * Without `--contact-id`: a table of executions (contact, status, duration, failed state, cause).
+ * With it: that contact's executions, each as a readable timeline.
+ */
+import { parseArgs } from 'node:util';
+import { renderTable } from '../text-table.js';
+import { UsageError, parseInstant, parseStatuses } from './cli-options.js';
+import { belongsToContact } from './execution-names.js';
+import { listExecutions, renderTimeline } from './list-executions.js';
+import type { CliIo } from './redrive-cli.js';
+import { consoleIo } from './redrive-cli.js';
+import type { ExecutionSource, ExecutionStatus } from './types.js';
+
+const ALL_STATUSES: ExecutionStatus[] = ['RUNNING', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED'];
+
+export async function runExecutionsCli(
+  argv: string[],
+  openSource: (options: { stateMachineArn?: string; local: boolean }) => Promise<ExecutionSource>,
+  io: CliIo = consoleIo,
+): Promise<number> {
+  try {
+    const { values } = parseArgs({
+      args: argv,
+      options: {
+        status: { type: 'string' },
+        since: { type: 'string' },
+        until: { type: 'string' },
+        'contact-id': { type: 'string', multiple: true },
+        'state-machine-arn': { type: 'string' },
+        local: { type: 'boolean', default: false },
+      },
+      allowPositionals: false,
+    });
+    const filter = {
+      statuses: parseStatuses(values.status, ALL_STATUSES),
+      since: parseInstant(values.since, '--since'),
+      until: parseInstant(values.until, '--until'),
+    };
+    const source = await openSource({
+      stateMachineArn: values['state-machine-arn'],
+      local: values.local ?? false,
+    });
+    const contactIds = values['contact-id'];
+    if (contactIds?.length) {
+      let found = 0;
+      for await (const summary of source.list(filter)) {
+        if (!belongsToContact(summary.name, contactIds)) continue;
+        found++;
+        const detail = await source.describe(summary.executionArn);
+        io.out(`${summary.name}  ${summary.status}  started ${summary.startDate.toISOString()}`);
+        io.out(`input: ${detail.input}`);
+        io.out(renderTimeline(await source.history(summary.executionArn)));
+        io.out('');
+      }
+      if (found === 0) {
+        io.err(`no execution found for ${contactIds.join(', ')}`);
+        return 1;
+      }
+      return 0;
+    }
+    const rows = await listExecutions(source, filter);
+    io.out(
+      renderTable(
+        ['contact', 'execution', 'status', 'duration s', 'failed state', 'cause'],
+        rows.map((r) => [r.contactId, r.executionName, r.status, r.durationSeconds, r.failedState, r.cause]),
+      ),
+    );
+    io.out(`${rows.length} execution(s)`);
+    return 0;
+  } catch (error) {
+    io.err(`executions: ${(error as Error).message}`);
+    return error instanceof UsageError ||
+      String((error as { code?: string }).code).startsWith('ERR_PARSE_ARGS')
+      ? 2
+      : 1;
+  }
+}

@@ -1,0 +1,119 @@
+import {
+  DescribeExecutionCommand,
+  GetExecutionHistoryCommand,
+  ListExecutionsCommand,
+  SFNClient,
+} from '@aws-sdk/client-sfn';
+import { mockClient } from 'aws-sdk-client-mock';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { runExecutionsCli } from '../../local/operations/executions-cli.js';
+import { SfnExecutionSource } from '../../local/operations/sfn-execution-source.js';
+
+const SM = 'arn:aws:states:us-east-1:123456789012:stateMachine:post-call';
+const OK = '11111111-1111-4111-8111-111111111111';
+const BAD = '22222222-2222-4222-8222-222222222222';
+const sfnMock = mockClient(SFNClient);
+const t = (s: number) => new Date(Date.UTC(2026, 10, 28, 10, 0, s));
+
+beforeEach(() => {
+  sfnMock.reset();
+  sfnMock.on(ListExecutionsCommand).callsFake((input: { statusFilter?: string }) => ({
+    executions: [
+      {
+        executionArn: `${SM}:${OK}`,
+        stateMachineArn: SM,
+        name: OK,
+        status: 'SUCCEEDED',
+        startDate: t(0),
+        stopDate: t(4),
+      },
+      {
+        executionArn: `${SM}:${BAD}`,
+        stateMachineArn: SM,
+        name: BAD,
+        status: 'FAILED',
+        startDate: t(1),
+        stopDate: t(9),
+      },
+    ].filter((e) => e.status === input.statusFilter),
+  }));
+  sfnMock
+    .on(DescribeExecutionCommand)
+    .resolves({ input: JSON.stringify({ contactId: BAD }), status: 'FAILED', startDate: t(1) });
+  sfnMock.on(GetExecutionHistoryCommand).resolves({
+    events: [
+      { id: 1, timestamp: t(1), type: 'ExecutionStarted' },
+      {
+        id: 2,
+        previousEventId: 1,
+        timestamp: t(2),
+        type: 'TaskStateEntered',
+        stateEnteredEventDetails: { name: 'Import contact into Salesforce' },
+      },
+      { id: 3, previousEventId: 2, timestamp: t(3), type: 'TaskScheduled' },
+      {
+        id: 4,
+        previousEventId: 3,
+        timestamp: t(8),
+        type: 'TaskFailed',
+        taskFailedEventDetails: {
+          error: 'Salesforce.Request',
+          cause: 'INVALID_FIELD: No such column Foo__c',
+        },
+      },
+      {
+        id: 5,
+        previousEventId: 4,
+        timestamp: t(9),
+        type: 'ExecutionFailed',
+        executionFailedEventDetails: {
+          error: 'Salesforce.Request',
+          cause: 'INVALID_FIELD: No such column Foo__c',
+        },
+      },
+    ],
+  });
+});
+
+const open = async () => new SfnExecutionSource(SM, new SFNClient({ region: 'us-east-1' }));
+
+describe('npm run executions', () => {
+  it('lists executions with duration, failed state and cause; reads history only for failures', async () => {
+    const out: string[] = [];
+    const code = await runExecutionsCli([], open, { out: (l) => out.push(l), err: () => {} });
+    expect(code).toBe(0);
+    const text = out.join('\n');
+    expect(text).toMatch(new RegExp(`${OK}\\s+${OK}\\s+SUCCEEDED\\s+4`));
+    expect(text).toMatch(
+      new RegExp(
+        `${BAD}\\s+${BAD}\\s+FAILED\\s+8\\s+Import contact into Salesforce\\s+Salesforce.Request: INVALID_FIELD`,
+      ),
+    );
+    expect(sfnMock).toHaveReceivedCommandTimes(GetExecutionHistoryCommand, 1);
+  });
+
+  it('prints one contact as a timeline', async () => {
+    const out: string[] = [];
+    const code = await runExecutionsCli(['--contact-id', BAD], open, {
+      out: (l) => out.push(l),
+      err: () => {},
+    });
+    expect(code).toBe(0);
+    const text = out.join('\n');
+    expect(text).toContain(`${BAD}  FAILED`);
+    expect(text).toMatch(
+      /TaskFailed\s+Import contact into Salesforce\s+→ Salesforce.Request: INVALID_FIELD: No such column Foo__c/,
+    );
+    expect(text).not.toContain(OK);
+  });
+
+  it('says so when the contact has no execution', async () => {
+    const err: string[] = [];
+    const code = await runExecutionsCli(['--contact-id', 'nope'], open, {
+      out: () => {},
+      err: (l) => err.push(l),
+    });
+    expect(code).toBe(1);
+    expect(err.join('')).toContain('no execution found for nope');
+  });
+});
