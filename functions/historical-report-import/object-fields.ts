@@ -1,0 +1,54 @@
+/**
+ * The fields an sObject has, from one describe per object per Salesforce client (so per
+ * container): the original described the object on every invocation (and per row for
+ * `Region__c`). Lookups are case-insensitive and return the field's real API name, like the
+ * original's `get_field_mapping`/`get_filtered_fields`; unlike it, a failed describe fails the
+ * import instead of silently filtering out every field (upstream §16 row 21).
+ *
+ * @example
+ * ```ts
+ * const fields = await objectFields(salesforce, 'amazonconnect__AC_AgentPerformance__c');
+ * fields.resolve('AMAZONCONNECT__REGION__C'); // → 'amazonconnect__Region__c' (or undefined)
+ * ```
+ */
+import type { DescribeField, DescribeResult, SalesforceApi } from '../../shared/salesforce/types.js';
+
+export class ObjectFields {
+  readonly sobject: string;
+  private readonly byLowerName = new Map<string, DescribeField>();
+
+  constructor(describe: DescribeResult) {
+    this.sobject = describe.name;
+    for (const field of describe.fields) this.byLowerName.set(field.name.toLowerCase(), field);
+  }
+
+  /** The field's real API name, or undefined when the object has no such field. */
+  resolve(name: string): string | undefined {
+    return this.byLowerName.get(name.toLowerCase())?.name;
+  }
+
+  field(name: string): DescribeField | undefined {
+    return this.byLowerName.get(name.toLowerCase());
+  }
+
+  has(name: string): boolean {
+    return this.byLowerName.has(name.toLowerCase());
+  }
+}
+
+const cache = new WeakMap<SalesforceApi, Map<string, Promise<ObjectFields>>>();
+
+/** Describe `sobject` once per client; a failure is not cached (the next call tries again). */
+export function objectFields(salesforce: SalesforceApi, sobject: string): Promise<ObjectFields> {
+  let perClient = cache.get(salesforce);
+  if (!perClient) {
+    perClient = new Map();
+    cache.set(salesforce, perClient);
+  }
+  const cached = perClient.get(sobject);
+  if (cached) return cached;
+  const pending = salesforce.describe(sobject).then((d) => new ObjectFields(d));
+  perClient.set(sobject, pending);
+  pending.catch(() => perClient.delete(sobject));
+  return pending;
+}

@@ -1,0 +1,63 @@
+/**
+ * Settings of the historical report import, from the environment.
+ *
+ * | Variable | Default | Meaning |
+ * |---|---|---|
+ * | `CONNECT_REPORTING_BUCKET` | (any) | `ConnectReportingS3BucketName`; events for other buckets are refused |
+ * | `HISTORICAL_QUEUE_REPORT_PREFIXES` | `SFDC/Queue` | comma-separated key prefixes of queue reports |
+ * | `HISTORICAL_AGENT_REPORT_PREFIXES` | `SFDC/Agent` | comma-separated key prefixes of agent reports |
+ * | `SF_ADAPTER_NAMESPACE` | `amazonconnect` | CTI Adapter namespace; blank or `-` = none |
+ * | `GLOBAL_ANALYTICS_ENABLED` | `false` | v5.27 `GlobalAnalyticsEnabled` |
+ * | `AWS_REGION` | (Lambda) | appended to the external id where the object has `Region__c` |
+ *
+ * @example
+ * ```ts
+ * const settings = readHistoricalImportSettings(process.env);
+ * ```
+ */
+import { ReportSettingsError } from './errors.js';
+import type { HistoricalImportSettings, ReportKind, ReportPrefix } from './types.js';
+
+export const DEFAULT_QUEUE_REPORT_PREFIX = 'SFDC/Queue';
+export const DEFAULT_AGENT_REPORT_PREFIX = 'SFDC/Agent';
+
+/** `amazonconnect` → `amazonconnect__`; blank or `-` → `''` (the original's rule, upstream §3.3). */
+export function namespacePrefix(raw: string | undefined): string {
+  const value = (raw ?? 'amazonconnect').trim();
+  return value === '' || value === '-' ? '' : `${value}__`;
+}
+
+/** The template's boolean-like values: `true`/`True` (and any casing) are true. */
+export function isEnabled(raw: string | undefined): boolean {
+  return (raw ?? '').trim().toLowerCase() === 'true';
+}
+
+function prefixesOf(raw: string | undefined, fallback: string, kind: ReportKind, variable: string): ReportPrefix[] {
+  const list = (raw === undefined || raw.trim() === '' ? fallback : raw)
+    .split(',')
+    .map((p) => p.trim().replace(/^\/+/, ''))
+    .filter((p) => p !== '');
+  if (list.length === 0) throw new ReportSettingsError(`${variable} names no key prefix`);
+  return list.map((prefix) => ({ prefix, kind }));
+}
+
+export function readHistoricalImportSettings(env: NodeJS.ProcessEnv): HistoricalImportSettings {
+  const region = env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
+  if (!region) throw new ReportSettingsError('AWS_REGION is not set');
+  const prefixes = [
+    ...prefixesOf(env.HISTORICAL_QUEUE_REPORT_PREFIXES, DEFAULT_QUEUE_REPORT_PREFIX, 'queue', 'HISTORICAL_QUEUE_REPORT_PREFIXES'),
+    ...prefixesOf(env.HISTORICAL_AGENT_REPORT_PREFIXES, DEFAULT_AGENT_REPORT_PREFIX, 'agent', 'HISTORICAL_AGENT_REPORT_PREFIXES'),
+  ].sort((a, b) => b.prefix.length - a.prefix.length);
+  return {
+    reportingBucket: (env.CONNECT_REPORTING_BUCKET ?? '').trim(),
+    prefixes,
+    namespacePrefix: namespacePrefix(env.SF_ADAPTER_NAMESPACE),
+    region,
+    globalAnalytics: isEnabled(env.GLOBAL_ANALYTICS_ENABLED),
+  };
+}
+
+/** The kind of report stored at `key`, or undefined when no prefix matches. Longest prefix wins. */
+export function reportKindOf(key: string, prefixes: ReportPrefix[]): ReportKind | undefined {
+  return prefixes.find((p) => key.startsWith(p.prefix))?.kind;
+}
