@@ -16,9 +16,15 @@
 export interface ContactPlan {
   /** Upsert AC_ContactTraceRecord__c. */
   ctrImport: boolean;
-  /** Create the contact's AC_ContactChannelAnalytics__c with the recording path. */
+  /**
+   * Create the contact's AC_ContactChannelAnalytics__c (exactly once), with the recording path
+   * unless `redactedRecording`. True for both variants.
+   */
   recordingImport: boolean;
-  /** Redacted variant: the analytics record is created without a path (Contact Lens fills it later). */
+  /**
+   * Redacted variant (only together with `recordingImport`): the analytics record is created
+   * without a path (Contact Lens fills it later). Never true when `recordingImport` is false.
+   */
   redactedRecording: boolean;
   /** Also upload the audio as a ContentVersion linked to the analytics record (RecordingUploadEnabled). */
   recordingUpload: boolean;
@@ -30,6 +36,13 @@ export interface ContactPlan {
   };
   /** Import the Contact Lens analysis file. */
   contactLens: boolean;
+  /**
+   * The S3 recording (`bucket/key`, no `s3://`) chosen by the trigger: `Recording.Location`, or the
+   * first available S3 audio entry of `Recordings` when the legacy field is null. Non-null whenever
+   * `recordingImport` or `transcription` is planned; use it rather than re-reading the CTR.
+   * (Added by the trigger helper; optional only so that older literals still type-check.)
+   */
+  recordingLocation?: string | null;
 }
 
 /** `full` runs every planned branch; `ctrRefresh` only re-upserts the CTR of a newer version. */
@@ -41,6 +54,12 @@ export interface PostCallExecutionInput {
   lastUpdateTimestamp: string;
   kind: ExecutionKind;
   plan: ContactPlan;
-  /** The contact record as Connect published it (validated, unknown fields kept). */
+  /**
+   * The contact record as Connect published it, validated and reduced to the fields the pipeline
+   * reads (`compactCtrForExecution` in shared/ctr/compact-ctr.ts: everything the CTR upsert maps,
+   * `DisconnectReason`, the recordings; every known key present, absent ones as null). Other
+   * fields (Agent state transitions, media streams, tags…) are dropped to keep the input small and
+   * the execution history free of data nobody reads.
+   */
   ctr: Record<string, unknown>;
 }

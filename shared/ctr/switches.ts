@@ -1,0 +1,46 @@
+/**
+ * The package-level switches of the post-call pipeline (the stack's parameters, passed to the
+ * functions as environment variables). A switch is on when its value is `true` in any case
+ * (the template accepts `true`/`True`); an unset variable takes the template's default.
+ *
+ * @example
+ * ```ts
+ * const switches = postCallSwitchesFromEnvironment(process.env);
+ * const plan = planContact(ctr, switches);
+ * ```
+ */
+export interface PostCallSwitches {
+  /** POSTCALL_CTR_IMPORT_ENABLED (PostcallCTRImportEnabled, default true). */
+  ctrImport: boolean;
+  /** POSTCALL_RECORDING_IMPORT_ENABLED (PostcallRecordingImportEnabled, default true). */
+  recordingImport: boolean;
+  /** POSTCALL_TRANSCRIBE_ENABLED (PostcallTranscribeEnabled, default true). */
+  transcribe: boolean;
+  /** CONTACT_LENS_IMPORT_ENABLED (ContactLensImportEnabled, default true). */
+  contactLens: boolean;
+  /** RECORDING_UPLOAD_ENABLED (RecordingUploadEnabled, new, default false). */
+  recordingUpload: boolean;
+}
+
+export function postCallSwitchesFromEnvironment(
+  env: Record<string, string | undefined> = process.env,
+): PostCallSwitches {
+  return {
+    ctrImport: flag(env['POSTCALL_CTR_IMPORT_ENABLED'], true),
+    recordingImport: flag(env['POSTCALL_RECORDING_IMPORT_ENABLED'], true),
+    transcribe: flag(env['POSTCALL_TRANSCRIBE_ENABLED'], true),
+    contactLens: flag(env['CONTACT_LENS_IMPORT_ENABLED'], true),
+    recordingUpload: flag(env['RECORDING_UPLOAD_ENABLED'], false),
+  };
+}
+
+/** `"true"` in any case and surrounding blanks is on; anything else set is off; unset/blank → default. */
+export function flag(value: string | undefined, defaultValue: boolean): boolean {
+  if (value === undefined || value.trim() === '') return defaultValue;
+  return isTrue(value);
+}
+
+/** The original's test for switches and contact attributes: the string `"true"` (case-insensitive here). */
+export function isTrue(value: unknown): boolean {
+  return typeof value === 'string' && value.trim().toLowerCase() === 'true';
+}
