@@ -25,7 +25,10 @@ export class SalesforceError extends Error {
   /** Every error entry Salesforce returned. */
   readonly details: SalesforceErrorDetail[];
 
-  constructor(message: string, options: { status?: number; details?: SalesforceErrorDetail[]; cause?: unknown } = {}) {
+  constructor(
+    message: string,
+    options: { status?: number; details?: SalesforceErrorDetail[]; cause?: unknown } = {},
+  ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'Salesforce.Error';
     this.status = options.status;

@@ -22,6 +22,8 @@ export interface SalesforceSettings {
   loginHost?: string;
   /** Per-request timeout in ms (default 10 000). */
   requestTimeoutMs?: number;
+  /** jwt_bearer `aud` claim; default: the login host's origin (set `https://test.salesforce.com` for a sandbox logging in at its My Domain). */
+  jwtAudience?: string;
 }
 
 /** The Secrets Manager secret's keys (names kept from the original package). */
@@ -128,15 +130,28 @@ export interface SalesforceApi {
   get(sobject: string, id: string, fields?: string[]): Promise<SalesforceRecord>;
   create(sobject: string, fields: Record<string, unknown>): Promise<string>;
   update(sobject: string, id: string, fields: Record<string, unknown>): Promise<void>;
-  upsert(sobject: string, externalIdField: string, externalId: string, fields: Record<string, unknown>): Promise<UpsertResult>;
+  upsert(
+    sobject: string,
+    externalIdField: string,
+    externalId: string,
+    fields: Record<string, unknown>,
+  ): Promise<UpsertResult>;
   delete(sobject: string, id: string): Promise<void>;
   /** Cached per container. */
   describe(sobject: string): Promise<DescribeResult>;
-  composite(subrequests: CompositeSubrequest[], options?: { allOrNone?: boolean }): Promise<CompositeSubresponse[]>;
+  composite(
+    subrequests: CompositeSubrequest[],
+    options?: { allOrNone?: boolean },
+  ): Promise<CompositeSubresponse[]>;
   /** composite/sobjects, split into calls of 200. Each record carries `attributes.type`. */
   createMany(records: SalesforceRecord[], options?: { allOrNone?: boolean }): Promise<SaveResult[]>;
   updateMany(records: SalesforceRecord[], options?: { allOrNone?: boolean }): Promise<SaveResult[]>;
-  upsertMany(sobject: string, externalIdField: string, records: SalesforceRecord[], options?: { allOrNone?: boolean }): Promise<SaveResult[]>;
+  upsertMany(
+    sobject: string,
+    externalIdField: string,
+    records: SalesforceRecord[],
+    options?: { allOrNone?: boolean },
+  ): Promise<SaveResult[]>;
   chatterPost(body: Record<string, unknown>): Promise<string>;
   chatterComment(feedElementId: string, body: Record<string, unknown>): Promise<string>;
   uploadContentVersion(upload: ContentVersionUpload): Promise<{ id: string }>;

@@ -1,0 +1,590 @@
+/**
+ * `SalesforceClient`: the REST client every function uses (through `getSalesforceClient()`).
+ *
+ * - Auth: `password`, `client_credentials`, `jwt_bearer` (see `token-request.ts`, `endpoints.ts`);
+ *   the token is cached for the life of the client (one per container) and refreshed only on
+ *   `401 INVALID_SESSION_ID`, single-flight, followed by one retry; a second 401 is `Salesforce.Auth`.
+ * - Errors: typed (`errors.ts`, mapping in `error-mapping.ts`).
+ * - Retries: only for operations that cannot duplicate data when repeated (reads, update by id,
+ *   upsert by external id, delete), only on `Salesforce.Transient`, bounded with jittered backoff.
+ * - Usage: `stats` counts every API call and token request; `Sforce-Limit-Info` is parsed and a
+ *   warning logged above 80 % of the daily allocation.
+ * - Logging: method and path at DEBUG; never bodies, tokens or credentials (`redact.ts`).
+ *
+ * @example
+ * ```ts
+ * const client = new SalesforceClient({ settings, credentials: new StaticCredentialsSource(secret) });
+ * const { records } = await client.query(soql`SELECT Id FROM Contact WHERE Phone = ${phone}`);
+ * ```
+ */
+import type { Readable } from 'node:stream';
+import type { Dispatcher } from 'undici';
+import { apiOrigin, apiPathPrefix, loginOrigin, tokenUrl } from './endpoints.js';
+import { mapResponseError } from './error-mapping.js';
+import {
+  SalesforceAuthError,
+  SalesforceConfigError,
+  SalesforceError,
+  SalesforceRequestError,
+  SalesforceTransientError,
+} from './errors.js';
+import { type HttpMethod, type HttpResponse, HttpTransport, pathOnly } from './http-transport.js';
+import { AccessTokenCache } from './access-token-cache.js';
+import { parseLimitInfo } from './limit-info.js';
+import { type MultipartBody, multipartBody } from './multipart.js';
+import { type RetryOptions, RetryPolicy } from './retry-policy.js';
+import { SecretRedactor } from './redact.js';
+import { oauthError } from './token-errors.js';
+import { tokenRequestBody } from './token-request.js';
+import type {
+  ClientStats,
+  CompositeSubrequest,
+  CompositeSubresponse,
+  ContentVersionUpload,
+  CredentialsSource,
+  DescribeResult,
+  QueryResult,
+  SalesforceApi,
+  SalesforceRecord,
+  SalesforceSettings,
+  SaveResult,
+  UpsertResult,
+} from './types.js';
+
+/** The subset of the Powertools `Logger` the client uses. */
+export interface ClientLogger {
+  debug(message: string, ...extra: Array<Record<string, unknown>>): void;
+  info(message: string, ...extra: Array<Record<string, unknown>>): void;
+  warn(message: string, ...extra: Array<Record<string, unknown>>): void;
+  error(message: string, ...extra: Array<Record<string, unknown>>): void;
+}
+
+export interface SalesforceClientOptions {
+  settings: SalesforceSettings;
+  credentials: CredentialsSource;
+  /** Powertools `Logger` (or anything with the same methods). Default: a quiet no-op logger. */
+  logger?: ClientLogger;
+  /** Retry settings for safe operations, or `false` to never retry. Default: 3 attempts. */
+  retry?: RetryOptions | false;
+  /** Used for every origin instead of the client's own pools (tests: undici `MockAgent`). */
+  dispatcher?: Dispatcher;
+  /** Sockets per origin (default 32). */
+  connections?: number;
+  /** Usage ratio above which a warning is logged (default 0.8). */
+  limitWarningRatio?: number;
+  /** Timeout for ContentVersion uploads, per gap in the transfer (default: 6 × the request timeout). */
+  uploadTimeoutMs?: number;
+}
+
+/** Records per composite/sobjects call (Salesforce's maximum). */
+export const COLLECTION_BATCH_SIZE = 200;
+const DEFAULT_TIMEOUT_MS = 10_000;
+const NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
+const JSON_CONTENT = 'application/json';
+const FORM_CONTENT = 'application/x-www-form-urlencoded';
+
+interface CallOptions {
+  body?: unknown;
+  /** Safe to repeat (cannot duplicate data). */
+  idempotent: boolean;
+  /** A streamed multipart body; `replayable` when it can be opened again (string/Buffer source). */
+  raw?: { open: () => MultipartBody; replayable: boolean };
+  timeoutMs?: number;
+}
+
+const noopLogger: ClientLogger = { debug() {}, info() {}, warn() {}, error() {} };
+
+export class SalesforceClient implements SalesforceApi {
+  readonly stats: ClientStats = { apiCalls: 0, tokenRequests: 0 };
+
+  private readonly settings: SalesforceSettings;
+  private readonly credentials: CredentialsSource;
+  private readonly logger: ClientLogger;
+  private readonly retry: RetryPolicy;
+  private readonly http: HttpTransport;
+  private readonly tokens: AccessTokenCache;
+  private readonly redactor = new SecretRedactor();
+  private readonly describeCache = new Map<string, Promise<DescribeResult>>();
+  private readonly apiOrigin: string;
+  private readonly prefix: string;
+  private readonly limitWarningRatio: number;
+  private readonly uploadTimeoutMs: number;
+  private lastWarnedPercent = 0;
+
+  constructor(options: SalesforceClientOptions) {
+    this.settings = options.settings;
+    this.credentials = options.credentials;
+    this.logger = options.logger ?? noopLogger;
+    this.retry = new RetryPolicy(options.retry);
+    // Validate the settings now: a bad host or version should fail the cold start, loudly.
+    this.apiOrigin = apiOrigin(options.settings);
+    this.prefix = apiPathPrefix(options.settings);
+    loginOrigin(options.settings);
+    const timeoutMs = options.settings.requestTimeoutMs ?? DEFAULT_TIMEOUT_MS;
+    if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {
+      throw new SalesforceConfigError('SF_REQUEST_TIMEOUT_MS must be a positive number of milliseconds');
+    }
+    this.http = new HttpTransport({
+      timeoutMs,
+      dispatcher: options.dispatcher,
+      connections: options.connections,
+    });
+    this.tokens = new AccessTokenCache(() => this.requestToken());
+    this.limitWarningRatio = options.limitWarningRatio ?? 0.8;
+    this.uploadTimeoutMs = options.uploadTimeoutMs ?? timeoutMs * 6;
+  }
+
+  // ---------------------------------------------------------------- queries and search
+
+  async query<T = SalesforceRecord>(
+    soqlText: string,
+    options: { maxRecords?: number } = {},
+  ): Promise<QueryResult<T>> {
+    const maxRecords = options.maxRecords ?? Number.POSITIVE_INFINITY;
+    let page = await this.call<QueryPage<T>>(
+      'GET',
+      `${this.prefix}/query?q=${encodeURIComponent(soqlText)}`,
+      {
+        idempotent: true,
+      },
+    );
+    const records: T[] = [...(page.records ?? [])];
+    const totalSize = page.totalSize ?? records.length;
+    while (!page.done && page.nextRecordsUrl !== undefined && records.length < maxRecords) {
+      page = await this.call<QueryPage<T>>('GET', this.nextPagePath(page.nextRecordsUrl), {
+        idempotent: true,
+      });
+      for (const record of page.records ?? []) records.push(record);
+    }
+    if (records.length > maxRecords) {
+      records.length = maxRecords;
+      return { records, totalSize, done: false };
+    }
+    const done = page.done !== false || page.nextRecordsUrl === undefined;
+    if (!done)
+      this.logger.info('Query results truncated at maxRecords', { returned: records.length, totalSize });
+    return { records, totalSize, done };
+  }
+
+  async search(sosl: string): Promise<SalesforceRecord[]> {
+    const body = await this.call<SearchResponse>(
+      'GET',
+      `${this.prefix}/search?q=${encodeURIComponent(sosl)}`,
+      {
+        idempotent: true,
+      },
+    );
+    return searchRecords(body);
+  }
+
+  async parameterizedSearch(body: Record<string, unknown>): Promise<SalesforceRecord[]> {
+    // A POST, but a read: repeating it cannot change data.
+    const result = await this.call<SearchResponse>('POST', `${this.prefix}/parameterizedSearch`, {
+      body,
+      idempotent: true,
+    });
+    return searchRecords(result);
+  }
+
+  // ---------------------------------------------------------------- single records
+
+  async get(sobject: string, id: string, fields?: string[]): Promise<SalesforceRecord> {
+    let path = `${this.sobjectPath(sobject)}/${encodeSegment(id, 'id')}`;
+    if (fields !== undefined && fields.length > 0) {
+      path += `?fields=${encodeURIComponent(fields.map((field) => checkName(field, 'field')).join(','))}`;
+    }
+    return this.call<SalesforceRecord>('GET', path, { idempotent: true });
+  }
+
+  async create(sobject: string, fields: Record<string, unknown>): Promise<string> {
+    // Never retried: a lost response to a create that succeeded would duplicate the record.
+    const result = await this.call<{ id?: string }>('POST', this.sobjectPath(sobject), {
+      body: fields,
+      idempotent: false,
+    });
+    return requireId(result, `create ${sobject}`);
+  }
+
+  async update(sobject: string, id: string, fields: Record<string, unknown>): Promise<void> {
+    await this.call('PATCH', `${this.sobjectPath(sobject)}/${encodeSegment(id, 'id')}`, {
+      body: fields,
+      idempotent: true,
+    });
+  }
+
+  async upsert(
+    sobject: string,
+    externalIdField: string,
+    externalId: string,
+    fields: Record<string, unknown>,
+  ): Promise<UpsertResult> {
+    const path = `${this.sobjectPath(sobject)}/${checkName(externalIdField, 'external id field')}/${encodeSegment(
+      externalId,
+      'external id',
+    )}`;
+    const result = await this.call<{ id?: string; created?: boolean } | undefined>('PATCH', path, {
+      body: fields,
+      idempotent: true,
+    });
+    if (result?.id !== undefined) return { id: result.id, created: result.created === true };
+    // API ≤ v45.0 answers an update with 204 and no body: read the id back.
+    const record = await this.call<SalesforceRecord>('GET', `${path}?fields=Id`, { idempotent: true });
+    return { id: requireId({ id: record.Id as string | undefined }, `upsert ${sobject}`), created: false };
+  }
+
+  async delete(sobject: string, id: string): Promise<void> {
+    await this.call('DELETE', `${this.sobjectPath(sobject)}/${encodeSegment(id, 'id')}`, {
+      idempotent: true,
+    });
+  }
+
+  /** Cached per client (per container): describe results change only with deployments. */
+  describe(sobject: string): Promise<DescribeResult> {
+    const key = checkName(sobject, 'sObject').toLowerCase();
+    let cached = this.describeCache.get(key);
+    if (cached === undefined) {
+      cached = this.call<DescribeResult>('GET', `${this.sobjectPath(sobject)}/describe`, {
+        idempotent: true,
+      });
+      this.describeCache.set(key, cached);
+      // A failure must not be cached.
+      cached.catch(() => this.describeCache.delete(key));
+    }
+    return cached;
+  }
+
+  // ---------------------------------------------------------------- composite and collections
+
+  async composite(
+    subrequests: CompositeSubrequest[],
+    options: { allOrNone?: boolean } = {},
+  ): Promise<CompositeSubresponse[]> {
+    if (subrequests.length === 0) return [];
+    if (subrequests.length > 25) throw new SalesforceRequestError('composite accepts at most 25 subrequests');
+    const compositeRequest = subrequests.map((sub) => ({
+      ...sub,
+      url: sub.url.startsWith('/services/data/')
+        ? sub.url
+        : `${this.prefix}${sub.url.startsWith('/') ? '' : '/'}${sub.url}`,
+    }));
+    // Repeating is safe only when nothing in it creates (POST) a record or a post.
+    const idempotent = subrequests.every((sub) => sub.method !== 'POST');
+    const result = await this.call<{ compositeResponse?: CompositeSubresponse[] }>(
+      'POST',
+      `${this.prefix}/composite`,
+      {
+        body: { allOrNone: options.allOrNone ?? false, compositeRequest },
+        idempotent,
+      },
+    );
+    return result.compositeResponse ?? [];
+  }
+
+  createMany(records: SalesforceRecord[], options: { allOrNone?: boolean } = {}): Promise<SaveResult[]> {
+    checkTypes(records);
+    return this.collection('POST', `${this.prefix}/composite/sobjects`, records, options, false);
+  }
+
+  updateMany(records: SalesforceRecord[], options: { allOrNone?: boolean } = {}): Promise<SaveResult[]> {
+    checkTypes(records);
+    return this.collection('PATCH', `${this.prefix}/composite/sobjects`, records, options, true);
+  }
+
+  upsertMany(
+    sobject: string,
+    externalIdField: string,
+    records: SalesforceRecord[],
+    options: { allOrNone?: boolean } = {},
+  ): Promise<SaveResult[]> {
+    const path = `${this.sobjectCollectionPath(sobject)}/${checkName(externalIdField, 'external id field')}`;
+    const typed = records.map((record) =>
+      record.attributes?.type !== undefined ? record : { ...record, attributes: { type: sobject } },
+    );
+    return this.collection('PATCH', path, typed, options, true);
+  }
+
+  // ---------------------------------------------------------------- Chatter, files, limits
+
+  async chatterPost(body: Record<string, unknown>): Promise<string> {
+    const result = await this.call<{ id?: string }>('POST', `${this.prefix}/chatter/feed-elements`, {
+      body,
+      idempotent: false,
+    });
+    return requireId(result, 'Chatter post');
+  }
+
+  async chatterComment(feedElementId: string, body: Record<string, unknown>): Promise<string> {
+    const path = `${this.prefix}/chatter/feed-elements/${encodeSegment(feedElementId, 'feed element id')}/capabilities/comments/items`;
+    const result = await this.call<{ id?: string }>('POST', path, { body, idempotent: false });
+    return requireId(result, 'Chatter comment');
+  }
+
+  async uploadContentVersion(upload: ContentVersionUpload): Promise<{ id: string }> {
+    const entity: Record<string, unknown> = {
+      Title: upload.title,
+      PathOnClient: upload.pathOnClient,
+      ContentLocation: 'S',
+    };
+    if (upload.firstPublishLocationId !== undefined)
+      entity.FirstPublishLocationId = upload.firstPublishLocationId;
+    if (upload.description !== undefined) entity.Description = upload.description;
+    const source = upload.body;
+    const replayable = typeof source === 'string' || Buffer.isBuffer(source);
+    const contentType = upload.contentType ?? 'application/octet-stream';
+    const result = await this.call<{ id?: string }>('POST', `${this.prefix}/sobjects/ContentVersion`, {
+      idempotent: false,
+      timeoutMs: this.uploadTimeoutMs,
+      raw: {
+        replayable,
+        open: () =>
+          multipartBody(entity, 'VersionData', upload.pathOnClient, contentType, source as Readable),
+      },
+    });
+    return { id: requireId(result, 'ContentVersion upload') };
+  }
+
+  limits(): Promise<Record<string, { Max: number; Remaining: number }>> {
+    return this.call('GET', `${this.prefix}/limits`, { idempotent: true });
+  }
+
+  /** Releases the client's sockets (tests and benchmarks; a Lambda container just freezes). */
+  close(): Promise<void> {
+    return this.http.close();
+  }
+
+  // ---------------------------------------------------------------- internals
+
+  private async collection(
+    method: 'POST' | 'PATCH',
+    path: string,
+    records: SalesforceRecord[],
+    options: { allOrNone?: boolean },
+    idempotent: boolean,
+  ): Promise<SaveResult[]> {
+    const results: SaveResult[] = [];
+    for (let start = 0; start < records.length; start += COLLECTION_BATCH_SIZE) {
+      const batch = records.slice(start, start + COLLECTION_BATCH_SIZE);
+      const saved = await this.call<SaveResult[]>(method, path, {
+        body: { allOrNone: options.allOrNone ?? false, records: batch },
+        idempotent,
+      });
+      for (const result of saved ?? []) results.push(result);
+    }
+    return results;
+  }
+
+  /** One API call with the transient-retry loop around the auth-retry step. */
+  private async call<T>(method: HttpMethod, path: string, options: CallOptions): Promise<T> {
+    const retryable = options.idempotent && (options.raw === undefined || options.raw.replayable);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return (await this.authorizedCall(method, path, options)) as T;
+      } catch (error) {
+        if (!retryable || !this.retry.shouldRetry(error, attempt)) throw error;
+        const delay = this.retry.delayMs(attempt);
+        this.logger.warn('Retrying Salesforce call after a transient error', {
+          method,
+          path: pathOnly(path),
+          attempt,
+          delayMs: delay,
+          error: this.redactor.redact(error as Error),
+        });
+        await this.retry.sleep(delay);
+      }
+    }
+  }
+
+  /** Send with the cached token; on 401 refresh once (shared) and retry once. */
+  private async authorizedCall(method: HttpMethod, path: string, options: CallOptions): Promise<unknown> {
+    const token = await this.tokens.get();
+    const first = await this.send(method, path, options, token);
+    if (first.status !== 401) return this.result(method, path, first);
+
+    this.logger.info('Salesforce session expired or invalid; refreshing the access token', {
+      method,
+      path: pathOnly(path),
+    });
+    const fresh = await this.tokens.refresh(token);
+    if (options.raw !== undefined && !options.raw.replayable) {
+      // The stream is gone; the caller (e.g. a Step Functions Retry) must send it again.
+      throw new SalesforceTransientError(
+        `${method} ${pathOnly(path)}: session expired during a streamed upload; the token was refreshed, retry the upload`,
+        { status: 401 },
+      );
+    }
+    const second = await this.send(method, path, options, fresh);
+    if (second.status === 401) {
+      this.tokens.clear();
+      throw new SalesforceAuthError(
+        `${method} ${pathOnly(path)}: still unauthorized after a token refresh (INVALID_SESSION_ID); check that the API user is active and allowed to use the connected app`,
+        {
+          status: 401,
+          details: [{ errorCode: 'INVALID_SESSION_ID', message: 'Session expired or invalid' }],
+        },
+      );
+    }
+    return this.result(method, path, second);
+  }
+
+  private send(method: HttpMethod, path: string, options: CallOptions, token: string): Promise<HttpResponse> {
+    this.stats.apiCalls++;
+    this.logger.debug('Salesforce request', { method, path: pathOnly(path) });
+    const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: JSON_CONTENT };
+    let body: string | Readable | undefined;
+    if (options.raw !== undefined) {
+      const multipart = options.raw.open();
+      headers['content-type'] = multipart.contentType;
+      body = multipart.body;
+    } else if (options.body !== undefined) {
+      headers['content-type'] = JSON_CONTENT;
+      body = JSON.stringify(options.body);
+    }
+    return this.http.send(this.apiOrigin, { method, path, headers, body, timeoutMs: options.timeoutMs });
+  }
+
+  private result(method: HttpMethod, path: string, response: HttpResponse): unknown {
+    const limitHeader = response.headers['sforce-limit-info'];
+    if (limitHeader !== undefined) this.recordLimitInfo(limitHeader);
+    if (response.status >= 200 && response.status < 300) return response.body;
+    const error = mapResponseError(response.status, response.body, {
+      operation: `${method} ${pathOnly(path)}`,
+      authMode: this.settings.authMode,
+    });
+    this.logger.debug('Salesforce request failed', {
+      method,
+      path: pathOnly(path),
+      status: response.status,
+      errorName: error.name,
+      errorCode: error.errorCode,
+    });
+    throw error;
+  }
+
+  private recordLimitInfo(header: string | string[]): void {
+    const info = parseLimitInfo(header);
+    if (info === undefined) return;
+    this.stats.lastLimitInfo = info;
+    const ratio = info.used / info.max;
+    if (ratio <= this.limitWarningRatio) return;
+    // Once per percentage point, so a busy container does not log on every call.
+    const percent = Math.floor(ratio * 100);
+    if (percent <= this.lastWarnedPercent) return;
+    this.lastWarnedPercent = percent;
+    this.logger.warn('Salesforce daily API usage is high', { used: info.used, max: info.max, percent });
+  }
+
+  private async requestToken(): Promise<string> {
+    const credentials = await this.credentials.get();
+    for (const secret of [
+      credentials.Password,
+      credentials.AccessToken,
+      credentials.ConsumerSecret,
+      credentials.ConsumerKey,
+      credentials.PrivateKey,
+      credentials.AuthToken,
+    ]) {
+      this.redactor.addSecret(secret);
+    }
+    const url = new URL(tokenUrl(this.settings));
+    const body = await tokenRequestBody(this.settings, credentials, this.settings.jwtAudience ?? url.origin);
+    this.logger.info('Retrieving new Salesforce OAuth token', {
+      authMode: this.settings.authMode,
+      host: url.host,
+    });
+    this.stats.tokenRequests++;
+    let response: HttpResponse;
+    try {
+      response = await this.http.send(url.origin, {
+        method: 'POST',
+        path: url.pathname,
+        headers: { 'content-type': FORM_CONTENT, accept: JSON_CONTENT },
+        body,
+      });
+    } catch (error) {
+      if (error instanceof SalesforceError) throw error;
+      throw new SalesforceTransientError('Salesforce token request failed', { cause: error });
+    }
+    const payload = response.body as { access_token?: unknown } | undefined;
+    if (response.status === 200 && typeof payload?.access_token === 'string' && payload.access_token !== '') {
+      this.redactor.addSecret(payload.access_token);
+      return payload.access_token;
+    }
+    const error =
+      oauthError(response.status, response.body, this.settings.authMode) ??
+      (response.status >= 500
+        ? new SalesforceTransientError(`Salesforce token endpoint answered HTTP ${response.status}`, {
+            status: response.status,
+          })
+        : new SalesforceAuthError(
+            `Salesforce authentication failed (auth mode ${this.settings.authMode}): HTTP ${response.status} without an access token`,
+            { status: response.status },
+          ));
+    this.logger.error('Salesforce token request failed', {
+      authMode: this.settings.authMode,
+      status: response.status,
+      error: this.redactor.redact(error),
+    });
+    throw error;
+  }
+
+  private sobjectPath(sobject: string): string {
+    return `${this.prefix}/sobjects/${checkName(sobject, 'sObject')}`;
+  }
+
+  private sobjectCollectionPath(sobject: string): string {
+    return `${this.prefix}/composite/sobjects/${checkName(sobject, 'sObject')}`;
+  }
+
+  private nextPagePath(nextRecordsUrl: string): string {
+    // Follow only paths on our own API host, under this API version.
+    if (!nextRecordsUrl.startsWith(`${this.prefix}/query`)) {
+      throw new SalesforceRequestError('Unexpected nextRecordsUrl in a query response');
+    }
+    return nextRecordsUrl;
+  }
+}
+
+interface QueryPage<T> {
+  totalSize?: number;
+  done?: boolean;
+  nextRecordsUrl?: string;
+  records?: T[];
+}
+
+type SearchResponse = { searchRecords?: SalesforceRecord[] } | SalesforceRecord[] | undefined;
+
+function searchRecords(body: SearchResponse): SalesforceRecord[] {
+  if (Array.isArray(body)) return body; // API < v37.0
+  return body?.searchRecords ?? [];
+}
+
+/** sObject and field names go into paths verbatim, so they must be plain API names. */
+function checkName(name: string, what: string): string {
+  if (typeof name !== 'string' || !NAME.test(name) || name.length > 255) {
+    throw new SalesforceRequestError(`Invalid ${what} name: ${JSON.stringify(String(name).slice(0, 80))}`);
+  }
+  return name;
+}
+
+/** Ids and external ids become one path segment, whatever they contain (`/`, `#`, spaces...). */
+function encodeSegment(value: string, what: string): string {
+  if (typeof value !== 'string' || value === '') throw new SalesforceRequestError(`Missing ${what}`);
+  // '.' and '..' would be normalised away by some proxies.
+  if (value === '.' || value === '..') return value === '.' ? '%2E' : '%2E%2E';
+  return encodeURIComponent(value);
+}
+
+function checkTypes(records: SalesforceRecord[]): void {
+  for (const record of records) {
+    const type = record.attributes?.type;
+    if (type === undefined) throw new SalesforceRequestError('Every collection record needs attributes.type');
+    checkName(type, 'sObject');
+  }
+}
+
+function requireId(result: { id?: string } | undefined, what: string): string {
+  if (typeof result?.id !== 'string' || result.id === '') {
+    throw new SalesforceError(`${what}: Salesforce answered without an id`);
+  }
+  return result.id;
+}

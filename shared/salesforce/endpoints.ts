@@ -1,0 +1,69 @@
+/**
+ * Where the client sends what (upstream §12, external-apis A1):
+ * - API calls always go to `SalesforceHost` + `/services/data/<version>`; the token response's
+ *   `instance_url` is ignored (pre-v5.6 used it and hit `URL_NOT_RESET`).
+ * - `client_credentials` tokens always come from the My Domain host (login/test hosts answer
+ *   "request not supported on this domain").
+ * - `password` / `jwt_bearer`: an explicit `loginHost` wins; otherwise login.salesforce.com in
+ *   production, else the My Domain host (sandboxes).
+ *
+ * @example
+ * ```ts
+ * tokenUrl({ host: 'https://acme.my.salesforce.com', production: true, authMode: 'password', version: 'v62.0' });
+ * // → https://login.salesforce.com/services/oauth2/token
+ * ```
+ */
+import { SalesforceConfigError } from './errors.js';
+import type { SalesforceSettings } from './types.js';
+
+export const PRODUCTION_LOGIN_HOST = 'https://login.salesforce.com';
+const TOKEN_PATH = '/services/oauth2/token';
+
+/** Origin (scheme://host[:port]) that issues tokens for these settings. */
+export function loginOrigin(settings: SalesforceSettings): string {
+  if (settings.authMode === 'client_credentials') return originOf(settings.host, 'SF_HOST');
+  if (settings.loginHost !== undefined && settings.loginHost !== '')
+    return originOf(settings.loginHost, 'SF_LOGIN_HOST');
+  return settings.production ? PRODUCTION_LOGIN_HOST : originOf(settings.host, 'SF_HOST');
+}
+
+export function tokenUrl(settings: SalesforceSettings): string {
+  return loginOrigin(settings) + TOKEN_PATH;
+}
+
+/** Origin of every data API call. */
+export function apiOrigin(settings: SalesforceSettings): string {
+  return originOf(settings.host, 'SF_HOST');
+}
+
+/** `/services/data/v62.0`: the prefix of every data API path. */
+export function apiPathPrefix(settings: SalesforceSettings): string {
+  if (!/^v\d{2,3}\.\d$/.test(settings.version)) {
+    throw new SalesforceConfigError(`SF_VERSION must look like v62.0 (got '${sanitize(settings.version)}')`);
+  }
+  return `/services/data/${settings.version}`;
+}
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/**
+ * Validates a host setting and returns its origin. HTTPS is required except on loopback
+ * (the local emulator), so credentials never travel in clear text to a real host.
+ */
+export function originOf(value: string, setting: string): string {
+  let url: URL;
+  try {
+    url = new URL(value.includes('://') ? value : `https://${value}`);
+  } catch {
+    throw new SalesforceConfigError(`${setting} is not a valid URL: '${sanitize(value)}'`);
+  }
+  const loopback = LOOPBACK.has(url.hostname);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+    throw new SalesforceConfigError(`${setting} must be an https:// URL (got '${sanitize(value)}')`);
+  }
+  return url.origin;
+}
+
+function sanitize(value: string): string {
+  return value.replace(/[^\x20-\x7e]/g, '?').slice(0, 100);
+}

@@ -1,0 +1,55 @@
+/**
+ * One Salesforce client per Lambda container, configured from the environment, with the
+ * credentials secret read through Powertools `SecretsProvider` (cached) and the access token
+ * cached by the client. Handlers call `getSalesforceClient()` on every invocation; only the
+ * first builds anything.
+ *
+ * @example
+ * ```ts
+ * const salesforce = getSalesforceClient({ logger });
+ * await salesforce.upsert('AC_ContactTraceRecord__c', 'ContactId__c', contactId, fields);
+ * ```
+ */
+import { requireEnv } from '../config/index.js';
+import { ConfigurationError } from '../config/configuration-error.js';
+import { type ClientLogger, SalesforceClient, type SalesforceClientOptions } from './client.js';
+import { SecretsManagerCredentialsSource } from './credentials.js';
+import { SalesforceConfigError } from './errors.js';
+import { salesforceSettingsFromEnvironment } from './settings-from-environment.js';
+
+/** Seconds a warm container reuses the secret before reading it again. */
+export const SECRET_MAX_AGE_SECONDS = 300;
+
+let cached: SalesforceClient | undefined;
+
+/**
+ * The container's client. Options apply only when the client is first built (cold start).
+ */
+export function getSalesforceClient(
+  options: { logger?: ClientLogger; retry?: SalesforceClientOptions['retry'] } = {},
+): SalesforceClient {
+  if (cached !== undefined) return cached;
+  const settings = salesforceSettingsFromEnvironment();
+  let secretId: string;
+  try {
+    secretId = requireEnv('SF_CREDENTIALS_SECRETS_MANAGER_ARN');
+  } catch (error) {
+    if (error instanceof ConfigurationError) throw new SalesforceConfigError(error.message);
+    throw error;
+  }
+  cached = new SalesforceClient({
+    settings,
+    credentials: new SecretsManagerCredentialsSource(secretId, SECRET_MAX_AGE_SECONDS),
+    logger: options.logger,
+    retry: options.retry,
+  });
+  return cached;
+}
+
+/** Drops the cached client (and with it the token, describe cache and secret cache). */
+export function resetSalesforceClient(): void {
+  const previous = cached;
+  cached = undefined;
+  // Let in-flight requests finish; then release the sockets.
+  previous?.close().catch(() => undefined);
+}

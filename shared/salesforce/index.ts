@@ -1,0 +1,19 @@
+/** Public surface of the Salesforce client. */
+export { AccessTokenCache } from './access-token-cache.js';
+export {
+  type ClientLogger,
+  COLLECTION_BATCH_SIZE,
+  SalesforceClient,
+  type SalesforceClientOptions,
+} from './client.js';
+export { SecretsManagerCredentialsSource, StaticCredentialsSource, toCredentials } from './credentials.js';
+export { apiOrigin, apiPathPrefix, loginOrigin, PRODUCTION_LOGIN_HOST, tokenUrl } from './endpoints.js';
+export { describeDetails, errorDetails, mapResponseError } from './error-mapping.js';
+export * from './errors.js';
+export { getSalesforceClient, resetSalesforceClient, SECRET_MAX_AGE_SECONDS } from './from-environment.js';
+export { parseLimitInfo } from './limit-info.js';
+export { REDACTED, SecretRedactor } from './redact.js';
+export { type RetryOptions, RetryPolicy } from './retry-policy.js';
+export { AUTH_MODES, salesforceSettingsFromEnvironment } from './settings-from-environment.js';
+export * from './soql.js';
+export type * from './types.js';

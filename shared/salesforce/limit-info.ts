@@ -1,0 +1,21 @@
+/**
+ * `Sforce-Limit-Info: api-usage=18/5000[; per-app-api-usage=17/250(appName=x)]` (external-apis A3).
+ *
+ * @example
+ * ```ts
+ * parseLimitInfo('api-usage=18/5000'); // { used: 18, max: 5000 }
+ * ```
+ */
+const API_USAGE = /(?:^|[;\s])api-usage=(\d+)\/(\d+)/;
+
+export function parseLimitInfo(
+  header: string | string[] | undefined,
+): { used: number; max: number } | undefined {
+  if (header === undefined) return undefined;
+  const text = Array.isArray(header) ? header.join(';') : header;
+  const match = API_USAGE.exec(text);
+  if (match === null) return undefined;
+  const used = Number(match[1]);
+  const max = Number(match[2]);
+  return max > 0 ? { used, max } : undefined;
+}
