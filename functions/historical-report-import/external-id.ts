@@ -21,7 +21,12 @@ export function stripQueueName(name: string): string {
 }
 
 /** @param regionSuffix the region to append, or `''` (no `Region__c`, or global analytics). */
-export function reportRecordId(kind: ReportKind, objectName: string, startInterval: string, regionSuffix: string): string {
+export function reportRecordId(
+  kind: ReportKind,
+  objectName: string,
+  startInterval: string,
+  regionSuffix: string,
+): string {
   const name = kind === 'queue' ? stripQueueName(objectName) : objectName;
   return `${name}${startInterval}${regionSuffix}`;
 }

@@ -48,7 +48,13 @@ export function createHandler(dependencies: Partial<HistoricalImportDependencies
     });
     const outcomes = await importer.importAll(refs);
     return {
-      imported: outcomes.map(({ key, kind, rows, upserted, created }) => ({ key, kind, rows, upserted, created })),
+      imported: outcomes.map(({ key, kind, rows, upserted, created }) => ({
+        key,
+        kind,
+        rows,
+        upserted,
+        created,
+      })),
     };
   }).use(injectLambdaContext(logger));
 }

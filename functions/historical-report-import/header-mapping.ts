@@ -34,7 +34,11 @@ export const START_INTERVAL_FIELD = 'StartInterval__c';
 
 /** The header as the original compared it: no BOM, no parentheses, trimmed, single spaces. */
 export function cleanHeader(header: string): string {
-  return header.replace(/\uFEFF/g, '').replace(/[()]/g, '').trim().replace(/\s+/g, ' ');
+  return header
+    .replace(/\uFEFF/g, '')
+    .replace(/[()]/g, '')
+    .trim()
+    .replace(/\s+/g, ' ');
 }
 
 export function fieldNameForHeader(header: string, kind: ReportKind, namespacePrefix: string): string {

@@ -32,7 +32,8 @@ export function parseReportCsv(text: string): ParsedReport {
     throw new CsvParseError(cause instanceof Error ? cause.message : String(cause), { cause });
   }
   const [headerRow, ...dataRows] = table;
-  if (!headerRow || headerRow.every((h) => h.trim() === '')) throw new CsvParseError('the file has no header row');
+  if (!headerRow || headerRow.every((h) => h.trim() === ''))
+    throw new CsvParseError('the file has no header row');
   const headers = headerRow.map((h) => h.replace(/^\uFEFF/, ''));
   const rows = dataRows
     .filter((cells) => cells.some((c) => c !== ''))

@@ -55,7 +55,8 @@ function fromNotificationRecord(record: unknown, index: number): ReportObjectRef
 function fromEventBridge(event: Record<string, unknown>): ReportObjectRef {
   const bucket = stringAt(event, 'detail', 'bucket', 'name');
   const key = stringAt(event, 'detail', 'object', 'key');
-  if (!bucket || !key) throw new ReportEventError('EventBridge event has no detail.bucket.name or detail.object.key');
+  if (!bucket || !key)
+    throw new ReportEventError('EventBridge event has no detail.bucket.name or detail.object.key');
   let alternativeKey: string | undefined;
   try {
     const decoded = decodeURIComponent(key);

@@ -24,7 +24,13 @@ import { CsvParseError, parseReportCsv } from './report-csv.js';
 import { readReportObject } from './report-reader.js';
 import { buildReportRecords } from './report-records.js';
 import { reportKindOf } from './settings.js';
-import type { HistoricalImportSettings, ReportImportOutcome, ReportKind, ReportObjectRef, RowFailure } from './types.js';
+import type {
+  HistoricalImportSettings,
+  ReportImportOutcome,
+  ReportKind,
+  ReportObjectRef,
+  RowFailure,
+} from './types.js';
 
 /** Target object per report kind (without namespace), as in the original. */
 export const REPORT_OBJECTS: Record<ReportKind, string> = {
@@ -80,7 +86,10 @@ export class HistoricalReportImporter {
   async importObject(ref: ReportObjectRef): Promise<ReportImportOutcome | undefined> {
     const { settings } = this;
     if (settings.reportingBucket && ref.bucket !== settings.reportingBucket) {
-      this.logger.warn('object is not in the reporting bucket; ignored', { bucket: ref.bucket, key: ref.key });
+      this.logger.warn('object is not in the reporting bucket; ignored', {
+        bucket: ref.bucket,
+        key: ref.key,
+      });
       return undefined;
     }
     const kind = reportKindOf(ref.key, settings.prefixes);
@@ -94,7 +103,8 @@ export class HistoricalReportImporter {
     try {
       report = parseReportCsv(text);
     } catch (err) {
-      if (err instanceof CsvParseError) throw new ReportFormatError(ref.bucket, key, err.message, { cause: err });
+      if (err instanceof CsvParseError)
+        throw new ReportFormatError(ref.bucket, key, err.message, { cause: err });
       throw err;
     }
 
@@ -117,7 +127,10 @@ export class HistoricalReportImporter {
       });
     }
     if (built.duplicateRows > 0) {
-      this.logger.warn('rows sharing an external id: the last one is kept', { key, duplicateRows: built.duplicateRows });
+      this.logger.warn('rows sharing an external id: the last one is kept', {
+        key,
+        duplicateRows: built.duplicateRows,
+      });
     }
 
     const failures: RowFailure[] = [...built.failures];
@@ -176,7 +189,10 @@ export class HistoricalReportImporter {
     try {
       return await objectFields(this.salesforce, sobject);
     } catch (err) {
-      if (err instanceof SalesforceRequestError || (err instanceof Error && err.name === 'Salesforce.Request')) {
+      if (
+        err instanceof SalesforceRequestError ||
+        (err instanceof Error && err.name === 'Salesforce.Request')
+      ) {
         throw new ReportObjectSchemaError(
           `Cannot describe ${sobject} (${err.message}): check SF_ADAPTER_NAMESPACE against the CTI Adapter package installed in the org`,
           { cause: err },

@@ -12,7 +12,10 @@ import { ReportObjectNotFoundError } from './errors.js';
 import type { ReportObjectRef } from './types.js';
 
 function isNotFound(err: unknown): boolean {
-  return err instanceof NoSuchKey || (err instanceof Error && (err.name === 'NoSuchKey' || err.name === 'NotFound'));
+  return (
+    err instanceof NoSuchKey ||
+    (err instanceof Error && (err.name === 'NoSuchKey' || err.name === 'NotFound'))
+  );
 }
 
 async function getText(s3: S3Client, bucket: string, key: string): Promise<string> {
@@ -21,7 +24,10 @@ async function getText(s3: S3Client, bucket: string, key: string): Promise<strin
   return response.Body.transformToString('utf-8');
 }
 
-export async function readReportObject(s3: S3Client, ref: ReportObjectRef): Promise<{ text: string; key: string }> {
+export async function readReportObject(
+  s3: S3Client,
+  ref: ReportObjectRef,
+): Promise<{ text: string; key: string }> {
   const candidates = ref.alternativeKey ? [ref.key, ref.alternativeKey] : [ref.key];
   let lastError: unknown;
   for (const key of candidates) {

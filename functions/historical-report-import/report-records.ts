@@ -14,7 +14,13 @@
 import type { SalesforceRecord } from '../../shared/salesforce/types.js';
 import { MissingStartIntervalError, ReportFormatError, ReportObjectSchemaError } from './errors.js';
 import { reportRecordId } from './external-id.js';
-import { cleanHeader, fieldNameForHeader, NAME_COLUMN, OBJECT_NAME_FIELD, START_INTERVAL_FIELD } from './header-mapping.js';
+import {
+  cleanHeader,
+  fieldNameForHeader,
+  NAME_COLUMN,
+  OBJECT_NAME_FIELD,
+  START_INTERVAL_FIELD,
+} from './header-mapping.js';
 import type { ObjectFields } from './object-fields.js';
 import { reportCellValue, typedFieldValue } from './report-values.js';
 import type { ParsedReport, ReportKind, RowFailure } from './types.js';
@@ -90,7 +96,11 @@ export function buildReportRecords(report: ParsedReport, ctx: ReportRecordContex
   }
   if (!nameHeader) {
     const expected = NAME_COLUMN[ctx.kind] === 'queue' ? 'Queue' : 'Agent';
-    throw new ReportFormatError(ctx.bucket, ctx.key, `no "${expected}" column (is this a ${ctx.kind} report?)`);
+    throw new ReportFormatError(
+      ctx.bucket,
+      ctx.key,
+      `no "${expected}" column (is this a ${ctx.kind} report?)`,
+    );
   }
   if (!intervalHeader) throw new MissingStartIntervalError(ctx.bucket, ctx.key);
 

@@ -19,7 +19,10 @@ export function reportCellValue(raw: string): string | null {
 const NUMERIC_TYPES = new Set(['double', 'int', 'long', 'percent', 'currency']);
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
-export function typedFieldValue(value: string | null, fieldType: string | undefined): string | number | boolean | null {
+export function typedFieldValue(
+  value: string | null,
+  fieldType: string | undefined,
+): string | number | boolean | null {
   if (value === null || fieldType === undefined) return value;
   const trimmed = value.trim();
   if (NUMERIC_TYPES.has(fieldType)) {

@@ -32,7 +32,12 @@ export function isEnabled(raw: string | undefined): boolean {
   return (raw ?? '').trim().toLowerCase() === 'true';
 }
 
-function prefixesOf(raw: string | undefined, fallback: string, kind: ReportKind, variable: string): ReportPrefix[] {
+function prefixesOf(
+  raw: string | undefined,
+  fallback: string,
+  kind: ReportKind,
+  variable: string,
+): ReportPrefix[] {
   const list = (raw === undefined || raw.trim() === '' ? fallback : raw)
     .split(',')
     .map((p) => p.trim().replace(/^\/+/, ''))
@@ -45,8 +50,18 @@ export function readHistoricalImportSettings(env: NodeJS.ProcessEnv): Historical
   const region = env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
   if (!region) throw new ReportSettingsError('AWS_REGION is not set');
   const prefixes = [
-    ...prefixesOf(env.HISTORICAL_QUEUE_REPORT_PREFIXES, DEFAULT_QUEUE_REPORT_PREFIX, 'queue', 'HISTORICAL_QUEUE_REPORT_PREFIXES'),
-    ...prefixesOf(env.HISTORICAL_AGENT_REPORT_PREFIXES, DEFAULT_AGENT_REPORT_PREFIX, 'agent', 'HISTORICAL_AGENT_REPORT_PREFIXES'),
+    ...prefixesOf(
+      env.HISTORICAL_QUEUE_REPORT_PREFIXES,
+      DEFAULT_QUEUE_REPORT_PREFIX,
+      'queue',
+      'HISTORICAL_QUEUE_REPORT_PREFIXES',
+    ),
+    ...prefixesOf(
+      env.HISTORICAL_AGENT_REPORT_PREFIXES,
+      DEFAULT_AGENT_REPORT_PREFIX,
+      'agent',
+      'HISTORICAL_AGENT_REPORT_PREFIXES',
+    ),
   ].sort((a, b) => b.prefix.length - a.prefix.length);
   return {
     reportingBucket: (env.CONNECT_REPORTING_BUCKET ?? '').trim(),

@@ -1,0 +1,58 @@
+/**
+ * Typed errors of the real-time queue metrics refresh; each `name` is stable.
+ *
+ * @example
+ * ```ts
+ * catch (err) { if (err instanceof QueueMetricsRejectedError) logger.error(err.message); }
+ * ```
+ */
+
+/** A setting is missing or out of range; the message names the environment variable and the stack parameter. */
+export class RealtimeSettingsError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RealtimeMetrics.Config';
+  }
+}
+
+/** Connect returned a page loop (the same NextToken twice) or too many pages. */
+export class ConnectPagingError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RealtimeMetrics.ConnectPaging';
+  }
+}
+
+/** `AC_QueueMetrics__c` is missing or lacks `Queue_Id__c` (usually a wrong SF_ADAPTER_NAMESPACE). */
+export class QueueMetricsObjectError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'RealtimeMetrics.ObjectSchema';
+  }
+}
+
+/** Salesforce rejected some queue records; the others were written. */
+export class QueueMetricsRejectedError extends Error {
+  readonly failures: Array<{ queueId: string; reason: string }>;
+  constructor(total: number, failures: Array<{ queueId: string; reason: string }>) {
+    const sample = failures
+      .slice(0, 5)
+      .map((f) => `${f.queueId}: ${f.reason}`)
+      .join('; ');
+    super(`${failures.length} of ${total} queue metric records were rejected: ${sample}`);
+    this.name = 'RealtimeMetrics.RecordsRejected';
+    this.failures = failures;
+  }
+}
+
+/** One or more refreshes of an invocation failed (the others ran). */
+export class RefreshFailedError extends Error {
+  readonly errors: Error[];
+  constructor(errors: Error[], attempted: number) {
+    super(
+      `${errors.length} of ${attempted} refreshes failed: ${errors.map((e) => `${e.name}: ${e.message}`).join(' | ')}`,
+    );
+    this.name = 'RealtimeMetrics.RefreshFailed';
+    this.errors = errors;
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * Lambda entry point of the real-time queue metrics (sfRealTimeQueueMetrics): invoked once a
+ * minute by an EventBridge schedule, it refreshes `AC_QueueMetrics__c` every 15 s within the
+ * invocation (see refresh-loop.ts; the stack sets the Lambda timeout to 60 s). Thin: wiring only.
+ *
+ * @example
+ * ```ts
+ * const handler = createHandler({ connect: mockedConnect });
+ * await handler({}, context);
+ * ```
+ */
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { ConnectClient } from '@aws-sdk/client-connect';
+import middy from '@middy/core';
+import type { Context } from 'aws-lambda';
+import { createLogger } from '../../shared/logging/logger.js';
+import { getSalesforceClient } from '../../shared/salesforce/from-environment.js';
+import type { SalesforceApi } from '../../shared/salesforce/types.js';
+import { QueueMetricsRefresher } from './queue-metrics-refresher.js';
+import { runRefreshLoop } from './refresh-loop.js';
+import { readRealtimeMetricsSettings } from './settings.js';
+import type { RefreshOutcome } from './types.js';
+
+export interface RealtimeMetricsDependencies {
+  connect: ConnectClient;
+  salesforce: () => SalesforceApi;
+  /** Injected by tests to run the 15 s spacing without waiting. */
+  sleep?: (ms: number) => Promise<unknown>;
+  now?: () => number;
+}
+
+export interface RealtimeMetricsResult {
+  refreshes: RefreshOutcome[];
+  skipped: number;
+}
+
+const logger = createLogger('realtime-queue-metrics');
+
+export function createHandler(dependencies: Partial<RealtimeMetricsDependencies> = {}) {
+  // Connect's GetCurrentMetricData quota is 5 requests/s: let the SDK back off a little longer.
+  const connect = dependencies.connect ?? new ConnectClient({ maxAttempts: 5 });
+  const salesforce = dependencies.salesforce ?? getSalesforceClient;
+  return middy(async (_event: unknown, context: Context): Promise<RealtimeMetricsResult> => {
+    const settings = readRealtimeMetricsSettings(process.env);
+    const refresher = new QueueMetricsRefresher({ connect, salesforce: salesforce(), settings, logger });
+    const { outcomes, skipped } = await runRefreshLoop({
+      refreshes: settings.refreshesPerInvocation,
+      intervalMs: settings.refreshIntervalMs,
+      refresh: () => refresher.refresh(),
+      remainingTimeMs:
+        typeof context?.getRemainingTimeInMillis === 'function'
+          ? () => context.getRemainingTimeInMillis()
+          : undefined,
+      sleep: dependencies.sleep,
+      now: dependencies.now,
+      onError: (error, index) => logger.error('queue metrics refresh failed', { refresh: index, error }),
+    });
+    if (skipped > 0) logger.warn('refreshes skipped in this invocation', { skipped });
+    return { refreshes: outcomes, skipped };
+  }).use(injectLambdaContext(logger));
+}
+
+export const handler = createHandler();

@@ -1,0 +1,61 @@
+/**
+ * Types of the real-time queue metrics refresh (sfRealTimeQueueMetrics in the original).
+ */
+
+/** A standard queue of the Connect instance (from ListQueues). */
+export interface QueueSummary {
+  id: string;
+  arn: string;
+  name: string;
+}
+
+/** The ten current metrics the original reads, by Connect metric name. */
+export type CurrentMetricName =
+  | 'AGENTS_ONLINE'
+  | 'AGENTS_AVAILABLE'
+  | 'AGENTS_ON_CONTACT'
+  | 'AGENTS_STAFFED'
+  | 'AGENTS_AFTER_CONTACT_WORK'
+  | 'AGENTS_NON_PRODUCTIVE'
+  | 'AGENTS_ERROR'
+  | 'CONTACTS_IN_QUEUE'
+  | 'OLDEST_CONTACT_AGE'
+  | 'CONTACTS_SCHEDULED';
+
+/** One queue's GetCurrentMetricData result (integers, truncated like Python's `int()`). */
+export interface QueueMetricResult {
+  queueId: string;
+  arn?: string;
+  values: Partial<Record<CurrentMetricName, number>>;
+}
+
+export interface RealtimeMetricsSettings {
+  /** `AmazonConnectInstanceId`. */
+  instanceId: string;
+  /** `AmazonConnectQueueMaxRecords`: ListQueues page size, 1..100. */
+  queuePageSize: number;
+  /** `AmazonConnectQueueMetricsMaxRecords`: GetCurrentMetricData page size, 1..100. */
+  metricsPageSize: number;
+  /** `<ns>__` or `''`. */
+  namespacePrefix: string;
+  region: string;
+  /** v5.27 `GlobalAnalyticsEnabled`. */
+  globalAnalytics: boolean;
+  /** Refreshes per invocation (default 4: a one-minute schedule refreshed every 15 s). */
+  refreshesPerInvocation: number;
+  /** Spacing of the refreshes' start times (default 15 000 ms). */
+  refreshIntervalMs: number;
+}
+
+/** What one refresh did. */
+export interface RefreshOutcome {
+  queues: number;
+  /** Queues GetCurrentMetricData returned a result for. */
+  withResults: number;
+  /** Listed queues without a result, written with zeros. */
+  zeroed: number;
+  upserted: number;
+  created: number;
+  /** Salesforce API calls this refresh made (from the client's counter). */
+  salesforceCalls: number;
+}
