@@ -100,15 +100,13 @@ describe('SalesforceClient (MockAgent)', () => {
     pool
       .intercept({ path: /\/query/, method: 'GET' })
       .reply(503, [{ errorCode: 'SERVER_UNAVAILABLE', message: 'x' }]);
-    pool
-      .intercept({ path: '/services/data/v62.0/sobjects/Case', method: 'POST' })
-      .reply(400, [
-        {
-          errorCode: 'REQUIRED_FIELD_MISSING',
-          message: 'Required fields are missing: [Subject]',
-          fields: ['Subject'],
-        },
-      ]);
+    pool.intercept({ path: '/services/data/v62.0/sobjects/Case', method: 'POST' }).reply(400, [
+      {
+        errorCode: 'REQUIRED_FIELD_MISSING',
+        message: 'Required fields are missing: [Subject]',
+        fields: ['Subject'],
+      },
+    ]);
     pool
       .intercept({ path: '/services/data/v62.0/sobjects/Case', method: 'POST' })
       .reply(400, [{ errorCode: 'INSUFFICIENT_ACCESS_OR_READONLY', message: 'insufficient access rights' }]);

@@ -239,7 +239,7 @@ export class SalesforceClient implements SalesforceApi {
   }
 
   /** Cached per client (per container): describe results change only with deployments. */
-  describe(sobject: string): Promise<DescribeResult> {
+  async describe(sobject: string): Promise<DescribeResult> {
     const key = checkName(sobject, 'sObject').toLowerCase();
     let cached = this.describeCache.get(key);
     if (cached === undefined) {
@@ -280,17 +280,23 @@ export class SalesforceClient implements SalesforceApi {
     return result.compositeResponse ?? [];
   }
 
-  createMany(records: SalesforceRecord[], options: { allOrNone?: boolean } = {}): Promise<SaveResult[]> {
+  async createMany(
+    records: SalesforceRecord[],
+    options: { allOrNone?: boolean } = {},
+  ): Promise<SaveResult[]> {
     checkTypes(records);
     return this.collection('POST', `${this.prefix}/composite/sobjects`, records, options, false);
   }
 
-  updateMany(records: SalesforceRecord[], options: { allOrNone?: boolean } = {}): Promise<SaveResult[]> {
+  async updateMany(
+    records: SalesforceRecord[],
+    options: { allOrNone?: boolean } = {},
+  ): Promise<SaveResult[]> {
     checkTypes(records);
     return this.collection('PATCH', `${this.prefix}/composite/sobjects`, records, options, true);
   }
 
-  upsertMany(
+  async upsertMany(
     sobject: string,
     externalIdField: string,
     records: SalesforceRecord[],
@@ -343,7 +349,7 @@ export class SalesforceClient implements SalesforceApi {
     return { id: requireId(result, 'ContentVersion upload') };
   }
 
-  limits(): Promise<Record<string, { Max: number; Remaining: number }>> {
+  async limits(): Promise<Record<string, { Max: number; Remaining: number }>> {
     return this.call('GET', `${this.prefix}/limits`, { idempotent: true });
   }
 
