@@ -43,8 +43,6 @@ function client() {
   });
 }
 
-const jsonHeaders = { headers: { 'content-type': 'application/json' } };
-
 describe('query', () => {
   function pages() {
     const pool = agent.get(HOST);
