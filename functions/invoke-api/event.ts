@@ -1,0 +1,50 @@
+/**
+ * Reads the Connect contact-flow event: `Details.Parameters` (Connect sends strings; numbers and
+ * booleans from other callers are accepted as their text) and `sf_operation`.
+ *
+ * @example
+ * ```ts
+ * parseContactFlowEvent({ Details: { Parameters: { sf_operation: 'phoneLookup', sf_phone: '+4411…' } } });
+ * // { operation: 'phoneLookup', parameters: { sf_phone: '+4411…' } }
+ * ```
+ */
+import { InvalidEventError } from './errors.js';
+import type { InvokeApiParameters } from './types.js';
+
+export interface ParsedEvent {
+  /** `sf_operation`, trimmed; undefined when absent or blank. */
+  operation?: string;
+  /** The parameters without `sf_operation`, in the order they came. */
+  parameters: InvokeApiParameters;
+}
+
+export function parseContactFlowEvent(event: unknown): ParsedEvent {
+  const details = isObject(event) ? event.Details : undefined;
+  const raw = isObject(details) ? details.Parameters : undefined;
+  if (!isObject(raw)) {
+    throw new InvalidEventError(
+      'the event has no Details.Parameters object (expected a Connect contact-flow event)',
+    );
+  }
+  const parameters: InvokeApiParameters = {};
+  let operation: string | undefined;
+  for (const [key, value] of Object.entries(raw)) {
+    const text = parameterText(key, value);
+    if (key === 'sf_operation') operation = text.trim() === '' ? undefined : text.trim();
+    else parameters[key] = text;
+  }
+  return { operation, parameters };
+}
+
+function parameterText(key: string, value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (value === null || value === undefined) return '';
+  throw new InvalidEventError(
+    `parameter '${key.replace(/[^\x20-\x7e]/g, '?').slice(0, 80)}' is not a text value (Connect parameters are strings)`,
+  );
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

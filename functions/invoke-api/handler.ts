@@ -1,0 +1,55 @@
+/**
+ * sfInvokeAPI Lambda handler: the contact-flow facade ("Invoke AWS Lambda function" block).
+ * Thin: middy + Powertools logger around {@link invokeApi}. The Salesforce client (secret, token)
+ * is cached per container by `getSalesforceClient()`, so warm invocations make no Secrets Manager
+ * call and no token request.
+ *
+ * @example
+ * ```ts
+ * await handler({ Details: { Parameters: { sf_operation: 'phoneLookup', sf_phone: '+441122334455', sf_fields: 'Id, Name' } } }, context);
+ * ```
+ */
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import type { Context } from 'aws-lambda';
+import { createLogger } from '../../shared/logging/logger.js';
+import { getSalesforceClient } from '../../shared/salesforce/from-environment.js';
+import type { SalesforceApi } from '../../shared/salesforce/types.js';
+import { clientBudget } from './client-budget.js';
+import { invokeApi } from './invoke-api.js';
+import { readInvokeApiSettings } from './settings.js';
+import type { ConnectContactFlowEvent, ConnectResponse, InvokeApiSettings } from './types.js';
+
+const logger = createLogger('invoke-api');
+
+// Read on first use, not at import: a bad setting then reaches the caller as a clear error
+// instead of an opaque init failure.
+let settings: InvokeApiSettings | undefined;
+
+function salesforce(deadlineMs: number): SalesforceApi {
+  const budget = clientBudget(deadlineMs);
+  // The client reads its per-request timeout from the environment when it is first built; unless
+  // the stack sets one, size it to the deadline (applies to this container only).
+  process.env.SF_REQUEST_TIMEOUT_MS ??= String(budget.requestTimeoutMs);
+  return getSalesforceClient({ logger, retry: budget.retry });
+}
+
+async function invokeApiHandler(event: ConnectContactFlowEvent, context: Context): Promise<ConnectResponse> {
+  settings ??= readInvokeApiSettings();
+  const remaining = context?.getRemainingTimeInMillis;
+  return invokeApi(event, {
+    sf: salesforce(settings.timeoutMs),
+    settings,
+    logger,
+    remainingTimeMs: typeof remaining === 'function' ? () => context.getRemainingTimeInMillis() : undefined,
+  });
+}
+
+export const handler = middy<ConnectContactFlowEvent, ConnectResponse, Error, Context>(invokeApiHandler).use(
+  injectLambdaContext(logger),
+);
+
+/** Forget the cached settings (tests that change the environment). */
+export function resetInvokeApiSettings(): void {
+  settings = undefined;
+}

@@ -1,0 +1,64 @@
+/**
+ * Validation of the names and ids a flow puts into a query or URL. Values are escaped
+ * (`shared/salesforce/soql.ts`); names cannot be, so they must look like Salesforce names.
+ *
+ * @example
+ * ```ts
+ * splitFieldList('lookup', 'sf_fields', 'Id,Name , Account.Name'); // ['Id', 'Name', 'Account.Name']
+ * requireRecordId('update', 'sf_id', '5001r000023P6WQAA0');
+ * ```
+ */
+import { InvalidParameterError } from './errors.js';
+
+const NAME = '[A-Za-z][A-Za-z0-9_]*';
+const SOBJECT = new RegExp(`^${NAME}$`);
+const FIELD_PATH = `${NAME}(?:\\.${NAME})*`;
+/** A field path, optionally wrapped in one of the SOQL field functions flows use. */
+const FIELD = new RegExp(`^(?:${FIELD_PATH}|(?:toLabel|format|convertCurrency)\\(${FIELD_PATH}\\))$`, 'i');
+const RECORD_ID = /^[A-Za-z0-9]{15}(?:[A-Za-z0-9]{3})?$/;
+
+/**
+ * Splits a field list on commas, trimming whitespace (the original split only on ", ").
+ * Every entry must be a field name or path; an empty list is an error.
+ */
+export function splitFieldList(operation: string, parameter: string, value: string): string[] {
+  const fields = value
+    .split(',')
+    .map((field) => field.trim())
+    .filter((field) => field !== '');
+  if (fields.length === 0) throw new InvalidParameterError(operation, parameter, 'lists no field');
+  const bad = fields.find((field) => !FIELD.test(field));
+  if (bad !== undefined) {
+    throw new InvalidParameterError(operation, parameter, `has an invalid field name '${bad.slice(0, 80)}'`);
+  }
+  return fields;
+}
+
+/** An sObject API name (`Contact`, `amazonconnect__AC_ContactTraceRecord__c`). */
+export function requireSObjectName(operation: string, parameter: string, value: string): string {
+  const name = value.trim();
+  if (!SOBJECT.test(name))
+    throw new InvalidParameterError(operation, parameter, 'is not an sObject API name');
+  return name;
+}
+
+/** A field name used as a WHERE key or record field (`Phone`, `Account.Name`). */
+export function requireFieldName(operation: string, parameter: string): string {
+  if (!FIELD.test(parameter)) {
+    throw new InvalidParameterError(operation, parameter, 'is not a field name');
+  }
+  return parameter;
+}
+
+/** A 15- or 18-character Salesforce record id. */
+export function requireRecordId(operation: string, parameter: string, value: string): string {
+  const id = value.trim();
+  if (!RECORD_ID.test(id)) {
+    throw new InvalidParameterError(
+      operation,
+      parameter,
+      'is not a Salesforce record id (15 or 18 letters and digits)',
+    );
+  }
+  return id;
+}

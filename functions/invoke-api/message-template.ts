@@ -1,0 +1,55 @@
+/**
+ * `{{ key }}` templates of the Chatter operations (original `text_replace_string`): each
+ * placeholder (key trimmed) is replaced by the parameter of that name. A placeholder without a
+ * parameter, unbalanced braces, or a value that itself contains `{{` is an error naming the problem
+ * (the original said only "string is improperly formatted").
+ *
+ * @example
+ * ```ts
+ * renderMessageTemplate('createChatterPost', 'sf_message', 'Call from {{ phone }}', { phone: '+4411…' });
+ * // 'Call from +4411…'
+ * ```
+ */
+import { InvalidParameterError } from './errors.js';
+
+export function renderMessageTemplate(
+  operation: string,
+  parameter: string,
+  template: string,
+  values: Readonly<Record<string, string>>,
+): string {
+  let out = '';
+  let rest = template;
+  for (;;) {
+    const open = rest.indexOf('{{');
+    const strayClose = rest.indexOf('}}');
+    if (open === -1) {
+      if (strayClose !== -1) throw new InvalidParameterError(operation, parameter, "has '}}' without '{{'");
+      return out + rest;
+    }
+    if (strayClose !== -1 && strayClose < open) {
+      throw new InvalidParameterError(operation, parameter, "has '}}' without '{{'");
+    }
+    const close = rest.indexOf('}}', open + 2);
+    if (close === -1) throw new InvalidParameterError(operation, parameter, "has '{{' without '}}'");
+    const key = rest.slice(open + 2, close).trim();
+    if (key.includes('{{')) throw new InvalidParameterError(operation, parameter, "has '{{' without '}}'");
+    const value = values[key];
+    if (value === undefined) {
+      throw new InvalidParameterError(
+        operation,
+        parameter,
+        `uses {{${key.slice(0, 80)}}} but no parameter '${key.slice(0, 80)}' was given`,
+      );
+    }
+    if (value.includes('{{')) {
+      throw new InvalidParameterError(
+        operation,
+        key,
+        "contains '{{', which a message template value may not contain",
+      );
+    }
+    out += rest.slice(0, open) + value;
+    rest = rest.slice(close + 2);
+  }
+}

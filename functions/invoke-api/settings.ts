@@ -1,0 +1,48 @@
+/**
+ * sfInvokeAPI's own settings, read from the environment once per container.
+ *
+ * | Variable | Default | Meaning |
+ * |---|---|---|
+ * | `SF_INVOKE_API_TIMEOUT_MS` | 7000 | deadline for one invocation (a contact flow waits at most 8 s) |
+ * | `SF_ADAPTER_NAMESPACE` | `amazonconnect` | CTI adapter prefix; blank or `-` = none |
+ * | `SF_PHONE_DEFAULT_REGION` | `US` | region of national numbers given to `phoneLookup` |
+ * | `SF_INVOKE_API_MAX_RECORDS` | 1000 | records fetched at most through `nextRecordsUrl` |
+ *
+ * @example
+ * ```ts
+ * const settings = readInvokeApiSettings(); // { timeoutMs: 7000, namespace: 'amazonconnect', ... }
+ * ```
+ */
+import { ConfigurationError, readIntegerEnv } from '../../shared/config/index.js';
+import { isKnownPhoneRegion } from './phone-number.js';
+import type { InvokeApiSettings } from './types.js';
+
+type Env = Record<string, string | undefined>;
+
+/** Amazon Connect rejects Lambda responses larger than about 32 KB. */
+export const CONNECT_MAX_RESPONSE_BYTES = 32 * 1024;
+
+export function readInvokeApiSettings(env: Env = process.env): InvokeApiSettings {
+  const region = (env.SF_PHONE_DEFAULT_REGION?.trim() || 'US').toUpperCase();
+  if (!isKnownPhoneRegion(region)) {
+    throw new ConfigurationError(
+      'Environment variable SF_PHONE_DEFAULT_REGION must be an ISO 3166-1 alpha-2 region code such as US or GB',
+      'SF_PHONE_DEFAULT_REGION',
+    );
+  }
+  return {
+    timeoutMs: readIntegerEnv('SF_INVOKE_API_TIMEOUT_MS', 7000, { min: 100, max: 900_000 }, env),
+    namespace: adapterNamespace(env),
+    phoneDefaultRegion: region,
+    maxRecords: readIntegerEnv('SF_INVOKE_API_MAX_RECORDS', 1000, { min: 1, max: 50_000 }, env),
+    maxResponseBytes: CONNECT_MAX_RESPONSE_BYTES,
+  };
+}
+
+/** Unset → `amazonconnect`; blank or `-` → no namespace (an unmanaged CTI adapter). */
+function adapterNamespace(env: Env): string {
+  const value = env.SF_ADAPTER_NAMESPACE;
+  if (value === undefined) return 'amazonconnect';
+  const trimmed = value.trim();
+  return trimmed === '-' ? '' : trimmed;
+}
