@@ -1,0 +1,80 @@
+/**
+ * {@link ExecutionSource} over the local runner (`--local`): the executions `npm start` ran, kept
+ * in its {@link ExecutionStore}, re-driven and restarted by the same {@link PostCallRunner}.
+ */
+import type { StoredExecution } from '../execution-store.js';
+import type { PostCallRunner } from '../post-call-runner.js';
+import {
+  REDRIVABLE_STATUSES,
+  type ExecutionDetail,
+  type ExecutionSource,
+  type ExecutionSummary,
+  type ListFilter,
+  type TimelineEvent,
+} from './types.js';
+
+function summaryOf(execution: StoredExecution): ExecutionSummary {
+  return {
+    executionArn: execution.executionArn,
+    name: execution.name,
+    status: execution.status,
+    startDate: new Date(execution.startDate),
+    stopDate: execution.stopDate ? new Date(execution.stopDate) : undefined,
+    redriveCount: execution.redriveCount,
+  };
+}
+
+export class LocalExecutionSource implements ExecutionSource {
+  constructor(private readonly runner: PostCallRunner) {}
+
+  async *list(filter: ListFilter): AsyncIterable<ExecutionSummary> {
+    for (const execution of this.runner.store.list({
+      statuses: filter.statuses.filter((s) => s !== 'PENDING_REDRIVE') as StoredExecution['status'][],
+    })) {
+      const summary = summaryOf(execution);
+      if (filter.since && summary.startDate < filter.since) continue;
+      if (filter.until && summary.startDate >= filter.until) continue;
+      yield summary;
+    }
+  }
+
+  async describe(executionArn: string): Promise<ExecutionDetail> {
+    const execution = this.#get(executionArn);
+    const redrivable = REDRIVABLE_STATUSES.includes(execution.status);
+    return {
+      ...summaryOf(execution),
+      input: execution.input,
+      error: execution.error,
+      cause: execution.cause,
+      redriveStatus: redrivable ? 'REDRIVABLE' : 'NOT_REDRIVABLE',
+      redriveStatusReason: redrivable ? undefined : `Execution is ${execution.status} and cannot be redriven`,
+    };
+  }
+
+  async history(executionArn: string): Promise<TimelineEvent[]> {
+    return this.#get(executionArn).history.map((event) => ({
+      timestamp: new Date(event.timestamp),
+      type: event.type,
+      stateName: event.stateName,
+      error: event.error,
+      cause: event.cause,
+    }));
+  }
+
+  async redrive(executionArn: string): Promise<void> {
+    this.runner.redriveExecution(executionArn);
+  }
+
+  async start(name: string, input: string): Promise<{ executionArn: string }> {
+    return { executionArn: this.runner.startExecution({ name, input }).executionArn };
+  }
+
+  #get(executionArn: string): StoredExecution {
+    const execution = this.runner.store.get(executionArn);
+    if (!execution)
+      throw Object.assign(new Error(`Execution Does Not Exist: '${executionArn}'`), {
+        name: 'ExecutionDoesNotExist',
+      });
+    return execution;
+  }
+}
