@@ -1,0 +1,54 @@
+/**
+ * Why the transcription branch gave up, read from the branch state the state machine passes:
+ * the last GetTranscriptionJob answer (`FAILED` + `FailureReason`, or still `IN_PROGRESS` when the
+ * polls ran out) or the error caught when starting the job.
+ *
+ * @example
+ * ```ts
+ * transcriptionFailureReason({ job: { TranscriptionJob: { TranscriptionJobStatus: 'FAILED', FailureReason: 'Invalid file' } } });
+ * // { status: 'FAILED', reason: 'Invalid file', jobName: undefined }
+ * ```
+ */
+
+export interface TranscriptionFailure {
+  /** `FAILED`, `TIMED_OUT` (polls exhausted) or `NOT_STARTED`. */
+  status: 'FAILED' | 'TIMED_OUT' | 'NOT_STARTED';
+  reason: string;
+  jobName?: string;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+/** Reads `{ jobName?, polls?, maxPolls?, job?: { TranscriptionJob }, error?: { Error, Cause } }`. */
+export function transcriptionFailureReason(state: Record<string, unknown>): TranscriptionFailure {
+  const jobName = text(state.jobName);
+  const error = isObject(state.error) ? state.error : undefined;
+  if (error) {
+    const code = text(error.Error) ?? 'Error';
+    const cause = text(error.Cause);
+    return { status: 'NOT_STARTED', reason: cause ? `${code}: ${cause}` : code, jobName };
+  }
+  const job =
+    isObject(state.job) && isObject(state.job.TranscriptionJob) ? state.job.TranscriptionJob : undefined;
+  const status = text(job?.TranscriptionJobStatus);
+  if (status === 'FAILED') {
+    return {
+      status: 'FAILED',
+      reason: text(job?.FailureReason) ?? 'Transcribe reported FAILED without a reason',
+      jobName,
+    };
+  }
+  const polls = typeof state.polls === 'number' ? state.polls : undefined;
+  const waited = polls !== undefined ? ` after ${polls} status checks` : '';
+  return {
+    status: 'TIMED_OUT',
+    reason: `the job was still ${status ?? 'not finished'}${waited} (TranscriptionMaxPolls reached)`,
+    jobName,
+  };
+}

@@ -1,0 +1,59 @@
+/**
+ * Lambda behind the state machine's "Import transcript" and "Record transcription failure"
+ * tasks: a thin middy composition around {@link TranscriptImporter}.
+ *
+ * @example
+ * ```ts
+ * // Local runs and tests inject s3rver, a Comprehend stand-in and the emulator-backed client:
+ * const handler = createHandler({ s3: localS3, comprehend: localComprehend });
+ * await handler({ action: 'importTranscript', contactId, analyticsRecordId, transcript, languageCode }, context);
+ * ```
+ */
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { ComprehendClient } from '@aws-sdk/client-comprehend';
+import { S3Client } from '@aws-sdk/client-s3';
+import middy from '@middy/core';
+import type { Context } from 'aws-lambda';
+import { namespacePrefix } from '../../shared/analytics/namespace.js';
+import { createLogger } from '../../shared/logging/logger.js';
+import { getSalesforceClient } from '../../shared/salesforce/from-environment.js';
+import type { SalesforceApi } from '../../shared/salesforce/types.js';
+import type { ComprehendSender } from './comprehend-analysis.js';
+import { parseTranscriptImportRequest } from './parse-request.js';
+import { TranscriptImporter } from './transcript-import.js';
+import type { ImportTranscriptResult } from './types.js';
+
+export interface TranscriptImportDependencies {
+  s3: Pick<S3Client, 'send'>;
+  comprehend: ComprehendSender;
+  /** Defaults to the per-container client built from the SF_* environment. */
+  salesforce: () => SalesforceApi;
+}
+
+const logger = createLogger('transcript-import');
+
+export function createHandler(dependencies: Partial<TranscriptImportDependencies> = {}) {
+  // Clients live as long as the container (connection reuse).
+  const s3 = dependencies.s3 ?? new S3Client({});
+  const comprehend = dependencies.comprehend ?? new ComprehendClient({});
+  const salesforce = dependencies.salesforce ?? getSalesforceClient;
+  return middy(async (event: unknown, _context: Context): Promise<ImportTranscriptResult> => {
+    const request = parseTranscriptImportRequest(event);
+    logger.appendKeys({ contactId: request.contactId });
+    try {
+      const importer = new TranscriptImporter({
+        salesforce: salesforce(),
+        s3,
+        comprehend,
+        namespace: namespacePrefix(process.env.SF_ADAPTER_NAMESPACE),
+        logger,
+      });
+      if (request.action === 'recordTranscriptionFailure') return await importer.recordFailure(request);
+      return await importer.importTranscript(request);
+    } finally {
+      logger.removeKeys(['contactId']);
+    }
+  }).use(injectLambdaContext(logger));
+}
+
+export const handler = createHandler();

@@ -1,0 +1,167 @@
+/**
+ * Writes analysis results to the contact's `AC_ContactChannelAnalytics__c` record: the field
+ * update and the JSON attachments (legacy `Attachment`, which the analytics page reads) in ONE
+ * `/composite` request (allOrNone: a failure leaves nothing half-written, so a retry starts clean).
+ *
+ * Idempotent without costing a call on the happy path: the same composite request first queries
+ * the record's attachments of the names it is about to add (the query runs before the inserts, so
+ * it sees only attachments written by an earlier run). Only when that finds some (a re-run after a
+ * Lambda timeout, a redrive, the S3 trigger and the pipeline both importing) does a second request
+ * delete those older copies: the newest content wins and each name exists once.
+ *
+ * @example
+ * ```ts
+ * const writer = new AnalyticsRecordWriter(getSalesforceClient(), 'amazonconnect__');
+ * await writer.write({
+ *   recordId: 'a01...', fields: { Sentiment__c: 'POSITIVE, 0.93' },
+ *   attachments: [{ name: 'CustomerTranscripts.json', description: 'Call Recording Transcription - Customer Side', content: [] }],
+ * });
+ * ```
+ */
+import { isSalesforceId, soql } from '../salesforce/soql.js';
+import type { CompositeSubrequest, SalesforceApi } from '../salesforce/types.js';
+import { compositeFailure, subresponseError } from './composite-failure.js';
+import { withNamespace } from './namespace.js';
+
+/** The analytics object's name without namespace. */
+export const ANALYTICS_OBJECT = 'AC_ContactChannelAnalytics__c';
+/** A composite request carries at most 25 subrequests. */
+const MAX_SUBREQUESTS = 25;
+
+/** A JSON document attached to the analytics record. */
+export interface JsonAttachment {
+  /** File name, e.g. `CustomerTranscripts.json` (the page looks attachments up by name). */
+  name: string;
+  description: string;
+  /** Serialised with JSON.stringify. */
+  content: unknown;
+}
+
+export interface AnalyticsRecordWrite {
+  /** The analytics record's Id. */
+  recordId: string;
+  /** Field values by API name WITHOUT namespace (`Sentiment__c`); the writer prefixes them. */
+  fields: Record<string, unknown>;
+  attachments: readonly JsonAttachment[];
+}
+
+export interface AnalyticsRecordWriteResult {
+  recordId: string;
+  /** Attachment name → new Attachment Id. */
+  attachmentIds: Record<string, string>;
+  /** Older copies of the same attachments that were deleted (re-runs only). */
+  replacedAttachmentIds: string[];
+  /** Salesforce API calls made (1, or 2 when older copies had to be removed). */
+  salesforceCalls: number;
+}
+
+function base64Json(content: unknown): string {
+  return Buffer.from(JSON.stringify(content), 'utf8').toString('base64');
+}
+
+export class AnalyticsRecordWriter {
+  constructor(
+    private readonly api: SalesforceApi,
+    /** Namespace prefix with `__` (`amazonconnect__`) or `''`. */
+    private readonly namespace: string,
+  ) {}
+
+  /** The analytics object's API name in this org. */
+  get objectName(): string {
+    return `${this.namespace}${ANALYTICS_OBJECT}`;
+  }
+
+  async write(request: AnalyticsRecordWrite): Promise<AnalyticsRecordWriteResult> {
+    const { recordId, attachments } = request;
+    if (!isSalesforceId(recordId)) throw new TypeError('recordId is not a Salesforce Id');
+    const names = attachments.map((attachment) => attachment.name);
+    if (new Set(names).size !== names.length) throw new TypeError('attachment names must be distinct');
+    if (attachments.length + 2 > MAX_SUBREQUESTS)
+      throw new RangeError('too many attachments for one request');
+
+    const fields = withNamespace(this.namespace, request.fields);
+    const subrequests: CompositeSubrequest[] = [];
+    if (Object.keys(fields).length > 0) {
+      subrequests.push({
+        method: 'PATCH',
+        url: `/sobjects/${this.objectName}/${recordId}`,
+        referenceId: 'analyticsRecord',
+        body: fields,
+      });
+    }
+    if (attachments.length > 0) {
+      const query = soql`SELECT Id, Name FROM Attachment WHERE ParentId = ${recordId} AND Name IN ${names}`;
+      subrequests.push({
+        method: 'GET',
+        url: `/query?q=${encodeURIComponent(query)}`,
+        referenceId: 'olderAttachments',
+      });
+    }
+    attachments.forEach((attachment, index) => {
+      subrequests.push({
+        method: 'POST',
+        url: '/sobjects/Attachment',
+        referenceId: `attachment${index}`,
+        body: {
+          ParentId: recordId,
+          Name: attachment.name,
+          Description: attachment.description,
+          ContentType: 'application/json',
+          Body: base64Json(attachment.content),
+        },
+      });
+    });
+    if (subrequests.length === 0) {
+      return { recordId, attachmentIds: {}, replacedAttachmentIds: [], salesforceCalls: 0 };
+    }
+
+    const responses = await this.api.composite(subrequests, { allOrNone: true });
+    const failure = compositeFailure(responses, (referenceId) => this.#describe(referenceId, attachments));
+    if (failure) throw failure;
+
+    const byReference = new Map(responses.map((response) => [response.referenceId, response]));
+    const attachmentIds: Record<string, string> = {};
+    attachments.forEach((attachment, index) => {
+      const body = byReference.get(`attachment${index}`)?.body as { id?: unknown } | undefined;
+      if (typeof body?.id === 'string') attachmentIds[attachment.name] = body.id;
+    });
+    const older = byReference.get('olderAttachments')?.body as
+      | { records?: Array<{ Id?: unknown }> }
+      | undefined;
+    const olderIds = (older?.records ?? [])
+      .map((record) => record.Id)
+      .filter((id): id is string => typeof id === 'string' && !Object.values(attachmentIds).includes(id));
+    let salesforceCalls = 1;
+    if (olderIds.length > 0) salesforceCalls += await this.#deleteAttachments(olderIds);
+    return { recordId, attachmentIds, replacedAttachmentIds: olderIds, salesforceCalls };
+  }
+
+  /** Deletes attachments (25 per composite request); one already gone is fine. Returns calls made. */
+  async #deleteAttachments(ids: string[]): Promise<number> {
+    let calls = 0;
+    for (let i = 0; i < ids.length; i += MAX_SUBREQUESTS) {
+      const batch = ids.slice(i, i + MAX_SUBREQUESTS);
+      const responses = await this.api.composite(
+        batch.map((id, index) => ({
+          method: 'DELETE',
+          url: `/sobjects/Attachment/${id}`,
+          referenceId: `delete${index}`,
+        })),
+        { allOrNone: false },
+      );
+      calls += 1;
+      for (const response of responses) {
+        if (response.httpStatusCode < 300 || response.httpStatusCode === 404) continue;
+        throw subresponseError(response, 'delete older analytics attachment');
+      }
+    }
+    return calls;
+  }
+
+  #describe(referenceId: string, attachments: readonly JsonAttachment[]): string {
+    if (referenceId === 'analyticsRecord') return `update ${this.objectName}`;
+    if (referenceId === 'olderAttachments') return 'query analytics attachments';
+    const index = Number(referenceId.replace('attachment', ''));
+    return `attach ${attachments[index]?.name ?? referenceId}`;
+  }
+}

@@ -1,0 +1,10 @@
+export {
+  ANALYTICS_OBJECT,
+  type AnalyticsRecordWrite,
+  type AnalyticsRecordWriteResult,
+  AnalyticsRecordWriter,
+  type JsonAttachment,
+} from './analytics-record-writer.js';
+export { compositeFailure, subresponseError } from './composite-failure.js';
+export { namespacePrefix, withNamespace } from './namespace.js';
+export { readJsonObject, S3ObjectNotFoundError, S3ObjectNotJsonError } from './read-json-object.js';

@@ -1,0 +1,27 @@
+/**
+ * The CTI adapter's namespace prefix for custom object and field names, from
+ * `SF_ADAPTER_NAMESPACE` (default `amazonconnect`; blank or `-` means none, upstream §3.3).
+ *
+ * @example
+ * ```ts
+ * const ns = namespacePrefix(process.env.SF_ADAPTER_NAMESPACE); // 'amazonconnect__'
+ * `${ns}Sentiment__c`; // 'amazonconnect__Sentiment__c'
+ * ```
+ */
+import { SalesforceConfigError } from '../salesforce/errors.js';
+
+export function namespacePrefix(value: string | undefined): string {
+  const namespace = (value ?? 'amazonconnect').trim();
+  if (namespace === '' || namespace === '-') return '';
+  if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(namespace)) {
+    throw new SalesforceConfigError(
+      `SF_ADAPTER_NAMESPACE '${namespace.slice(0, 40)}' is not a valid namespace prefix`,
+    );
+  }
+  return `${namespace}__`;
+}
+
+/** Prefixes every key of `fields` (API names without namespace) with `prefix`. */
+export function withNamespace(prefix: string, fields: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(fields).map(([name, value]) => [`${prefix}${name}`, value]));
+}
