@@ -27,6 +27,11 @@ export interface UseSalesforceEmulatorOptions {
   version?: string;
   /** SF_ADAPTER_NAMESPACE; unset when omitted. */
   namespace?: string;
+  /**
+   * Log in (password, jwt_bearer) at the emulator's login.salesforce.com stand-in
+   * (`emulator.loginUrl`, via SF_LOGIN_HOST) instead of its My Domain host. Default false.
+   */
+  useLoginHost?: boolean;
   /** SF_REQUEST_TIMEOUT_MS. */
   requestTimeoutMs?: number;
   /** Replace or remove (undefined) keys of the secret, e.g. a wrong ConsumerSecret for failure tests. */
@@ -65,7 +70,7 @@ export function useSalesforceEmulator(
 
   const variables: Record<string, string | undefined> = {
     SF_HOST: emulator.url,
-    SF_LOGIN_HOST: emulator.url,
+    SF_LOGIN_HOST: options.useLoginHost === true ? emulator.loginUrl : undefined,
     SF_VERSION: options.version ?? 'v62.0',
     SF_USERNAME: emulator.credentials.username,
     SF_PRODUCTION: 'false',

@@ -46,22 +46,18 @@ function client() {
 describe('query', () => {
   function pages() {
     const pool = agent.get(HOST);
-    pool
-      .intercept({ path: `${V}/query?q=${encodeURIComponent('SELECT Id FROM Contact')}` })
-      .reply(200, {
-        totalSize: 5,
-        done: false,
-        nextRecordsUrl: `${V}/query/01g-2`,
-        records: [{ Id: 1 }, { Id: 2 }],
-      });
-    pool
-      .intercept({ path: `${V}/query/01g-2` })
-      .reply(200, {
-        totalSize: 5,
-        done: false,
-        nextRecordsUrl: `${V}/query/01g-4`,
-        records: [{ Id: 3 }, { Id: 4 }],
-      });
+    pool.intercept({ path: `${V}/query?q=${encodeURIComponent('SELECT Id FROM Contact')}` }).reply(200, {
+      totalSize: 5,
+      done: false,
+      nextRecordsUrl: `${V}/query/01g-2`,
+      records: [{ Id: 1 }, { Id: 2 }],
+    });
+    pool.intercept({ path: `${V}/query/01g-2` }).reply(200, {
+      totalSize: 5,
+      done: false,
+      nextRecordsUrl: `${V}/query/01g-4`,
+      records: [{ Id: 3 }, { Id: 4 }],
+    });
     pool
       .intercept({ path: `${V}/query/01g-4` })
       .reply(200, { totalSize: 5, done: true, records: [{ Id: 5 }] });

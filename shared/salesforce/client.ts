@@ -19,7 +19,7 @@
  */
 import type { Readable } from 'node:stream';
 import type { Dispatcher } from 'undici';
-import { apiOrigin, apiPathPrefix, loginOrigin, tokenUrl } from './endpoints.js';
+import { apiOrigin, apiPathPrefix, loginBaseUrl, tokenUrl } from './endpoints.js';
 import { mapResponseError } from './error-mapping.js';
 import {
   SalesforceAuthError,
@@ -119,7 +119,7 @@ export class SalesforceClient implements SalesforceApi {
     // Validate the settings now: a bad host or version should fail the cold start, loudly.
     this.apiOrigin = apiOrigin(options.settings);
     this.prefix = apiPathPrefix(options.settings);
-    loginOrigin(options.settings);
+    loginBaseUrl(options.settings);
     const timeoutMs = options.settings.requestTimeoutMs ?? DEFAULT_TIMEOUT_MS;
     if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {
       throw new SalesforceConfigError('SF_REQUEST_TIMEOUT_MS must be a positive number of milliseconds');
@@ -492,7 +492,11 @@ export class SalesforceClient implements SalesforceApi {
       this.redactor.addSecret(secret);
     }
     const url = new URL(tokenUrl(this.settings));
-    const body = await tokenRequestBody(this.settings, credentials, this.settings.jwtAudience ?? url.origin);
+    const body = await tokenRequestBody(
+      this.settings,
+      credentials,
+      this.settings.jwtAudience ?? loginBaseUrl(this.settings),
+    );
     this.logger.info('Retrieving new Salesforce OAuth token', {
       authMode: this.settings.authMode,
       host: url.host,

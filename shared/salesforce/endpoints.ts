@@ -19,16 +19,21 @@ import type { SalesforceSettings } from './types.js';
 export const PRODUCTION_LOGIN_HOST = 'https://login.salesforce.com';
 const TOKEN_PATH = '/services/oauth2/token';
 
-/** Origin (scheme://host[:port]) that issues tokens for these settings. */
-export function loginOrigin(settings: SalesforceSettings): string {
+/**
+ * Base URL of the login host for these settings: an origin, or origin + path prefix when
+ * `loginHost` has one (e.g. an emulator serving login.salesforce.com under `/login`). It is also
+ * the default JWT audience.
+ */
+export function loginBaseUrl(settings: SalesforceSettings): string {
   if (settings.authMode === 'client_credentials') return originOf(settings.host, 'SF_HOST');
-  if (settings.loginHost !== undefined && settings.loginHost !== '')
-    return originOf(settings.loginHost, 'SF_LOGIN_HOST');
+  if (settings.loginHost !== undefined && settings.loginHost !== '') {
+    return baseUrlOf(settings.loginHost, 'SF_LOGIN_HOST');
+  }
   return settings.production ? PRODUCTION_LOGIN_HOST : originOf(settings.host, 'SF_HOST');
 }
 
 export function tokenUrl(settings: SalesforceSettings): string {
-  return loginOrigin(settings) + TOKEN_PATH;
+  return loginBaseUrl(settings) + TOKEN_PATH;
 }
 
 /** Origin of every data API call. */
@@ -51,6 +56,16 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
  * (the local emulator), so credentials never travel in clear text to a real host.
  */
 export function originOf(value: string, setting: string): string {
+  return parseHost(value, setting).origin;
+}
+
+/** Like {@link originOf} but keeps a path prefix (without a trailing slash). */
+export function baseUrlOf(value: string, setting: string): string {
+  const url = parseHost(value, setting);
+  return url.origin + url.pathname.replace(/\/+$/, '');
+}
+
+function parseHost(value: string, setting: string): URL {
   let url: URL;
   try {
     url = new URL(value.includes('://') ? value : `https://${value}`);
@@ -61,7 +76,10 @@ export function originOf(value: string, setting: string): string {
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
     throw new SalesforceConfigError(`${setting} must be an https:// URL (got '${sanitize(value)}')`);
   }
-  return url.origin;
+  if (url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '') {
+    throw new SalesforceConfigError(`${setting} must not contain credentials, a query or a fragment`);
+  }
+  return url;
 }
 
 function sanitize(value: string): string {

@@ -7,7 +7,7 @@ export {
   type SalesforceClientOptions,
 } from './client.js';
 export { SecretsManagerCredentialsSource, StaticCredentialsSource, toCredentials } from './credentials.js';
-export { apiOrigin, apiPathPrefix, loginOrigin, PRODUCTION_LOGIN_HOST, tokenUrl } from './endpoints.js';
+export { apiOrigin, apiPathPrefix, loginBaseUrl, PRODUCTION_LOGIN_HOST, tokenUrl } from './endpoints.js';
 export { describeDetails, errorDetails, mapResponseError } from './error-mapping.js';
 export * from './errors.js';
 export { getSalesforceClient, resetSalesforceClient, SECRET_MAX_AGE_SECONDS } from './from-environment.js';
