@@ -1,0 +1,55 @@
+/**
+ * s3rver on a free loopback port in a fresh directory, with an S3 client configured the way
+ * toolchain.md §3.8 requires (path style, checksums only when required).
+ *
+ * @example
+ * ```ts
+ * const s3 = await startLocalS3(['connect-reports']);
+ * await s3.put('connect-reports', 'SFDC/Queue/report.csv', csv);
+ * await s3.stop();
+ * ```
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import S3rver from 's3rver';
+
+export interface LocalS3 {
+  client: S3Client;
+  put(bucket: string, key: string, body: string | Buffer): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startLocalS3(buckets: string[]): Promise<LocalS3> {
+  const directory = mkdtempSync(join(tmpdir(), 's3rver-reports-'));
+  const server = new S3rver({
+    address: '127.0.0.1',
+    port: 0,
+    silent: true,
+    directory,
+    configureBuckets: buckets.map((name) => ({ name, configs: [] })),
+  });
+  const { port } = await server.run();
+  const client = new S3Client({
+    region: 'us-east-1',
+    endpoint: `http://127.0.0.1:${port}`,
+    forcePathStyle: true,
+    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  });
+  return {
+    client,
+    async put(bucket, key, body) {
+      await client.send(
+        new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: 'text/csv' }),
+      );
+    },
+    async stop() {
+      client.destroy();
+      await server.close();
+      rmSync(directory, { recursive: true, force: true });
+    },
+  };
+}
