@@ -1,0 +1,163 @@
+/**
+ * CTR upsert + recording import for one contact in ONE Salesforce API call: a `/composite` request
+ * (allOrNone) that upserts `AC_ContactTraceRecord__c` by `ContactId__c` and, when planned, the
+ * contact's `AC_ContactChannelAnalytics__c` by its `ContactId__c` external id. Upserting by the
+ * ContactId makes the analytics record exist exactly once per contact across Retry and redrive,
+ * with no lock files: the execution (named by the ContactId) is the lock, the external id the key.
+ *
+ * @example
+ * ```ts
+ * const importer = new ContactImporter(getSalesforceClient(), contactImportSettingsFromEnvironment(process.env));
+ * const { ctrRecordId, analyticsRecordId } = await importer.import(event);
+ * ```
+ */
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { SalesforceRequestError } from '../../shared/salesforce/errors.js';
+import { soql, soqlIdentifier } from '../../shared/salesforce/soql.js';
+import type { CompositeSubrequest, SalesforceApi } from '../../shared/salesforce/types.js';
+import { firstFailure, subresponseError, type UpsertOutcome, upsertOutcome } from './composite-outcome.js';
+import { ctrFields } from './ctr-fields.js';
+import type { ContactImportEvent, ContactImportResult, ContactImportSettings } from './types.js';
+
+const CTR_OBJECT = 'AC_ContactTraceRecord__c';
+const ANALYTICS_OBJECT = 'AC_ContactChannelAnalytics__c';
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** `arn:aws:connect:<region>:<account>:instance/<id>` → `<id>`. */
+function instanceIdFromArn(arn: unknown): string | undefined {
+  if (typeof arn !== 'string') return undefined;
+  const match = /:instance\/([^/]+)$/.exec(arn);
+  return match?.[1];
+}
+
+export class ContactImporter {
+  /** Field names per object, from describe (the client caches describe per container too). */
+  readonly #fields = new Map<string, Promise<Set<string>>>();
+
+  constructor(
+    private readonly api: SalesforceApi,
+    private readonly settings: ContactImportSettings,
+    private readonly logger?: Logger,
+  ) {}
+
+  async import(event: ContactImportEvent): Promise<ContactImportResult> {
+    const { contactId, kind, plan, ctr } = event;
+    const location = plan.recordingLocation ?? null;
+    const wantsCtr = plan.ctrImport;
+    // Transcription and Contact Lens write to the same analytics record, so it exists before they run.
+    const wantsAnalytics =
+      kind === 'full' && (plan.recordingImport || plan.transcription !== null || plan.contactLens);
+
+    const subrequests: CompositeSubrequest[] = [];
+    if (wantsCtr) subrequests.push(await this.#ctrUpsert(contactId, ctr));
+    if (wantsAnalytics) subrequests.push(await this.#analyticsUpsert(event, location));
+    if (subrequests.length === 0) {
+      this.logger?.debug('nothing to import for this contact', { contactId, kind });
+      return { ctrRecordId: null, analyticsRecordId: null, recordingLocation: location };
+    }
+
+    const responses = await this.api.composite(subrequests, { allOrNone: true });
+    const failure = firstFailure(responses);
+    if (failure) {
+      throw subresponseError(
+        failure,
+        `upsert ${this.#name(referenceObject(failure.referenceId))} (composite)`,
+      );
+    }
+    const byReference = new Map(responses.map((response) => [response.referenceId, response]));
+
+    const ctrRecordId = wantsCtr ? await this.#recordId(byReference.get('ctr'), CTR_OBJECT, contactId) : null;
+    const analyticsRecordId = wantsAnalytics
+      ? await this.#recordId(byReference.get('analytics'), ANALYTICS_OBJECT, contactId)
+      : null;
+    this.logger?.info('contact imported', { contactId, kind, ctrRecordId, analyticsRecordId });
+    return { ctrRecordId, analyticsRecordId, recordingLocation: location };
+  }
+
+  async #ctrUpsert(contactId: string, ctr: Record<string, unknown>): Promise<CompositeSubrequest> {
+    const available = await this.#fieldNames(CTR_OBJECT);
+    const body = ctrFields(ctr, {
+      prefix: this.settings.namespacePrefix,
+      region: this.settings.region,
+      regionField: available.has(this.#name('Region__c')),
+      disconnectReasonField: available.has(this.#name('DisconnectReason__c')),
+    });
+    return {
+      method: 'PATCH',
+      url: this.#upsertUrl(CTR_OBJECT, contactId),
+      referenceId: 'ctr',
+      body,
+    };
+  }
+
+  async #analyticsUpsert(event: ContactImportEvent, location: string | null): Promise<CompositeSubrequest> {
+    const { plan, ctr } = event;
+    const available = await this.#fieldNames(ANALYTICS_OBJECT);
+    const body: Record<string, unknown> = {};
+    // The redacted variant leaves the path to the Contact Lens import (upstream §7.1 step 5); the
+    // field is left out rather than nulled so a re-run never erases a path written since.
+    if (plan.recordingImport && !plan.redactedRecording && location) {
+      body[this.#name('RecordingPath__c')] = location;
+    }
+    const endpoint = ctr.CustomerEndpoint;
+    body[this.#name('CustomerEndpointAddress__c')] = isObject(endpoint) ? (endpoint.Address ?? null) : null;
+    if (available.has(this.#name('InstanceId__c'))) {
+      body[this.#name('InstanceId__c')] =
+        this.settings.instanceId ?? instanceIdFromArn(ctr.InstanceARN) ?? null;
+    }
+    if (available.has(this.#name('Region__c'))) body[this.#name('Region__c')] = this.settings.region;
+    return {
+      method: 'PATCH',
+      url: this.#upsertUrl(ANALYTICS_OBJECT, event.contactId),
+      referenceId: 'analytics',
+      body,
+    };
+  }
+
+  /** The id from the upsert answer; API versions before v46 answer 204 without one, so read it back. */
+  async #recordId(
+    response: Parameters<typeof upsertOutcome>[0] | undefined,
+    object: string,
+    contactId: string,
+  ): Promise<string> {
+    const name = this.#name(object);
+    if (!response)
+      throw new SalesforceRequestError(`the composite answer has no result for the ${name} upsert`);
+    const outcome: UpsertOutcome = upsertOutcome(response, `upsert ${name} (composite)`);
+    if (outcome.id) return outcome.id;
+    const key = soqlIdentifier(this.#name('ContactId__c'));
+    const found = await this.api.query<{ Id: string }>(
+      soql`SELECT Id FROM ${soqlIdentifier(name)} WHERE ${key} = ${contactId} LIMIT 1`,
+    );
+    const id = found.records[0]?.Id;
+    if (!id) throw new SalesforceRequestError(`upserted ${name} for the contact but cannot read its id back`);
+    return id;
+  }
+
+  #fieldNames(object: string): Promise<Set<string>> {
+    const name = this.#name(object);
+    let names = this.#fields.get(name);
+    if (!names) {
+      names = this.api.describe(name).then((result) => new Set(result.fields.map((field) => field.name)));
+      // A failed describe must not stay cached: the next invocation tries again.
+      names.catch(() => this.#fields.delete(name));
+      this.#fields.set(name, names);
+    }
+    return names;
+  }
+
+  #upsertUrl(object: string, contactId: string): string {
+    return `/sobjects/${this.#name(object)}/${this.#name('ContactId__c')}/${encodeURIComponent(contactId)}`;
+  }
+
+  #name(apiName: string): string {
+    return `${this.settings.namespacePrefix}${apiName}`;
+  }
+}
+
+function referenceObject(referenceId: string): string {
+  return referenceId === 'analytics' ? ANALYTICS_OBJECT : CTR_OBJECT;
+}

@@ -1,0 +1,40 @@
+/**
+ * Lambda behind the state machine's "Import contact trace record and recording" task: a thin
+ * middy composition around {@link ContactImporter}.
+ */
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import { createLogger } from '../../shared/logging/logger.js';
+import { getSalesforceClient } from '../../shared/salesforce/index.js';
+import type { SalesforceApi } from '../../shared/salesforce/types.js';
+import { contactImportSettingsFromEnvironment } from './config.js';
+import { ContactImporter } from './contact-import.js';
+import { parseContactImportEvent } from './parse-event.js';
+import type { ContactImportResult } from './types.js';
+
+const logger = createLogger('contact-import');
+
+/** One importer (and its describe cache) per Salesforce client, i.e. per container. */
+let cached: { client: SalesforceApi; importer: ContactImporter } | undefined;
+
+function importerFor(client: SalesforceApi): ContactImporter {
+  if (cached?.client !== client) {
+    cached = {
+      client,
+      importer: new ContactImporter(client, contactImportSettingsFromEnvironment(process.env), logger),
+    };
+  }
+  return cached.importer;
+}
+
+export async function importContact(event: unknown): Promise<ContactImportResult> {
+  const parsed = parseContactImportEvent(event);
+  logger.appendKeys({ contactId: parsed.contactId });
+  try {
+    return await importerFor(getSalesforceClient()).import(parsed);
+  } finally {
+    logger.removeKeys(['contactId']);
+  }
+}
+
+export const handler = middy(importContact).use(injectLambdaContext(logger));

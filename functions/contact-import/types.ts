@@ -1,0 +1,32 @@
+import type { ContactPlan, ExecutionKind } from '../../shared/ctr/execution-input.js';
+
+/** The Payload the state machine's "Import contact trace record and recording" task sends. */
+export interface ContactImportEvent {
+  contactId: string;
+  kind: ExecutionKind;
+  plan: ContactPlan;
+  ctr: Record<string, unknown>;
+}
+
+/**
+ * What the task returns into the execution state (`$.contactImport`). Ids only, every key always
+ * present (the state machine's ResultSelector reads each one).
+ */
+export interface ContactImportResult {
+  /** Id of the AC_ContactTraceRecord__c, or null when the CTR import is not planned. */
+  ctrRecordId: string | null;
+  /** Id of the contact's AC_ContactChannelAnalytics__c, or null when no analytics record is planned. */
+  analyticsRecordId: string | null;
+  /** The planned recording's `bucket/key` in S3 (from the plan), else null. */
+  recordingLocation: string | null;
+}
+
+/** Settings of the contact-import function (from environment variables). */
+export interface ContactImportSettings {
+  /** CTI Adapter namespace prefix including the `__` (e.g. `amazonconnect__`), or `''` for none. */
+  namespacePrefix: string;
+  /** The AWS Region written to `Region__c`. */
+  region: string;
+  /** The Amazon Connect instance id written to the analytics record's `InstanceId__c`, when configured. */
+  instanceId?: string;
+}

@@ -1,0 +1,132 @@
+/**
+ * The local runner's record of post-call executions: status, input, output, error and history,
+ * the way Step Functions keeps them. `npm start` persists it to `.local-state/executions.json`
+ * so other local tools (e.g. `npm run executions -- --local`) can read what the last run did.
+ *
+ * @example
+ * ```ts
+ * const store = ExecutionStore.load();            // the last `npm start` run, or empty
+ * for (const execution of store.list({ statuses: ['FAILED'] })) console.log(execution.name, execution.cause);
+ * ```
+ */
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export type StoredExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
+
+/** One history event (the local interpreter's event log, made JSON-safe). */
+export interface StoredHistoryEvent {
+  /** ISO-8601 time. */
+  timestamp: string;
+  /**
+   * `ExecutionStarted`, `StateEntered`, `StateExited`, `StateFailed`, `StateRetried`, `StateCaught`,
+   * `ParallelBranchStarted`/`Succeeded`/`Failed`, `ExecutionSucceeded`, `ExecutionFailed`,
+   * `ExecutionRedriven`, ...
+   */
+  type: string;
+  stateName?: string;
+  stateType?: string;
+  /** State input (StateEntered/StateFailed/StateRetried) or execution input (ExecutionStarted). */
+  input?: unknown;
+  /** State output (StateExited) or execution output (ExecutionSucceeded). */
+  output?: unknown;
+  error?: string;
+  cause?: string;
+  /** Retry attempt number (StateRetried). */
+  retryAttempt?: number;
+}
+
+export interface StoredExecution {
+  executionArn: string;
+  stateMachineArn: string;
+  name: string;
+  status: StoredExecutionStatus;
+  /** The input as given to StartExecution (a JSON string). */
+  input: string;
+  /** The output as a JSON string, once SUCCEEDED. */
+  output?: string;
+  error?: string;
+  cause?: string;
+  /** ISO-8601 times. */
+  startDate: string;
+  stopDate?: string;
+  redriveCount: number;
+  redriveDate?: string;
+  /** Every state entered, in order, across attempts (branch states included). */
+  statesVisited: string[];
+  history: StoredHistoryEvent[];
+}
+
+export interface ExecutionListFilter {
+  statuses?: StoredExecutionStatus[];
+}
+
+/** Where `npm start` keeps its executions (git-ignored). */
+export const DEFAULT_EXECUTION_STORE_FILE = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '.local-state',
+  'executions.json',
+);
+
+interface StoreFile {
+  version: 1;
+  executions: StoredExecution[];
+}
+
+export class ExecutionStore {
+  readonly #byName = new Map<string, StoredExecution>();
+
+  /** @param file where {@link save} writes (none: in memory only). */
+  constructor(readonly file?: string) {}
+
+  /** The store saved at `file`; empty when the file does not exist yet. */
+  static load(file: string = DEFAULT_EXECUTION_STORE_FILE): ExecutionStore {
+    const store = new ExecutionStore(file);
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return store;
+      throw error;
+    }
+    const parsed = JSON.parse(text) as StoreFile;
+    for (const execution of parsed.executions ?? []) store.#byName.set(execution.name, execution);
+    return store;
+  }
+
+  get size(): number {
+    return this.#byName.size;
+  }
+
+  get(nameOrArn: string): StoredExecution | undefined {
+    const byName = this.#byName.get(nameOrArn);
+    if (byName) return byName;
+    for (const execution of this.#byName.values()) if (execution.executionArn === nameOrArn) return execution;
+    return undefined;
+  }
+
+  /** Newest first, like ListExecutions. */
+  list(filter: ExecutionListFilter = {}): StoredExecution[] {
+    const statuses = filter.statuses;
+    return [...this.#byName.values()]
+      .filter((execution) => !statuses || statuses.includes(execution.status))
+      .sort((a, b) => b.startDate.localeCompare(a.startDate));
+  }
+
+  /** Adds or replaces an execution (keyed by name). */
+  put(execution: StoredExecution): void {
+    this.#byName.set(execution.name, execution);
+  }
+
+  /** Writes the store to its file atomically (no-op for an in-memory store). */
+  save(): void {
+    if (!this.file) return;
+    mkdirSync(dirname(this.file), { recursive: true });
+    const body: StoreFile = { version: 1, executions: this.list() };
+    const temporary = `${this.file}.${process.pid}.tmp`;
+    writeFileSync(temporary, `${JSON.stringify(body, null, 2)}\n`);
+    renameSync(temporary, this.file);
+  }
+}
