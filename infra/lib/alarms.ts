@@ -1,0 +1,91 @@
+/**
+ * Operational alarms: failed post-call executions, records parked in the dead-letter queue,
+ * trigger errors and the trigger's iterator age (contact records waiting on the stream). Each
+ * notifies AlarmNotificationTopicARN when it is set.
+ *
+ * @example
+ * ```ts
+ * new PipelineAlarms(this, 'Alarms', { params, stateMachine, deadLetterQueue, trigger });
+ * ```
+ */
+import { Aws, Duration, Fn, Validations } from 'aws-cdk-lib';
+import { Alarm, type CfnAlarm, ComparisonOperator, type IMetric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
+import { Construct } from 'constructs';
+import type { StackParameters } from './parameters.js';
+
+export interface PipelineAlarmsProps {
+  readonly params: StackParameters;
+  readonly stateMachine: StateMachine;
+  readonly deadLetterQueue: IQueue;
+  readonly trigger: IFunction;
+}
+
+/** Five minutes of contact records waiting: the trigger is falling behind or blocked. */
+export const ITERATOR_AGE_THRESHOLD_MS = 5 * 60 * 1000;
+
+export class PipelineAlarms extends Construct {
+  readonly alarms: Alarm[] = [];
+
+  constructor(scope: Construct, id: string, props: PipelineAlarmsProps) {
+    super(scope, id);
+    const { params, stateMachine, deadLetterQueue, trigger } = props;
+    const period = Duration.minutes(5);
+
+    this.add('FailedExecutions', {
+      metric: stateMachine.metricFailed({ period, statistic: 'Sum' }),
+      threshold: 1,
+      description: 'A post-call execution failed: find it by ContactId in the Step Functions console and redrive it.',
+    });
+    this.add('TimedOutExecutions', {
+      metric: stateMachine.metricTimedOut({ period, statistic: 'Sum' }),
+      threshold: 1,
+      description: 'A post-call execution timed out.',
+    });
+    this.add('DeadLetterQueueNotEmpty', {
+      metric: deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period, statistic: 'Maximum' }),
+      threshold: 1,
+      description: 'Contact records were parked in the dead-letter queue: inspect and replay with npm run replay-dlq.',
+    });
+    this.add('TriggerErrors', {
+      metric: trigger.metricErrors({ period, statistic: 'Sum' }),
+      threshold: 1,
+      description: 'The contact-record trigger failed invocations (records are retried, then parked).',
+    });
+    this.add('TriggerIteratorAge', {
+      metric: trigger.metric('IteratorAge', { period: Duration.minutes(1), statistic: 'Maximum' }),
+      threshold: ITERATOR_AGE_THRESHOLD_MS,
+      evaluationPeriods: 5,
+      description: 'Contact records have waited on the Kinesis stream for more than 5 minutes.',
+    });
+
+    for (const alarm of this.alarms) {
+      const cfn = alarm.node.defaultChild as CfnAlarm;
+      const topic = Fn.conditionIf(params.conditions.hasAlarmTopic.logicalId, [params.alarmTopicArn.valueAsString], Aws.NO_VALUE);
+      cfn.addPropertyOverride('AlarmActions', topic);
+      cfn.addPropertyOverride('OKActions', topic);
+      Validations.of(alarm).acknowledge({
+        id: 'CloudFormation-Validate::W1030',
+        reason: 'The topic ARN is used only under HasAlarmNotificationTopicARN, i.e. when it is not empty.',
+      });
+    }
+  }
+
+  private add(
+    id: string,
+    options: { metric: IMetric; threshold: number; description: string; evaluationPeriods?: number },
+  ): void {
+    this.alarms.push(
+      new Alarm(this, id, {
+        metric: options.metric,
+        threshold: options.threshold,
+        evaluationPeriods: options.evaluationPeriods ?? 1,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+        alarmDescription: options.description,
+      }),
+    );
+  }
+}

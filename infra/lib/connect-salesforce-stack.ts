@@ -1,0 +1,98 @@
+/**
+ * The one deployable stack: parameters, the eight functions, the post-call state machine, the
+ * contact-record trigger with its dead-letter queue, reporting triggers, alarms and outputs.
+ *
+ * @example
+ * ```ts
+ * const app = new App();
+ * new ConnectSalesforceStack(app, 'ConnectSalesforce');
+ * ```
+ */
+import { CfnMapping, CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { PipelineAlarms } from './alarms.js';
+import { CtrTriggerWiring } from './ctr-trigger-wiring.js';
+import { PipelineFunctions } from './functions.js';
+import { StackParameters } from './parameters.js';
+import { POST_CALL_ASL_PATH } from './paths.js';
+import { POWERTOOLS_LOG_LEVEL_MAPPING } from './pipeline-function.js';
+import { PostCallStateMachine } from './post-call-state-machine.js';
+import { ReportingWiring } from './reporting-wiring.js';
+
+export interface ConnectSalesforceStackProps extends StackProps {
+  /** The post-call ASL file (default: statemachines/post-call.asl.json). */
+  readonly postCallAslPath?: string;
+  /** Tests only: handler bundled for a function whose handler.ts does not exist yet. */
+  readonly missingEntryFallback?: string;
+}
+
+export class ConnectSalesforceStack extends Stack {
+  readonly params: StackParameters;
+  readonly functions: PipelineFunctions;
+  readonly postCall: PostCallStateMachine;
+  readonly ctrTrigger: CtrTriggerWiring;
+  readonly reporting: ReportingWiring;
+  readonly alarms: PipelineAlarms;
+
+  constructor(scope: Construct, id: string, props: ConnectSalesforceStackProps = {}) {
+    const { postCallAslPath, missingEntryFallback, ...stackProps } = props;
+    super(scope, id, {
+      description: 'Amazon Connect Salesforce Lambdas (TypeScript): sfInvokeAPI, post-call pipeline, reporting imports',
+      ...stackProps,
+    });
+
+    new CfnMapping(this, POWERTOOLS_LOG_LEVEL_MAPPING, {
+      mapping: {
+        DEBUG: { Level: 'DEBUG' },
+        INFO: { Level: 'INFO' },
+        WARNING: { Level: 'WARN' },
+        ERROR: { Level: 'ERROR' },
+        CRITICAL: { Level: 'CRITICAL' },
+      },
+    });
+
+    this.params = new StackParameters(this, 'Parameters');
+    this.functions = new PipelineFunctions(this, 'Functions', {
+      params: this.params,
+      missingEntryFallback,
+    });
+    this.postCall = new PostCallStateMachine(this, 'PostCall', {
+      aslPath: postCallAslPath ?? POST_CALL_ASL_PATH,
+      params: this.params,
+      functions: this.functions.byName(),
+    });
+    this.ctrTrigger = new CtrTriggerWiring(this, 'CtrTrigger', {
+      params: this.params,
+      trigger: this.functions.ctrTrigger,
+      stateMachine: this.postCall.stateMachine,
+    });
+    this.reporting = new ReportingWiring(this, 'Reporting', {
+      params: this.params,
+      historical: this.functions.historicalReportImport,
+      realtime: this.functions.realtimeQueueMetrics,
+    });
+    this.alarms = new PipelineAlarms(this, 'Alarms', {
+      params: this.params,
+      stateMachine: this.postCall.stateMachine,
+      deadLetterQueue: this.ctrTrigger.deadLetterQueue,
+      trigger: this.functions.ctrTrigger.function,
+    });
+
+    new CfnOutput(this, 'SfInvokeApiFunctionArn', {
+      description: 'sfInvokeAPI: add this function to your Connect instance and invoke it from contact flows',
+      value: this.functions.invokeApi.function.functionArn,
+    });
+    new CfnOutput(this, 'SfInvokeApiFunctionName', {
+      description: 'sfInvokeAPI function name',
+      value: this.functions.invokeApi.function.functionName,
+    });
+    new CfnOutput(this, 'PostCallStateMachineArn', {
+      description: 'Post-call state machine: one execution per contact, named by ContactId',
+      value: this.postCall.stateMachine.stateMachineArn,
+    });
+    new CfnOutput(this, 'ContactRecordDeadLetterQueueUrl', {
+      description: 'Contact records the pipeline could not process (npm run replay-dlq)',
+      value: this.ctrTrigger.deadLetterQueue.queueUrl,
+    });
+  }
+}

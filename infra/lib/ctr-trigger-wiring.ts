@@ -1,0 +1,131 @@
+/**
+ * Contact records in: the Kinesis event source mapping on CTRKinesisARN (only when it is set and
+ * a post-call feature is on), with partial batch responses, bisect-on-error and the encrypted SQS
+ * dead-letter queue as its on-failure destination. The same queue receives the records the
+ * trigger parks itself (bad base64/JSON, no ContactId).
+ *
+ * @example
+ * ```ts
+ * const wiring = new CtrTriggerWiring(this, 'CtrTrigger', { params, trigger, stateMachine });
+ * wiring.deadLetterQueue.queueUrl;
+ * ```
+ */
+import { Aws, type CfnResource, Duration, Fn, Validations } from 'aws-cdk-lib';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { CfnEventSourceMapping } from 'aws-cdk-lib/aws-lambda';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
+import { Construct } from 'constructs';
+import { acknowledgeWildcards } from './acknowledge.js';
+import { conditionalPolicy } from './conditional.js';
+import type { StackParameters } from './parameters.js';
+import type { PipelineFunction } from './pipeline-function.js';
+
+export interface CtrTriggerWiringProps {
+  readonly params: StackParameters;
+  readonly trigger: PipelineFunction;
+  readonly stateMachine: StateMachine;
+}
+
+export class CtrTriggerWiring extends Construct {
+  readonly deadLetterQueue: Queue;
+  readonly eventSourceMapping: CfnEventSourceMapping;
+
+  constructor(scope: Construct, id: string, props: CtrTriggerWiringProps) {
+    super(scope, id);
+    const { params, trigger, stateMachine } = props;
+
+    this.deadLetterQueue = new Queue(this, 'DeadLetterQueue', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    Validations.of(this.deadLetterQueue).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason: 'This queue is the dead-letter queue of the contact-record trigger; operators drain it with npm run replay-dlq.',
+    });
+
+    const fn = trigger.function;
+    fn.addEnvironment('POSTCALL_STATE_MACHINE_ARN', stateMachine.stateMachineArn);
+    fn.addEnvironment('CTR_DLQ_URL', this.deadLetterQueue.queueUrl);
+
+    // One execution per contact; DescribeExecution tells a re-delivery from a new version.
+    trigger.role.addToPrincipalPolicy(
+      new PolicyStatement({
+        sid: 'StartPostCallExecution',
+        actions: ['states:StartExecution'],
+        resources: [stateMachine.stateMachineArn],
+      }),
+    );
+    const executions = Fn.join(':', [
+      'arn',
+      Aws.PARTITION,
+      'states',
+      Aws.REGION,
+      Aws.ACCOUNT_ID,
+      'execution',
+      stateMachine.stateMachineName,
+      '*',
+    ]);
+    trigger.role.addToPrincipalPolicy(
+      new PolicyStatement({ sid: 'DescribePostCallExecution', actions: ['states:DescribeExecution'], resources: [executions] }),
+    );
+    acknowledgeWildcards(
+      trigger.role,
+      [executions],
+      'Execution names (ContactIds) are only known at runtime; limited to executions of the post-call state machine.',
+    );
+    // Poison records (trigger) and exhausted batches (event source mapping, which sends with
+    // the function's role) both land here.
+    trigger.role.addToPrincipalPolicy(
+      new PolicyStatement({
+        sid: 'ParkInDeadLetterQueue',
+        actions: ['sqs:SendMessage', 'sqs:GetQueueAttributes'],
+        resources: [this.deadLetterQueue.queueArn],
+      }),
+    );
+
+    // AWSLambdaKinesisExecutionRole's statement set, scoped to the stream (upstream lacked
+    // ListShards/SubscribeToShard, §16 row 35).
+    const streamArn = params.ctrKinesisArn.valueAsString;
+    const kinesisPolicy = conditionalPolicy(this, 'ReadContactRecordStream', params.conditions.ctrPipeline, trigger.role, [
+      new PolicyStatement({
+        sid: 'ReadContactRecordStream',
+        actions: [
+          'kinesis:DescribeStream',
+          'kinesis:DescribeStreamSummary',
+          'kinesis:GetRecords',
+          'kinesis:GetShardIterator',
+          'kinesis:ListShards',
+          'kinesis:SubscribeToShard',
+        ],
+        resources: [streamArn],
+      }),
+      new PolicyStatement({
+        sid: 'ListStreams',
+        actions: ['kinesis:ListStreams'],
+        resources: ['*'],
+      }),
+    ]);
+    acknowledgeWildcards(
+      kinesisPolicy,
+      ['*'],
+      'kinesis:ListStreams is an account-level action without resource-level permissions (as in AWSLambdaKinesisExecutionRole); every stream action is scoped to CTRKinesisARN.',
+    );
+
+    this.eventSourceMapping = new CfnEventSourceMapping(this, 'ContactRecordStream', {
+      eventSourceArn: streamArn,
+      functionName: fn.functionName,
+      startingPosition: 'LATEST',
+      batchSize: params.ctrBatchSize.valueAsNumber,
+      maximumRetryAttempts: params.ctrMaximumRetryAttempts.valueAsNumber,
+      bisectBatchOnFunctionError: true,
+      functionResponseTypes: ['ReportBatchItemFailures'],
+      destinationConfig: { onFailure: { destination: this.deadLetterQueue.queueArn } },
+    });
+    this.eventSourceMapping.cfnOptions.condition = params.conditions.ctrPipeline;
+    // Lambda validates the role's stream permissions when the mapping is created.
+    this.eventSourceMapping.addDependency(kinesisPolicy.node.defaultChild as CfnResource);
+    this.eventSourceMapping.node.addDependency(trigger.role);
+  }
+}

@@ -1,0 +1,318 @@
+/**
+ * The eight functions of CONTRACTS.md with their settings and the permissions of what each one
+ * calls itself (the state machine, queue and trigger wiring add theirs where they are built).
+ *
+ * @example
+ * ```ts
+ * const functions = new PipelineFunctions(this, 'Functions', { params });
+ * functions.invokeApi.function.functionArn;
+ * ```
+ */
+import { Aws, type CfnCondition, Duration, Fn } from 'aws-cdk-lib';
+import { acknowledgeWildcards } from './acknowledge.js';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { Construct } from 'constructs';
+import { conditionalPolicy } from './conditional.js';
+import type { StackParameters } from './parameters.js';
+import { PipelineFunction, type PipelineFunctionProps } from './pipeline-function.js';
+
+export interface PipelineFunctionsProps {
+  readonly params: StackParameters;
+  /** Tests only, see {@link PipelineFunctionProps.missingEntryFallback}. */
+  readonly missingEntryFallback?: string;
+}
+
+/** `'true'`/`'false'` for a condition, so functions never see the original's `True`/`False`. */
+function flag(conditionId: string): string {
+  return Fn.conditionIf(conditionId, 'true', 'false').toString();
+}
+
+export class PipelineFunctions extends Construct {
+  readonly invokeApi: PipelineFunction;
+  readonly ctrTrigger: PipelineFunction;
+  readonly contactImport: PipelineFunction;
+  readonly recordingUpload: PipelineFunction;
+  readonly transcriptImport: PipelineFunction;
+  readonly contactLensImport: PipelineFunction;
+  readonly historicalReportImport: PipelineFunction;
+  readonly realtimeQueueMetrics: PipelineFunction;
+
+  constructor(scope: Construct, id: string, props: PipelineFunctionsProps) {
+    super(scope, id);
+    const params = props.params;
+    const c = params.conditions;
+    const common = { params, missingEntryFallback: props.missingEntryFallback };
+
+    const salesforceEnvironment: Record<string, string> = {
+      SF_HOST: params.salesforceHost.valueAsString,
+      SF_VERSION: params.salesforceVersion.valueAsString,
+      SF_USERNAME: params.salesforceUsername.valueAsString,
+      SF_PRODUCTION: flag(c.salesforceProduction.logicalId),
+      SF_AUTH_MODE: params.salesforceAuthMode.valueAsString,
+      SF_CREDENTIALS_SECRETS_MANAGER_ARN: params.salesforceCredentialsSecretsManagerArn.valueAsString,
+      SF_ADAPTER_NAMESPACE: params.salesforceAdapterNamespace.valueAsString,
+    };
+    const switches: Record<string, string> = {
+      POSTCALL_CTR_IMPORT_ENABLED: flag(c.ctrImport.logicalId),
+      POSTCALL_RECORDING_IMPORT_ENABLED: flag(c.recordingImport.logicalId),
+      POSTCALL_TRANSCRIBE_ENABLED: flag(c.transcribe.logicalId),
+      CONTACT_LENS_IMPORT_ENABLED: flag(c.contactLens.logicalId),
+      RECORDING_UPLOAD_ENABLED: flag(c.recordingUpload.logicalId),
+    };
+    const instanceId = { AMAZON_CONNECT_INSTANCE_ID: params.amazonConnectInstanceId.valueAsString };
+    const globalAnalytics = { GLOBAL_ANALYTICS_ENABLED: flag(c.globalAnalytics.logicalId) };
+
+    this.invokeApi = new PipelineFunction(this, 'InvokeApi', {
+      folder: 'invoke-api',
+      description: 'sfInvokeAPI: Salesforce operations for Amazon Connect contact flows',
+      ...common,
+      // A contact flow waits at most 8 s; SfInvokeApiTimeout keeps Salesforce work below that.
+      timeout: Duration.seconds(8),
+      memorySize: 512,
+      environment: {
+        ...salesforceEnvironment,
+        SF_INVOKE_API_TIMEOUT_MS: params.sfInvokeApiTimeout.valueAsString,
+      },
+    });
+    this.ctrTrigger = new PipelineFunction(this, 'CtrTrigger', {
+      folder: 'ctr-trigger',
+      description: 'sfCTRTrigger: contact records from Kinesis → one post-call execution per contact',
+      ...common,
+      timeout: Duration.seconds(120),
+      environment: { ...switches },
+    });
+    this.contactImport = new PipelineFunction(this, 'ContactImport', {
+      folder: 'contact-import',
+      description: 'Post-call: upsert AC_ContactTraceRecord__c and the analytics record (one composite call)',
+      ...common,
+      timeout: Duration.seconds(60),
+      environment: { ...salesforceEnvironment, ...instanceId },
+    });
+    this.recordingUpload = new PipelineFunction(this, 'RecordingUpload', {
+      folder: 'recording-upload',
+      description: 'Post-call: stream the recording from S3 into a Salesforce ContentVersion',
+      ...common,
+      timeout: Duration.seconds(900),
+      memorySize: 512,
+      environment: {
+        ...salesforceEnvironment,
+        CONNECT_RECORDING_BUCKET: params.connectRecordingBucket.valueAsString,
+        RECORDING_UPLOAD_ENABLED: switches.RECORDING_UPLOAD_ENABLED,
+      },
+    });
+    this.transcriptImport = new PipelineFunction(this, 'TranscriptImport', {
+      folder: 'transcript-import',
+      description: 'Post-call: Transcribe output → Comprehend → analytics record',
+      ...common,
+      timeout: Duration.seconds(300),
+      memorySize: 512,
+      environment: {
+        ...salesforceEnvironment,
+        TRANSCRIBE_OUTPUT_BUCKET: params.transcribeOutputBucket.valueAsString,
+      },
+    });
+    this.contactLensImport = new PipelineFunction(this, 'ContactLensImport', {
+      folder: 'contact-lens-import',
+      description: 'Post-call: Contact Lens analysis → analytics record',
+      ...common,
+      timeout: Duration.seconds(300),
+      memorySize: 512,
+      environment: {
+        ...salesforceEnvironment,
+        ...instanceId,
+        CONNECT_RECORDING_BUCKET: params.connectRecordingBucket.valueAsString,
+        CONTACT_LENS_IMPORT_ENABLED: switches.CONTACT_LENS_IMPORT_ENABLED,
+      },
+    });
+    this.historicalReportImport = new PipelineFunction(this, 'HistoricalReportImport', {
+      folder: 'historical-report-import',
+      description: 'sfIntervalQueue/sfIntervalAgent: Connect report CSV → Salesforce collections upsert',
+      ...common,
+      timeout: Duration.seconds(300),
+      memorySize: 512,
+      environment: { ...salesforceEnvironment, ...globalAnalytics },
+    });
+    this.realtimeQueueMetrics = new PipelineFunction(this, 'RealtimeQueueMetrics', {
+      folder: 'realtime-queue-metrics',
+      description: 'sfRealTimeQueueMetrics: queue metrics every 15 s → AC_QueueMetrics__c',
+      ...common,
+      // 4 refreshes 15 s apart per one-minute invocation, plus the work of the last one.
+      timeout: Duration.seconds(90),
+      environment: {
+        ...salesforceEnvironment,
+        ...instanceId,
+        ...globalAnalytics,
+        AMAZON_CONNECT_QUEUE_MAX_RECORDS: params.queueMaxRecords.valueAsString,
+        AMAZON_CONNECT_QUEUE_METRICS_MAX_RECORDS: params.queueMetricsMaxRecords.valueAsString,
+      },
+    });
+
+    for (const fn of this.salesforceCallers()) this.grantSalesforceCredentials(fn, params);
+    this.grantRecordingUpload(params);
+    this.grantTranscriptImport(params);
+    this.grantContactLensImport(params);
+  }
+
+  /** PascalCase name → function, as the ASL's `${<Name>FunctionArn}` substitutions use them. */
+  byName(): Record<string, IFunction> {
+    return {
+      InvokeApi: this.invokeApi.function,
+      CtrTrigger: this.ctrTrigger.function,
+      ContactImport: this.contactImport.function,
+      RecordingUpload: this.recordingUpload.function,
+      TranscriptImport: this.transcriptImport.function,
+      ContactLensImport: this.contactLensImport.function,
+      HistoricalReportImport: this.historicalReportImport.function,
+      RealtimeQueueMetrics: this.realtimeQueueMetrics.function,
+    };
+  }
+
+  all(): PipelineFunction[] {
+    return [this.ctrTrigger, ...this.salesforceCallers()];
+  }
+
+  private salesforceCallers(): PipelineFunction[] {
+    return [
+      this.invokeApi,
+      this.contactImport,
+      this.recordingUpload,
+      this.transcriptImport,
+      this.contactLensImport,
+      this.historicalReportImport,
+      this.realtimeQueueMetrics,
+    ];
+  }
+
+  /** Read the credentials secret (cached per container) and decrypt it with its key. */
+  private grantSalesforceCredentials(fn: PipelineFunction, params: StackParameters): void {
+    fn.role.addToPrincipalPolicy(
+      new PolicyStatement({
+        sid: 'ReadSalesforceCredentials',
+        actions: ['secretsmanager:GetSecretValue'],
+        resources: [params.salesforceCredentialsSecretsManagerArn.valueAsString],
+      }),
+    );
+    const decrypt = new PolicyStatement({
+      sid: 'DecryptSalesforceCredentials',
+      actions: ['kms:Decrypt'],
+      resources: [params.salesforceCredentialsKmsKeyArn.valueAsString],
+    });
+    // The key may decrypt only on behalf of Secrets Manager.
+    decrypt.addCondition('StringEquals', { 'kms:ViaService': `secretsmanager.${Aws.REGION}.amazonaws.com` });
+    conditionalPolicy(fn, 'DecryptSalesforceCredentials', params.conditions.hasSecretKmsKey, fn.role, [decrypt]);
+  }
+
+  private grantRecordingUpload(params: StackParameters): void {
+    const fn = this.recordingUpload;
+    const read = new PolicyStatement({
+      sid: 'ReadRecordings',
+      actions: ['s3:GetObject'],
+      // Connect chooses the recording keys (connect/<alias>/CallRecordings/..., redacted ones
+      // under Analysis/Voice/Redacted/...): the recording location comes from the contact record.
+      resources: [objectsIn(params.connectRecordingBucket.valueAsString, '')],
+    });
+    read.addCondition('StringEquals', { 's3:ResourceAccount': Aws.ACCOUNT_ID });
+    const policy = conditionalPolicy(fn, 'ReadRecordings', params.conditions.recordingUploadResources, fn.role, [read]);
+    this.grantBucketKey(fn, 'DecryptRecordings', params.conditions.hasRecordingKmsKey, params.connectRecordingKmsKeyArn.valueAsString);
+    acknowledgeWildcards(
+      policy,
+      [read.resources[0]],
+      'Recording keys are chosen by Amazon Connect (configurable prefix): read-only, one bucket, same account, only when RecordingUploadEnabled.',
+    );
+  }
+
+  private grantTranscriptImport(params: StackParameters): void {
+    const fn = this.transcriptImport;
+    const read = new PolicyStatement({
+      sid: 'ReadTranscripts',
+      actions: ['s3:GetObject'],
+      resources: [objectsIn(params.transcribeOutputBucket.valueAsString, '')],
+    });
+    read.addCondition('StringEquals', { 's3:ResourceAccount': Aws.ACCOUNT_ID });
+    const comprehend = new PolicyStatement({
+      sid: 'AnalyseTranscripts',
+      actions: [
+        'comprehend:DetectSentiment',
+        'comprehend:DetectKeyPhrases',
+        'comprehend:DetectDominantLanguage',
+        'comprehend:DetectEntities',
+        'comprehend:DetectSyntax',
+        'comprehend:BatchDetectSentiment',
+        'comprehend:BatchDetectKeyPhrases',
+        'comprehend:BatchDetectDominantLanguage',
+        'comprehend:BatchDetectEntities',
+        'comprehend:BatchDetectSyntax',
+      ],
+      resources: ['*'],
+    });
+    const policy = conditionalPolicy(fn, 'ReadAndAnalyseTranscripts', params.conditions.transcriptionResources, fn.role, [
+      read,
+      comprehend,
+    ]);
+    this.grantBucketKey(fn, 'DecryptTranscripts', params.conditions.hasTranscribeKmsKey, params.transcribeOutputKmsKeyArn.valueAsString);
+    acknowledgeWildcards(
+      policy,
+      ['*', read.resources[0]],
+      'Comprehend Detect*/BatchDetect* on pre-trained models have no resource-level permissions; transcripts are read from the one Transcribe output bucket (same account), only when PostcallTranscribeEnabled.',
+    );
+  }
+
+  private grantContactLensImport(params: StackParameters): void {
+    const fn = this.contactLensImport;
+    const bucket = params.connectRecordingBucket.valueAsString;
+    const read = new PolicyStatement({
+      sid: 'ReadContactLensAnalyses',
+      actions: ['s3:GetObject'],
+      resources: [objectsIn(bucket, 'Analysis/')],
+    });
+    read.addCondition('StringEquals', { 's3:ResourceAccount': Aws.ACCOUNT_ID });
+    const list = new PolicyStatement({
+      sid: 'FindContactLensAnalyses',
+      actions: ['s3:ListBucket'],
+      resources: [Fn.join('', ['arn:', Aws.PARTITION, ':s3:::', bucket])],
+    });
+    list.addCondition('StringLike', { 's3:prefix': ['Analysis/*'] });
+    list.addCondition('StringEquals', { 's3:ResourceAccount': Aws.ACCOUNT_ID });
+    const s3Policy = conditionalPolicy(fn, 'ReadContactLensAnalyses', params.conditions.contactLensResources, fn.role, [
+      read,
+      list,
+    ]);
+    this.grantBucketKey(fn, 'DecryptContactLensAnalyses', params.conditions.hasRecordingKmsKey, params.connectRecordingKmsKeyArn.valueAsString);
+    // The S3-event entry point checks the contact's contactLensImportEnabled attribute.
+    const contacts = Fn.join('', [
+      'arn:',
+      Aws.PARTITION,
+      ':connect:',
+      Aws.REGION,
+      ':',
+      Aws.ACCOUNT_ID,
+      ':instance/',
+      params.amazonConnectInstanceId.valueAsString,
+      '/contact/*',
+    ]);
+    const attributes = conditionalPolicy(fn, 'ReadContactAttributes', params.conditions.contactLensConnectAccess, fn.role, [
+      new PolicyStatement({ sid: 'ReadContactAttributes', actions: ['connect:GetContactAttributes'], resources: [contacts] }),
+    ]);
+    acknowledgeWildcards(
+      s3Policy,
+      [read.resources[0]],
+      'Contact Lens writes analyses under Analysis/ with dated keys: reads are limited to that prefix of the one recording bucket.',
+    );
+    acknowledgeWildcards(
+      attributes,
+      [contacts],
+      'Contact ids are only known at runtime; the grant is limited to contacts of the configured Connect instance.',
+    );
+  }
+
+  private grantBucketKey(fn: PipelineFunction, id: string, condition: CfnCondition, keyArn: string): void {
+    conditionalPolicy(fn, id, condition, fn.role, [
+      new PolicyStatement({ sid: id, actions: ['kms:Decrypt'], resources: [keyArn] }),
+    ]);
+  }
+}
+
+function objectsIn(bucket: string, prefix: string): string {
+  return Fn.join('', ['arn:', Aws.PARTITION, ':s3:::', bucket, '/', prefix, '*']);
+}

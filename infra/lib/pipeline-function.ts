@@ -1,0 +1,169 @@
+/**
+ * One Lambda of the product: `functions/<folder>/handler.ts` bundled locally with esbuild (no
+ * Docker) as minified ESM with source maps, on nodejs22.x/arm64, with its own role and log group.
+ *
+ * Every role starts empty except for writing to its own log group; each function's needs are
+ * granted where the function is defined (least privilege, one statement per need).
+ *
+ * @example
+ * ```ts
+ * const fn = new PipelineFunction(this, 'InvokeApi', { folder: 'invoke-api', params, timeout: Duration.seconds(8) });
+ * fn.role.addToPrincipalPolicy(new PolicyStatement({ actions: ['...'], resources: ['...'] }));
+ * ```
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Aws, Duration, Fn, Validations } from 'aws-cdk-lib';
+import { type CfnRole, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, type CfnFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { CfnLogGroup, LogGroup } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { acknowledgeWildcards } from './acknowledge.js';
+import type { StackParameters } from './parameters.js';
+import { REPO_ROOT } from './paths.js';
+
+/** Powertools log level for each LambdaLoggingLevel value (Powertools has no WARNING). */
+export const POWERTOOLS_LOG_LEVEL_MAPPING = 'PowertoolsLogLevel';
+
+export interface PipelineFunctionProps {
+  /** Folder under functions/ (CONTRACTS.md). */
+  readonly folder: string;
+  readonly description: string;
+  readonly params: StackParameters;
+  readonly timeout: Duration;
+  readonly memorySize?: number;
+  readonly environment?: Record<string, string>;
+  /**
+   * Tests only: the handler to bundle when `functions/<folder>/handler.ts` does not exist yet.
+   * The app never sets it, so a missing handler fails `npm run synth`.
+   */
+  readonly missingEntryFallback?: string;
+}
+
+/** esbuild settings shared by every function (toolchain.md §9.6). */
+export const BUNDLING = {
+  format: OutputFormat.ESM,
+  target: 'node20',
+  minify: true,
+  sourceMap: true,
+  // The pinned AWS SDK is bundled rather than taken from the runtime, so what the tests ran is
+  // exactly what is deployed.
+  externalModules: [],
+  mainFields: ['module', 'main'],
+  // Gives bundled CommonJS code (e.g. aws-xray-sdk-core behind Tracer) a working require().
+  banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+} as const;
+
+export class PipelineFunction extends Construct {
+  readonly function: NodejsFunction;
+  readonly role: Role;
+  readonly logGroup: LogGroup;
+
+  constructor(scope: Construct, id: string, props: PipelineFunctionProps) {
+    super(scope, id);
+    const { params } = props;
+    const expected = join(REPO_ROOT, 'functions', props.folder, 'handler.ts');
+    const entry = existsSync(expected) ? expected : props.missingEntryFallback;
+    if (entry === undefined) {
+      throw new Error(`Lambda entry ${expected} does not exist (functions/${props.folder}/handler.ts, CONTRACTS.md)`);
+    }
+
+    this.logGroup = new LogGroup(this, 'Logs');
+    (this.logGroup.node.defaultChild as CfnLogGroup).retentionInDays = params.logRetentionDays.valueAsNumber;
+
+    this.role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `Execution role of functions/${props.folder}`,
+    });
+    this.role.addToPrincipalPolicy(
+      new PolicyStatement({
+        sid: 'WriteOwnLogs',
+        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        resources: [`${this.logGroup.logGroupArn}:*`],
+      }),
+    );
+
+    const logLevel = Fn.findInMap(POWERTOOLS_LOG_LEVEL_MAPPING, params.lambdaLoggingLevel.valueAsString, 'Level');
+    this.function = new NodejsFunction(this, 'Function', {
+      entry,
+      handler: 'handler',
+      projectRoot: REPO_ROOT,
+      depsLockFilePath: join(REPO_ROOT, 'package-lock.json'),
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      description: props.description,
+      timeout: props.timeout,
+      memorySize: props.memorySize ?? 256,
+      role: this.role,
+      logGroup: this.logGroup,
+      tracing: Tracing.ACTIVE,
+      bundling: { ...BUNDLING, externalModules: [...BUNDLING.externalModules], mainFields: [...BUNDLING.mainFields] },
+      environment: {
+        NODE_OPTIONS: '--enable-source-maps',
+        POWERTOOLS_SERVICE_NAME: props.folder,
+        POWERTOOLS_LOG_LEVEL: logLevel,
+        LOG_LEVEL: logLevel,
+        ...props.environment,
+      },
+    });
+
+    // VpcConfig on every function when PrivateVpcEnabled (parameters cannot feed an L2 IVpc).
+    const cfnFunction = this.function.node.defaultChild as CfnFunction;
+    cfnFunction.addPropertyOverride(
+      'VpcConfig',
+      Fn.conditionIf(
+        params.conditions.privateVpc.logicalId,
+        {
+          SubnetIds: params.vpcSubnetList.valueAsList,
+          SecurityGroupIds: params.vpcSecurityGroupList.valueAsList,
+        },
+        Aws.NO_VALUE,
+      ),
+    );
+    // Lambda checks the ENI permissions when the function is created in a VPC, so they are an
+    // inline policy of the role (created with it, before the function) under the same condition.
+    (this.role.node.defaultChild as CfnRole).addPropertyOverride('Policies', [
+      Fn.conditionIf(
+        params.conditions.privateVpc.logicalId,
+        {
+          PolicyName: 'VpcNetworkInterfaces',
+          PolicyDocument: {
+            Version: '2012-10-17',
+            Statement: [
+              {
+                Sid: 'ManageVpcNetworkInterfaces',
+                Effect: 'Allow',
+                Action: [
+                  'ec2:CreateNetworkInterface',
+                  'ec2:DescribeNetworkInterfaces',
+                  'ec2:DescribeSubnets',
+                  'ec2:DeleteNetworkInterface',
+                  'ec2:AssignPrivateIpAddresses',
+                  'ec2:UnassignPrivateIpAddresses',
+                ],
+                Resource: '*',
+              },
+            ],
+          },
+        },
+        Aws.NO_VALUE,
+      ),
+    ]);
+    acknowledgeWildcards(
+      this.role,
+      ['*'],
+      'Only services without resource-level permissions: X-Ray PutTraceSegments/PutTelemetryRecords (active tracing), and the EC2 network-interface actions Lambda needs in a VPC (as in AWSLambdaVPCAccessExecutionRole, only when PrivateVpcEnabled).',
+    );
+    acknowledgeWildcards(
+      this.role,
+      [`${this.logGroup.logGroupArn}:*`],
+      'Log streams of the function own log group are created at runtime; nothing outside that log group.',
+    );
+    Validations.of(this.function).acknowledge({
+      id: 'AwsSolutions-L1',
+      reason:
+        'nodejs22.x is the runtime this product targets and tests (bundles target node20 so they also run locally); move to a newer runtime in a release, not implicitly.',
+    });
+  }
+}
