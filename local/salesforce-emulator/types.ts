@@ -15,6 +15,9 @@ export interface EmulatorCredentials {
   privateKeyPem: string;
 }
 
+/** Fault kinds that can be scripted with {@link FaultConfig.sequence}. */
+export type FaultKind = 'SERVER_UNAVAILABLE' | 'UNABLE_TO_LOCK_ROW' | 'REQUEST_LIMIT_EXCEEDED';
+
 /** Deterministic fault injection (driven by `seed`). Rates are 0..1 per API call. */
 export interface FaultConfig {
   seed?: number;
@@ -26,6 +29,37 @@ export interface FaultConfig {
   unableToLockRowRate?: number;
   /** 403 REQUEST_LIMIT_EXCEEDED rate. */
   requestLimitExceededRate?: number;
+  /**
+   * Scripted faults for the next API calls, consumed one per call before the rates apply
+   * (`null` = no fault for that call; UNABLE_TO_LOCK_ROW applies to writes only).
+   * E.g. `['SERVER_UNAVAILABLE', null]` fails the next call and lets the one after through.
+   */
+  sequence?: Array<FaultKind | null>;
+  /**
+   * Faults of the token endpoint, which the options above never touch (503 rate and latency).
+   */
+  tokenEndpoint?: { seed?: number; latencyMs?: number; serverUnavailableRate?: number };
+}
+
+/** A field added to an object with {@link EmulatorOptions.extraFields}. */
+export interface ExtraFieldDefinition {
+  name: string;
+  type:
+    | 'string'
+    | 'textarea'
+    | 'phone'
+    | 'email'
+    | 'url'
+    | 'picklist'
+    | 'boolean'
+    | 'int'
+    | 'double'
+    | 'date'
+    | 'datetime';
+  length?: number;
+  externalId?: boolean;
+  unique?: boolean;
+  required?: boolean;
 }
 
 /** Seed data: sObject name → records (without Id: the emulator assigns 18-character ids). */
@@ -43,6 +77,37 @@ export interface EmulatorOptions {
   faults?: FaultConfig;
   /** Prefix custom objects/fields with this namespace (`amazonconnect`), or none when empty. Default: none. */
   namespace?: string;
+  /**
+   * Fields the org lacks, e.g. `{ AC_ContactTraceRecord__c: ['Region__c', 'DisconnectReason__c'] }`
+   * (object and field names with or without the namespace prefix).
+   */
+  omitFields?: Record<string, string[]>;
+  /** Extra (unpackaged) fields per object, e.g. an org-specific external id. */
+  extraFields?: Record<string, ExtraFieldDefinition[]>;
+  /** Objects the org lacks (e.g. `['AC_QueueMetrics__c']`). */
+  omitObjects?: string[];
+  /** Session inactivity timeout, ms (default 2 hours). */
+  sessionTimeoutMs?: number;
+  /** Clock, ms since the epoch (default `Date.now`): drives the rolling API window, sessions, query cursors. */
+  now?: () => number;
+  /** Maximum base64 characters of a blob field in a JSON body (default 37.5 MB = 39 321 600). */
+  maxBase64Length?: number;
+  /** Connected-app / org OAuth policy. */
+  oauth?: {
+    /** Org setting "Block the OAuth username-password flow" (default false). */
+    blockPasswordFlow?: boolean;
+    /** Connected app has a client-credentials Run As user (default true). */
+    clientCredentialsRunAs?: boolean;
+  };
+}
+
+/** One SOQL/SOSL statement the emulator parsed (for injection tests). */
+export interface QueryLogEntry {
+  kind: 'soql' | 'sosl' | 'parameterizedSearch';
+  /** The statement as received (URL-decoded). */
+  text: string;
+  /** Decoded string literals (SOQL) or search terms (SOSL), in order of appearance. */
+  literals: string[];
 }
 
 export interface ApiUsage {
@@ -55,12 +120,22 @@ export interface ApiUsage {
 }
 
 export interface SalesforceEmulator {
-  /** Base URL, e.g. `http://127.0.0.1:40123` (use as SalesforceHost and login host). */
+  /** Base URL, e.g. `http://127.0.0.1:40123`: the org's My Domain host (SalesforceHost). */
   readonly url: string;
+  /**
+   * `<url>/login`: behaves like login.salesforce.com (password and JWT flows work there,
+   * client_credentials answers "request not supported on this domain").
+   */
+  readonly loginUrl: string;
   readonly port: number;
   readonly credentials: EmulatorCredentials;
-  /** Current records of an sObject (deep copies). */
-  records(sobject: string): Array<Record<string, unknown>>;
+  /**
+   * Current records of an sObject (deep copies; namespace prefix optional; deleted records only
+   * with `includeDeleted`). Blob fields (Attachment.Body, ContentVersion.VersionData) hold base64.
+   */
+  records(sobject: string, options?: { includeDeleted?: boolean }): Array<Record<string, unknown>>;
+  /** SOQL/SOSL statements parsed since start (or the last resetApiUsage), oldest first. */
+  queryLog(): QueryLogEntry[];
   apiUsage(): ApiUsage;
   resetApiUsage(): void;
   setFaults(faults: FaultConfig): void;

@@ -1,0 +1,56 @@
+/**
+ * REST API errors. Top-level REST errors are a JSON array of `{message, errorCode, fields?}`
+ * (external-apis A3); inside SaveResults the same error uses the key `statusCode` instead.
+ */
+
+export class SalesforceApiError extends Error {
+  override readonly name = 'SalesforceApiError';
+
+  constructor(
+    readonly status: number,
+    readonly errorCode: string,
+    message: string,
+    readonly fields?: string[],
+  ) {
+    super(message);
+  }
+
+  /** The REST body: `[{message, errorCode, fields?}]`. */
+  toBody(): Array<{ message: string; errorCode: string; fields?: string[] }> {
+    return [
+      this.fields === undefined
+        ? { message: this.message, errorCode: this.errorCode }
+        : { message: this.message, errorCode: this.errorCode, fields: this.fields },
+    ];
+  }
+
+  /** The SaveResult error entry (composite/sobjects): `{statusCode, message, fields}`. */
+  toSaveError(): { statusCode: string; message: string; fields: string[] } {
+    return { statusCode: this.errorCode, message: this.message, fields: this.fields ?? [] };
+  }
+}
+
+export const notFound = (message = 'The requested resource does not exist'): SalesforceApiError =>
+  new SalesforceApiError(404, 'NOT_FOUND', message);
+
+export const entityIsDeleted = (): SalesforceApiError =>
+  new SalesforceApiError(404, 'ENTITY_IS_DELETED', 'entity is deleted', []);
+
+export const invalidField = (message: string, fields?: string[]): SalesforceApiError =>
+  new SalesforceApiError(400, 'INVALID_FIELD', message, fields);
+
+export const malformedQuery = (message: string): SalesforceApiError =>
+  new SalesforceApiError(400, 'MALFORMED_QUERY', message);
+
+export const malformedSearch = (message: string): SalesforceApiError =>
+  new SalesforceApiError(400, 'MALFORMED_SEARCH', message);
+
+export const jsonParserError = (message: string): SalesforceApiError =>
+  new SalesforceApiError(400, 'JSON_PARSER_ERROR', message);
+
+export const methodNotAllowed = (method: string, allowed: string[]): SalesforceApiError =>
+  new SalesforceApiError(
+    405,
+    'METHOD_NOT_ALLOWED',
+    `HTTP Method '${method}' not allowed. Allowed are ${allowed.join(',')}`,
+  );

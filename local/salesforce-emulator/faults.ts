@@ -1,0 +1,67 @@
+/**
+ * Deterministic fault injection. Each API call draws the same number of random values from a
+ * seeded PRNG, so a given seed and call order always yields the same faults. Faults are decided
+ * and answered BEFORE the request is routed: a faulted call never applies any write (a 503 or
+ * UNABLE_TO_LOCK_ROW never leaves a half-done write behind), just like a request Salesforce
+ * rejected up front.
+ */
+import { SalesforceApiError } from './errors.js';
+import { seededRandom } from './prng.js';
+import type { FaultConfig, FaultKind } from './types.js';
+
+export class FaultInjector {
+  #config: FaultConfig = {};
+  #random: () => number = seededRandom(1);
+  #sequence: Array<FaultKind | null> = [];
+
+  constructor(config: FaultConfig = {}) {
+    this.configure(config);
+  }
+
+  configure(config: FaultConfig): void {
+    this.#config = { ...config };
+    this.#random = seededRandom(config.seed ?? 1);
+    this.#sequence = [...(config.sequence ?? [])];
+  }
+
+  get latencyMs(): number {
+    return this.#config.latencyMs ?? 0;
+  }
+
+  /** The fault for this call, if any. `write` = POST/PATCH/PUT/DELETE. */
+  decide(write: boolean): SalesforceApiError | undefined {
+    // Always draw three values so the random stream does not depend on earlier outcomes.
+    const limitDraw = this.#random();
+    const unavailableDraw = this.#random();
+    const lockDraw = this.#random();
+    if (this.#sequence.length > 0) {
+      const scripted = this.#sequence.shift();
+      if (scripted === 'UNABLE_TO_LOCK_ROW' && !write) return undefined;
+      return scripted ? faultError(scripted) : undefined;
+    }
+    if (limitDraw < (this.#config.requestLimitExceededRate ?? 0)) return faultError('REQUEST_LIMIT_EXCEEDED');
+    if (unavailableDraw < (this.#config.serverUnavailableRate ?? 0)) return faultError('SERVER_UNAVAILABLE');
+    if (write && lockDraw < (this.#config.unableToLockRowRate ?? 0)) return faultError('UNABLE_TO_LOCK_ROW');
+    return undefined;
+  }
+}
+
+export function faultError(kind: FaultKind): SalesforceApiError {
+  switch (kind) {
+    case 'REQUEST_LIMIT_EXCEEDED':
+      return new SalesforceApiError(403, 'REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.');
+    case 'SERVER_UNAVAILABLE':
+      return new SalesforceApiError(
+        503,
+        'SERVER_UNAVAILABLE',
+        'Server temporarily unavailable, please retry',
+      );
+    case 'UNABLE_TO_LOCK_ROW':
+      return new SalesforceApiError(
+        400,
+        'UNABLE_TO_LOCK_ROW',
+        'unable to obtain exclusive access to this record or 1 records',
+        [],
+      );
+  }
+}

@@ -1,0 +1,302 @@
+/**
+ * The HTTP front: node:http on 127.0.0.1. Order of checks for `/services/data/vNN.N/**`:
+ * version → bearer token → injected latency → daily allocation → injected fault → count the
+ * call → route. Faults are answered before routing, so they never leave a partial write.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { ApiUsageMeter } from './api-usage.js';
+import type { EmulatorContext } from './context.js';
+import { SalesforceApiError, notFound } from './errors.js';
+import type { FaultInjector } from './faults.js';
+import { type EmulatorRequest, type EmulatorResponse, WRITE_METHODS } from './http-types.js';
+import type { OAuthServer } from './oauth.js';
+import { seededRandom } from './prng.js';
+import { endpointKey, route } from './routes/router.js';
+import type { Services } from './services.js';
+import type { SessionStore } from './sessions.js';
+import type { FaultConfig } from './types.js';
+
+/** Oldest API version served; older ones are retired (410). */
+export const MIN_API_VERSION = 31;
+/** Newest API version served (Spring '26). */
+export const MAX_API_VERSION = 66;
+/** Largest request body buffered (multipart ContentVersion uploads included). */
+const MAX_BODY_BYTES = 512 * 1024 * 1024;
+export const LOGIN_PATH = '/login';
+
+export interface HttpDependencies {
+  context: EmulatorContext;
+  services: Services;
+  oauth: OAuthServer;
+  sessions: SessionStore;
+  usage: ApiUsageMeter;
+  faults: FaultInjector;
+  tokenFaults: () => FaultConfig['tokenEndpoint'];
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export function createHttpServer(dependencies: HttpDependencies): Server {
+  let tokenRandom = seededRandom(dependencies.tokenFaults()?.seed ?? 1);
+  let tokenConfig = dependencies.tokenFaults();
+  const server = createServer((request, response) => {
+    if (dependencies.tokenFaults() !== tokenConfig) {
+      tokenConfig = dependencies.tokenFaults();
+      tokenRandom = seededRandom(tokenConfig?.seed ?? 1);
+    }
+    handle(dependencies, request, response, () => tokenRandom()).catch((error: unknown) => {
+      if (!response.headersSent) {
+        send(response, { status: 500, body: [{ errorCode: 'UNKNOWN_EXCEPTION', message: String(error) }] });
+      } else response.destroy();
+    });
+  });
+  server.keepAliveTimeout = 5000;
+  return server;
+}
+
+async function readBody(request: IncomingMessage): Promise<Buffer | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let tooLarge = false;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) tooLarge = true;
+    if (!tooLarge) chunks.push(chunk as Buffer);
+  }
+  return tooLarge ? undefined : Buffer.concat(chunks);
+}
+
+function send(response: ServerResponse, result: EmulatorResponse): void {
+  const headers: Record<string, string> = { ...(result.headers ?? {}) };
+  let payload: Buffer | undefined;
+  if (result.raw !== undefined) payload = result.raw;
+  else if (result.body !== undefined && result.status !== 204) {
+    payload = Buffer.from(JSON.stringify(result.body));
+    headers['content-type'] ??= 'application/json;charset=UTF-8';
+  }
+  if (payload !== undefined) headers['content-length'] = String(payload.length);
+  response.writeHead(result.status, headers);
+  response.end(payload);
+}
+
+const apiError = (error: SalesforceApiError, headers?: Record<string, string>): EmulatorResponse => ({
+  status: error.status,
+  body: error.toBody(),
+  headers,
+});
+
+/** Splits the path below the version into URL-decoded segments. */
+export function pathSegments(path: string): string[] {
+  return path
+    .split('/')
+    .filter((segment) => segment !== '')
+    .map((segment) => {
+      try {
+        return decodeURIComponent(segment);
+      } catch {
+        return segment;
+      }
+    });
+}
+
+function headerRecord(request: IncomingMessage): Record<string, string | undefined> {
+  const headers: Record<string, string | undefined> = {};
+  for (const [name, value] of Object.entries(request.headers)) {
+    headers[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return headers;
+}
+
+async function handle(
+  dependencies: HttpDependencies,
+  request: IncomingMessage,
+  response: ServerResponse,
+  tokenRandom: () => number,
+): Promise<void> {
+  const { context, services, usage, sessions, faults } = dependencies;
+  const body = await readBody(request);
+  if (body === undefined) {
+    send(
+      response,
+      apiError(new SalesforceApiError(413, 'REQUEST_ENTITY_TOO_LARGE', 'The request body is too large')),
+    );
+    return;
+  }
+  const url = new URL(request.url ?? '/', 'http://emulator.invalid');
+  const method = (request.method ?? 'GET').toUpperCase();
+  const loginHost = url.pathname.startsWith(`${LOGIN_PATH}/`);
+  const path = loginHost ? url.pathname.slice(LOGIN_PATH.length) : url.pathname;
+
+  if (path === '/services/oauth2/token') {
+    usage.countTokenRequest();
+    const tokenFaults = dependencies.tokenFaults();
+    if (tokenFaults?.latencyMs) await sleep(tokenFaults.latencyMs);
+    if (tokenRandom() < (tokenFaults?.serverUnavailableRate ?? 0)) {
+      send(response, {
+        status: 503,
+        body: { error: 'server_unavailable', error_description: 'Service Unavailable' },
+      });
+      return;
+    }
+    const params = new URLSearchParams(url.search);
+    if (
+      /application\/x-www-form-urlencoded/i.test(request.headers['content-type'] ?? '') ||
+      body.length > 0
+    ) {
+      for (const [key, value] of new URLSearchParams(body.toString('utf8'))) params.set(key, value);
+    }
+    const result = await dependencies.oauth.token({
+      method,
+      params,
+      authorization: request.headers.authorization,
+      loginHost,
+    });
+    send(response, {
+      status: result.status,
+      body: result.body,
+      headers: { 'cache-control': 'no-cache,must-revalidate,max-age=0,no-store,private' },
+    });
+    return;
+  }
+  if (path === '/services/oauth2/revoke' && method === 'POST') {
+    const token =
+      new URLSearchParams(body.toString('utf8')).get('token') ?? url.searchParams.get('token') ?? '';
+    send(
+      response,
+      sessions.revoke(token)
+        ? { status: 200 }
+        : {
+            status: 400,
+            body: { error: 'unsupported_token_type', error_description: 'this token type is not supported' },
+          },
+    );
+    return;
+  }
+  const bearer = /^Bearer\s+(.+)$/i.exec(request.headers.authorization ?? '')?.[1]?.trim();
+  const unauthorized: EmulatorResponse = {
+    status: 401,
+    body: [{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }],
+    headers: { 'www-authenticate': 'Token' },
+  };
+  const identity = /^\/id\/([A-Za-z0-9]{15,18})\/([A-Za-z0-9]{15,18})$/.exec(path);
+  if (identity) {
+    if (bearer === undefined || !sessions.touch(bearer)) return send(response, unauthorized);
+    const user = context.store.get('User', context.apiUserId);
+    send(response, {
+      status: 200,
+      body: {
+        id: `${loginHost ? `${context.url}${LOGIN_PATH}` : context.url}${path}`,
+        organization_id: context.orgId,
+        user_id: context.apiUserId,
+        username: user?.Username,
+        display_name: user?.Name,
+        email: user?.Email,
+        active: true,
+        urls: {
+          rest: `${context.url}/services/data/v{version}/`,
+          query: `${context.url}/services/data/v{version}/query/`,
+        },
+      },
+    });
+    return;
+  }
+  if (path === '/services/data' || path === '/services/data/') {
+    const versions = [];
+    for (let major = MIN_API_VERSION; major <= MAX_API_VERSION; major++) {
+      versions.push({ label: `v${major}.0`, url: `/services/data/v${major}.0`, version: `${major}.0` });
+    }
+    send(response, { status: 200, body: versions });
+    return;
+  }
+  const data = /^\/services\/data\/([^/]+)(\/.*)?$/.exec(path);
+  if (!data || loginHost) {
+    send(response, apiError(notFound()));
+    return;
+  }
+  const version = /^v(\d+)\.(\d)$/.exec(data[1]);
+  const major = version ? Number(version[1]) : Number.NaN;
+  if (!version || major > MAX_API_VERSION || major < 1) {
+    send(response, apiError(notFound()));
+    return;
+  }
+  if (major < MIN_API_VERSION) {
+    send(
+      response,
+      apiError(
+        new SalesforceApiError(
+          410,
+          'GONE',
+          `API version ${major}.0 is retired; use v${MIN_API_VERSION}.0 or later`,
+        ),
+      ),
+    );
+    return;
+  }
+  if (bearer === undefined || !sessions.touch(bearer)) {
+    send(response, unauthorized);
+    return;
+  }
+  if (faults.latencyMs > 0) await sleep(faults.latencyMs);
+  const limitHeader = (): Record<string, string> => ({ 'sforce-limit-info': usage.header() });
+  if (usage.exhausted()) {
+    send(
+      response,
+      apiError(
+        new SalesforceApiError(403, 'REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.'),
+        limitHeader(),
+      ),
+    );
+    return;
+  }
+  const segments = pathSegments(data[2] ?? '');
+  const emulatorRequest: EmulatorRequest = {
+    method,
+    segments,
+    version: `${version[1]}.${version[2]}`,
+    versionNumber: major,
+    query: url.searchParams,
+    headers: headerRecord(request),
+    body,
+  };
+  const effective =
+    method === 'POST' && url.searchParams.get('_HttpMethod')
+      ? url.searchParams.get('_HttpMethod')!.toUpperCase()
+      : method;
+  // Decided before routing: a faulted call applies nothing.
+  const fault = faults.decide(WRITE_METHODS.has(effective));
+  if (fault !== undefined && fault.errorCode !== 'UNABLE_TO_LOCK_ROW') {
+    send(response, apiError(fault, limitHeader()));
+    return;
+  }
+  usage.countApiCall(endpointKey(effective, segments));
+  if (fault !== undefined) {
+    send(response, apiError(fault, limitHeader()));
+    return;
+  }
+  const result = await services.dispatch(emulatorRequest);
+  send(response, { ...result, headers: { ...(result.headers ?? {}), ...limitHeader() } });
+  void context;
+}
+
+/** Builds a subrequest (composite) from `/services/data/vNN.N/<path>?<query>`. */
+export function subrequestFrom(
+  method: string,
+  url: string,
+  body: unknown,
+  headers: Record<string, string>,
+): EmulatorRequest {
+  const parsed = new URL(url, 'http://emulator.invalid');
+  const match = /^\/services\/data\/v(\d+)\.(\d)(\/.*)?$/.exec(parsed.pathname);
+  const major = match ? Number(match[1]) : 0;
+  return {
+    method,
+    segments: pathSegments(match?.[3] ?? '/__invalid__'),
+    version: match ? `${match[1]}.${match[2]}` : '0.0',
+    versionNumber: major,
+    query: parsed.searchParams,
+    headers: { 'content-type': 'application/json', ...headers },
+    body: body === undefined ? Buffer.alloc(0) : Buffer.from(JSON.stringify(body)),
+  };
+}
+
+export { route };

@@ -1,0 +1,98 @@
+/** Describe results (`/sobjects`, `/sobjects/{Obj}`, `/sobjects/{Obj}/describe`) built from the schema. */
+import type { Schema } from './registry.js';
+import type { FieldSchema, ObjectSchema } from './types.js';
+
+const SOAP_TYPES: Record<string, string> = {
+  id: 'tns:ID',
+  reference: 'tns:ID',
+  boolean: 'xsd:boolean',
+  int: 'xsd:int',
+  double: 'xsd:double',
+  currency: 'xsd:double',
+  percent: 'xsd:double',
+  date: 'xsd:date',
+  datetime: 'xsd:dateTime',
+  base64: 'xsd:base64Binary',
+};
+
+function objectUrls(version: string, object: ObjectSchema): Record<string, string> {
+  const base = `/services/data/v${version}/sobjects/${object.name}`;
+  return { sobject: base, describe: `${base}/describe`, rowTemplate: `${base}/{ID}` };
+}
+
+export function describeObjectSummary(version: string, object: ObjectSchema): Record<string, unknown> {
+  const queryOnly = object.name === 'ContentDocument';
+  return {
+    name: object.name,
+    label: object.label,
+    labelPlural: object.labelPlural,
+    keyPrefix: object.keyPrefix,
+    custom: object.custom,
+    createable: !queryOnly,
+    updateable: !queryOnly,
+    deletable: true,
+    queryable: true,
+    retrieveable: true,
+    searchable: object.searchable,
+    layoutable: true,
+    triggerable: true,
+    urls: objectUrls(version, object),
+  };
+}
+
+export function describeGlobal(version: string, schema: Schema): Record<string, unknown> {
+  return {
+    encoding: 'UTF-8',
+    maxBatchSize: 200,
+    sobjects: schema.objects().map((object) => describeObjectSummary(version, object)),
+  };
+}
+
+export function describeField(field: FieldSchema): Record<string, unknown> {
+  const text = ['string', 'textarea', 'phone', 'email', 'url', 'picklist'].includes(field.type);
+  return {
+    name: field.name,
+    label: field.label,
+    type: field.type,
+    soapType: SOAP_TYPES[field.type] ?? 'xsd:string',
+    length: text ? (field.length ?? 255) : 0,
+    byteLength: text ? (field.length ?? 255) * 3 : 0,
+    precision: field.type === 'double' ? 18 : 0,
+    scale: field.type === 'double' ? 2 : 0,
+    digits: field.type === 'int' ? 9 : 0,
+    custom: field.custom,
+    externalId: field.externalId === true,
+    unique: field.unique === true,
+    caseSensitive: field.caseSensitive === true,
+    idLookup: field.type === 'id' || field.externalId === true || field.unique === true,
+    nillable: field.required !== true && field.type !== 'boolean' && field.type !== 'id',
+    createable: field.createable,
+    updateable: field.updateable,
+    calculated: field.calculated === true,
+    autoNumber: field.autoNumber === true,
+    defaultedOnCreate:
+      field.defaultValue !== undefined || field.type === 'boolean' || field.calculated === true,
+    defaultValue: field.defaultValue ?? null,
+    filterable: field.type !== 'textarea' && field.type !== 'base64',
+    sortable: field.type !== 'textarea' && field.type !== 'base64',
+    referenceTo: field.referenceTo?.filter((name) => name !== '*') ?? [],
+    relationshipName: field.relationshipName ?? null,
+    polymorphicForeignKey: field.referenceTo?.includes('*') === true,
+    picklistValues: (field.picklistValues ?? []).map((value) => ({
+      active: true,
+      defaultValue: value === field.defaultValue,
+      label: value,
+      validFor: null,
+      value,
+    })),
+  };
+}
+
+export function describeObject(version: string, object: ObjectSchema): Record<string, unknown> {
+  return {
+    ...describeObjectSummary(version, object),
+    fields: object.fields.map(describeField),
+    childRelationships: [],
+    recordTypeInfos: [],
+  };
+}

@@ -1,0 +1,158 @@
+/**
+ * The org's schema: standard objects plus the CTI package objects, namespaced, with optional
+ * fields removed (an org on an older package version) or added. Lookups are case-insensitive,
+ * like Salesforce API names.
+ */
+import { CONNECT_OBJECTS } from './connect-objects.js';
+import { bool, dateTime, lookup } from './field-builders.js';
+import { STANDARD_OBJECTS } from './standard-objects.js';
+import type { FieldDefinition, FieldSchema, ObjectDefinition, ObjectSchema } from './types.js';
+
+export interface SchemaOptions {
+  /** Package namespace (`amazonconnect`) or '' for none. */
+  namespace?: string;
+  /** Object name (with or without namespace) → field names to leave out. */
+  omitFields?: Record<string, string[]>;
+  /** Object name (with or without namespace) → extra fields (names as written, not namespaced). */
+  extraFields?: Record<string, FieldDefinition[]>;
+  /** Objects to leave out entirely. */
+  omitObjects?: string[];
+}
+
+const SYSTEM_FIELDS: FieldDefinition[] = [
+  { name: 'Id', type: 'id', label: 'Record ID', createable: false, updateable: false, length: 18 },
+  { ...bool('IsDeleted'), createable: false, updateable: false, calculated: true },
+  { ...dateTime('CreatedDate'), createable: false, updateable: false, calculated: true },
+  { ...lookup('CreatedById', ['User'], 'CreatedBy'), createable: false, updateable: false, calculated: true },
+  { ...dateTime('LastModifiedDate'), createable: false, updateable: false, calculated: true },
+  {
+    ...lookup('LastModifiedById', ['User'], 'LastModifiedBy'),
+    createable: false,
+    updateable: false,
+    calculated: true,
+  },
+  { ...dateTime('SystemModstamp'), createable: false, updateable: false, calculated: true },
+];
+
+export class Schema {
+  readonly namespace: string;
+  readonly #objects = new Map<string, ObjectSchema>();
+  readonly #byPrefix = new Map<string, ObjectSchema>();
+
+  constructor(options: SchemaOptions = {}) {
+    this.namespace = (options.namespace ?? '').trim();
+    const omittedObjects = new Set((options.omitObjects ?? []).map((name) => this.#localKey(name)));
+    for (const definition of [...STANDARD_OBJECTS, ...CONNECT_OBJECTS]) {
+      if (omittedObjects.has(definition.name.toLowerCase())) continue;
+      const schema = this.#build(definition, options);
+      this.#objects.set(schema.name.toLowerCase(), schema);
+      this.#byPrefix.set(schema.keyPrefix, schema);
+    }
+  }
+
+  /** Full API name with the namespace applied (`amazonconnect__X__c`) for packaged names. */
+  qualify(localName: string, packaged: boolean): string {
+    return packaged && this.namespace !== '' ? `${this.namespace}__${localName}` : localName;
+  }
+
+  /**
+   * Finds an object by its exact API name (case-insensitive). Like a real org, packaged objects
+   * need their namespace prefix: a client that forgets it gets INVALID_TYPE / NOT_FOUND.
+   */
+  object(name: string): ObjectSchema | undefined {
+    return this.#objects.get(name.toLowerCase());
+  }
+
+  /** In-process convenience: also accepts packaged names without the namespace prefix. */
+  objectLenient(name: string): ObjectSchema | undefined {
+    const key = name.toLowerCase();
+    return (
+      this.#objects.get(key) ??
+      (this.namespace ? this.#objects.get(`${this.namespace.toLowerCase()}__${key}`) : undefined)
+    );
+  }
+
+  objectByKeyPrefix(prefix: string): ObjectSchema | undefined {
+    return this.#byPrefix.get(prefix);
+  }
+
+  objects(): ObjectSchema[] {
+    return [...this.#objects.values()];
+  }
+
+  #localKey(name: string): string {
+    const key = name.toLowerCase();
+    const prefix = `${this.namespace.toLowerCase()}__`;
+    return this.namespace && key.startsWith(prefix) ? key.slice(prefix.length) : key;
+  }
+
+  #build(definition: ObjectDefinition, options: SchemaOptions): ObjectSchema {
+    const name = this.qualify(definition.name, definition.packaged === true);
+    const omitted = new Set<string>();
+    const extra: FieldDefinition[] = [];
+    for (const [objectName, fields] of Object.entries(options.omitFields ?? {})) {
+      if (this.#localKey(objectName) === definition.name.toLowerCase()) {
+        for (const field of fields) omitted.add(this.#localKey(field));
+      }
+    }
+    for (const [objectName, fields] of Object.entries(options.extraFields ?? {})) {
+      if (this.#localKey(objectName) === definition.name.toLowerCase()) extra.push(...fields);
+    }
+    const definitions = [...SYSTEM_FIELDS];
+    const hasName = definition.fields.some((field) => field.name === 'Name');
+    if (!hasName && definition.nameAutoNumber !== undefined) {
+      definitions.push({ name: 'Name', type: 'string', length: 80, calculated: true, autoNumber: true });
+    }
+    definitions.push(...definition.fields, ...extra);
+    const fields = definitions
+      .filter((field) => !omitted.has(field.name.toLowerCase()))
+      .map((field) => this.#field(field));
+    const fieldIndex = new Map(fields.map((field) => [field.name.toLowerCase(), field]));
+    const relationshipIndex = new Map(
+      fields
+        .filter((field) => field.type === 'reference' && field.relationshipName !== undefined)
+        .map((field) => [field.relationshipName!.toLowerCase(), field]),
+    );
+    return {
+      name,
+      localName: definition.name,
+      label: definition.label,
+      labelPlural: definition.labelPlural,
+      keyPrefix: definition.keyPrefix,
+      custom: definition.name.endsWith('__c'),
+      searchable: definition.searchable === true,
+      nameAutoNumber: definition.nameAutoNumber,
+      fields,
+      fieldIndex,
+      relationshipIndex,
+    };
+  }
+
+  #field(definition: FieldDefinition): FieldSchema {
+    const system = definition.type === 'id';
+    const calculated = definition.calculated === true || definition.autoNumber === true;
+    return {
+      ...definition,
+      name: this.qualify(definition.name, definition.packaged === true),
+      localName: definition.name,
+      custom: definition.name.endsWith('__c'),
+      label: definition.label ?? labelFor(definition.name),
+      createable: definition.createable ?? !(system || calculated),
+      updateable: definition.updateable ?? !(system || calculated),
+    };
+  }
+}
+
+/** Field lookup by exact API name (case-insensitive). */
+export function findField(object: ObjectSchema, name: string): FieldSchema | undefined {
+  return object.fieldIndex.get(name.toLowerCase());
+}
+
+function labelFor(name: string): string {
+  return name
+    .replace(/__c$/, '')
+    .replace(/Id$/, ' ID')
+    .replace(/_/g, ' ')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .trim();
+}

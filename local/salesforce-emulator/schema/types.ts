@@ -1,0 +1,97 @@
+/** sObject schema definitions from which describe results, validation and SOQL typing derive. */
+
+export type FieldType =
+  | 'id'
+  | 'string'
+  | 'textarea'
+  | 'phone'
+  | 'email'
+  | 'url'
+  | 'picklist'
+  | 'boolean'
+  | 'int'
+  | 'double'
+  | 'currency'
+  | 'percent'
+  | 'date'
+  | 'datetime'
+  | 'reference'
+  | 'base64';
+
+export interface FieldDefinition {
+  /** API name without namespace (the namespace is applied when the schema is built). */
+  name: string;
+  type: FieldType;
+  label?: string;
+  /** Maximum length for text types. */
+  length?: number;
+  externalId?: boolean;
+  unique?: boolean;
+  /** Case-sensitive uniqueness/matching (default false, like Salesforce). */
+  caseSensitive?: boolean;
+  /** Required on create (nillable false, not defaulted). */
+  required?: boolean;
+  /** Default false for system fields; true otherwise. */
+  createable?: boolean;
+  updateable?: boolean;
+  /** Read-only, computed by the emulator (Name of Contact, IsClosed, BodyLength, …). */
+  calculated?: boolean;
+  autoNumber?: boolean;
+  defaultValue?: unknown;
+  /** Target objects of a lookup; `['*']` = polymorphic (any object). */
+  referenceTo?: string[];
+  relationshipName?: string;
+  picklistValues?: string[];
+  /** Part of the managed package: gets the namespace prefix. */
+  packaged?: boolean;
+}
+
+export interface ObjectDefinition {
+  name: string;
+  label: string;
+  labelPlural: string;
+  keyPrefix: string;
+  /** Part of the managed package: gets the namespace prefix. */
+  packaged?: boolean;
+  /** Offered to SOSL searches without RETURNING. */
+  searchable?: boolean;
+  /** Auto-number format of Name, e.g. `CTR-{0000000}`. */
+  nameAutoNumber?: string;
+  fields: FieldDefinition[];
+}
+
+/** A field after namespacing: `name` is the full API name. */
+export interface FieldSchema extends Omit<FieldDefinition, 'name'> {
+  name: string;
+  /** Name without namespace (`ContactId__c`). */
+  localName: string;
+  custom: boolean;
+  createable: boolean;
+  updateable: boolean;
+}
+
+export interface ObjectSchema {
+  name: string;
+  localName: string;
+  label: string;
+  labelPlural: string;
+  keyPrefix: string;
+  custom: boolean;
+  searchable: boolean;
+  nameAutoNumber?: string;
+  fields: FieldSchema[];
+  /** Lower-cased field name → field. */
+  fieldIndex: Map<string, FieldSchema>;
+  /** Lower-cased relationship name → reference field. */
+  relationshipIndex: Map<string, FieldSchema>;
+}
+
+export const TEXT_TYPES: ReadonlySet<FieldType> = new Set([
+  'string',
+  'textarea',
+  'phone',
+  'email',
+  'url',
+  'picklist',
+]);
+export const NUMBER_TYPES: ReadonlySet<FieldType> = new Set(['int', 'double', 'currency', 'percent']);

@@ -1,0 +1,169 @@
+/**
+ * The SOSL search expression inside `FIND {…}` (external-apis A6): words, "phrases", `*`/`?`
+ * wildcards, AND / OR / AND NOT and parentheses. The reserved characters
+ * `? & | ! { } [ ] ( ) ^ ~ * : \ " ' + -` must be backslash-escaped to be searched for literally;
+ * an unescaped one (other than wildcards, quotes and grouping parentheses) is MALFORMED_SEARCH.
+ */
+import { malformedSearch } from '../errors.js';
+
+const RESERVED = new Set([
+  '?',
+  '&',
+  '|',
+  '!',
+  '{',
+  '}',
+  '[',
+  ']',
+  '(',
+  ')',
+  '^',
+  '~',
+  '*',
+  ':',
+  '\\',
+  '"',
+  "'",
+  '+',
+  '-',
+]);
+
+/** One searchable unit: tokens (lower-cased, wildcards kept) plus the decoded text. */
+export interface SearchWord {
+  text: string;
+  tokens: string[];
+}
+
+export type SearchExpression =
+  | { kind: 'word'; word: SearchWord }
+  | { kind: 'and' | 'or' | 'andNot'; left: SearchExpression; right: SearchExpression };
+
+type Token = { type: 'word'; word: SearchWord } | { type: 'op'; op: 'AND' | 'OR' | 'NOT' | '(' | ')' };
+
+/** Splits text into lower-cased tokens on anything but letters, digits (and wildcards). */
+export function tokenize(text: string, keepWildcards = false): string[] {
+  const pattern = keepWildcards ? /[^\p{L}\p{N}*?]+/u : /[^\p{L}\p{N}]+/u;
+  return text
+    .toLowerCase()
+    .split(pattern)
+    .filter((token) => token !== '');
+}
+
+function lex(term: string): Token[] {
+  const tokens: Token[] = [];
+  let index = 0;
+  const wordToken = (raw: string, decoded: string): void => {
+    const upper = raw.toUpperCase();
+    if (raw === decoded && (upper === 'AND' || upper === 'OR' || upper === 'NOT')) {
+      tokens.push({ type: 'op', op: upper });
+      return;
+    }
+    tokens.push({ type: 'word', word: { text: decoded, tokens: tokenize(decoded, true) } });
+  };
+  while (index < term.length) {
+    const char = term.charAt(index);
+    if (/\s/.test(char)) {
+      index += 1;
+    } else if (char === '(' || char === ')') {
+      tokens.push({ type: 'op', op: char });
+      index += 1;
+    } else if (char === '"') {
+      const end = findClosingQuote(term, index + 1);
+      const decoded = decodeTerm(term.slice(index + 1, end));
+      tokens.push({ type: 'word', word: { text: decoded, tokens: tokenize(decoded, true) } });
+      index = end + 1;
+    } else {
+      let end = index;
+      while (end < term.length && !/[\s()"]/.test(term.charAt(end))) end += term.charAt(end) === '\\' ? 2 : 1;
+      const raw = term.slice(index, end);
+      wordToken(raw, decodeTerm(raw));
+      index = end;
+    }
+  }
+  return tokens;
+}
+
+function findClosingQuote(term: string, from: number): number {
+  for (let index = from; index < term.length; index++) {
+    if (term.charAt(index) === '\\') index += 1;
+    else if (term.charAt(index) === '"') return index;
+  }
+  throw malformedSearch('unbalanced quotes in search term');
+}
+
+/** Decodes backslash escapes; rejects unescaped reserved characters (wildcards allowed). */
+function decodeTerm(raw: string): string {
+  let out = '';
+  for (let index = 0; index < raw.length; index++) {
+    const char = raw.charAt(index);
+    if (char === '\\') {
+      const next = raw.charAt(index + 1);
+      if (!RESERVED.has(next)) {
+        throw malformedSearch(
+          `Invalid escape sequence '\\${next}' in search term: only reserved characters can be escaped`,
+        );
+      }
+      out += next;
+      index += 1;
+    } else if (char === '*' || char === '?') {
+      out += char;
+    } else if (RESERVED.has(char)) {
+      throw malformedSearch(
+        `search term contains the reserved character '${char}'; escape it with a backslash`,
+      );
+    } else {
+      out += char;
+    }
+  }
+  return out;
+}
+
+/** Parses a search expression; implicit AND between adjacent words. */
+export function parseSearchExpression(term: string): { expression: SearchExpression; words: SearchWord[] } {
+  const tokens = lex(term);
+  const words: SearchWord[] = [];
+  let position = 0;
+  const peek = (): Token | undefined => tokens[position];
+  const isOp = (token: Token | undefined, op: string): boolean => token?.type === 'op' && token.op === op;
+  const parseOr = (): SearchExpression => {
+    let left = parseAnd();
+    while (isOp(peek(), 'OR')) {
+      position += 1;
+      left = { kind: 'or', left, right: parseAnd() };
+    }
+    return left;
+  };
+  const parseAnd = (): SearchExpression => {
+    let left = parsePrimary();
+    for (;;) {
+      const token = peek();
+      if (isOp(token, 'AND') && isOp(tokens[position + 1], 'NOT')) {
+        position += 2;
+        left = { kind: 'andNot', left, right: parsePrimary() };
+      } else if (isOp(token, 'AND')) {
+        position += 1;
+        left = { kind: 'and', left, right: parsePrimary() };
+      } else if (token !== undefined && (token.type === 'word' || isOp(token, '('))) {
+        left = { kind: 'and', left, right: parsePrimary() };
+      } else return left;
+    }
+  };
+  const parsePrimary = (): SearchExpression => {
+    const token = tokens[position++];
+    if (token === undefined) throw malformedSearch('search term is incomplete');
+    if (token.type === 'op' && token.op === '(') {
+      const inner = parseOr();
+      if (!isOp(tokens[position++], ')')) throw malformedSearch('unbalanced parentheses in search term');
+      return inner;
+    }
+    if (token.type !== 'word') throw malformedSearch(`unexpected '${token.op}' in search term`);
+    if (token.word.tokens.join('').replace(/[*?]/g, '').length < 2) {
+      throw malformedSearch('search term must be longer than one character');
+    }
+    words.push(token.word);
+    return { kind: 'word', word: token.word };
+  };
+  const expression = parseOr();
+  if (position !== tokens.length) throw malformedSearch('unexpected token in search term');
+  return { expression, words };
+}

@@ -1,0 +1,39 @@
+/**
+ * Fields the org computes on every write: Name of people objects, Case.IsClosed/ClosedDate,
+ * Attachment.BodyLength, auto-number names.
+ */
+import { formatDateTime, type EmulatorContext } from '../context.js';
+import type { ObjectSchema } from '../schema/types.js';
+
+export function applyDerivedFields(
+  context: EmulatorContext,
+  object: ObjectSchema,
+  record: Record<string, unknown>,
+  previous: Record<string, unknown> | undefined,
+): void {
+  const has = (name: string): boolean => object.fieldIndex.has(name.toLowerCase());
+  if (has('FirstName') && has('LastName') && has('Name') && object.fieldIndex.get('name')?.calculated) {
+    record.Name = [record.FirstName, record.LastName]
+      .filter((part) => typeof part === 'string' && part !== '')
+      .join(' ');
+  }
+  switch (object.name) {
+    case 'Case': {
+      const closed = record.Status === 'Closed';
+      record.IsClosed = closed;
+      if (closed && previous?.IsClosed !== true) record.ClosedDate = formatDateTime(context.now());
+      if (!closed) record.ClosedDate = null;
+      break;
+    }
+    case 'Attachment':
+      record.BodyLength = typeof record.Body === 'string' ? Buffer.from(record.Body, 'base64').length : 0;
+      break;
+    default:
+      break;
+  }
+}
+
+/** Next value of an auto-number format such as `CTR-{0000000}` or `{00000000}`. */
+export function formatAutoNumber(format: string, value: number): string {
+  return format.replace(/\{(0+)\}/, (_match, zeros: string) => String(value).padStart(zeros.length, '0'));
+}

@@ -1,0 +1,155 @@
+/**
+ * Converts a JSON value written by a client into the stored value of a field, with the errors a
+ * real org returns (STRING_TOO_LONG, JSON_PARSER_ERROR, MALFORMED_ID, …).
+ */
+import { formatDateTime, type EmulatorContext } from '../context.js';
+import { SalesforceApiError, entityIsDeleted, jsonParserError } from '../errors.js';
+import { normalizeId } from '../ids.js';
+import type { FieldSchema } from '../schema/types.js';
+import { NUMBER_TYPES, TEXT_TYPES } from '../schema/types.js';
+
+const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+const DATETIME_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/;
+const BASE64_PATTERN = /^[A-Za-z0-9+/\r\n]*={0,2}[\r\n]*$/;
+
+export function coerceFieldValue(context: EmulatorContext, field: FieldSchema, value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  const { type } = field;
+  if (typeof value === 'object') {
+    throw jsonParserError(
+      `Cannot deserialize instance of ${type} from ${Array.isArray(value) ? 'START_ARRAY' : 'START_OBJECT'} value or request may be missing a required field`,
+    );
+  }
+  if (TEXT_TYPES.has(type)) return text(field, String(value));
+  if (NUMBER_TYPES.has(type)) return number(field, value);
+  switch (type) {
+    case 'boolean':
+      if (typeof value === 'boolean') return value;
+      if (typeof value === 'string' && /^(true|false)$/i.test(value)) return value.toLowerCase() === 'true';
+      throw jsonParserError(
+        `Cannot deserialize instance of boolean from VALUE_STRING value ${String(value)}`,
+      );
+    case 'date':
+      if (typeof value === 'string' && DATE_PATTERN.test(value) && !Number.isNaN(Date.parse(value)))
+        return value;
+      if (typeof value === 'string' && DATETIME_PATTERN.test(value) && !Number.isNaN(Date.parse(value))) {
+        return value.slice(0, 10);
+      }
+      throw jsonParserError(
+        `Cannot deserialize value of type date from String ${String(value)}: not a valid date`,
+      );
+    case 'datetime': {
+      const ms =
+        typeof value === 'string' && DATETIME_PATTERN.test(value) ? Date.parse(normalizeOffset(value)) : NaN;
+      if (Number.isNaN(ms)) {
+        throw jsonParserError(
+          `Cannot deserialize value of type datetime from String ${String(value)}: not a valid datetime`,
+        );
+      }
+      return formatDateTime(ms);
+    }
+    case 'reference':
+      return reference(context, field, String(value));
+    case 'base64': {
+      const text64 = String(value);
+      if (!BASE64_PATTERN.test(text64)) throw jsonParserError(`${field.name}: invalid base64 value`);
+      if (text64.length > context.maxBase64Length) {
+        throw new SalesforceApiError(
+          400,
+          'STRING_TOO_LONG',
+          `${field.label}: data value too large: base64 length ${text64.length} exceeds ${context.maxBase64Length}`,
+          [field.name],
+        );
+      }
+      return text64.replace(/[\r\n]/g, '');
+    }
+    default:
+      throw new SalesforceApiError(
+        400,
+        'INVALID_FIELD_FOR_INSERT_UPDATE',
+        `Unable to create/update fields: ${field.name}.`,
+        [field.name],
+      );
+  }
+}
+
+function text(field: FieldSchema, value: string): string {
+  if (field.length !== undefined && value.length > field.length) {
+    throw new SalesforceApiError(
+      400,
+      'STRING_TOO_LONG',
+      `${field.label}: data value too large: ${value.slice(0, 60)} (max length=${field.length})`,
+      [field.name],
+    );
+  }
+  if (field.type === 'email' && value !== '' && !EMAIL_PATTERN.test(value)) {
+    throw new SalesforceApiError(
+      400,
+      'INVALID_EMAIL_ADDRESS',
+      `${field.label}: invalid email address: ${value}`,
+      [field.name],
+    );
+  }
+  return value;
+}
+
+function number(field: FieldSchema, value: unknown): number {
+  const parsed =
+    typeof value === 'number'
+      ? value
+      : typeof value === 'string' && value.trim() !== ''
+        ? Number(value)
+        : NaN;
+  if (!Number.isFinite(parsed) || typeof value === 'boolean') {
+    throw jsonParserError(
+      `Cannot deserialize instance of ${field.type} from VALUE_STRING value ${String(value)}`,
+    );
+  }
+  if (field.type === 'int' && !Number.isInteger(parsed)) {
+    throw jsonParserError(`Cannot deserialize instance of int from value ${String(value)}`);
+  }
+  return parsed;
+}
+
+function reference(context: EmulatorContext, field: FieldSchema, value: string): string {
+  const id = normalizeId(value);
+  if (id === undefined) {
+    throw new SalesforceApiError(
+      400,
+      'MALFORMED_ID',
+      `${field.label}: id value of incorrect type: ${value}`,
+      [field.name],
+    );
+  }
+  const target = context.schema.objectByKeyPrefix(id.slice(0, 3));
+  const allowed = field.referenceTo ?? [];
+  if (
+    target === undefined ||
+    !(allowed.includes('*') || allowed.some((name) => matchesObject(context, name, target.name)))
+  ) {
+    throw new SalesforceApiError(
+      400,
+      'FIELD_INTEGRITY_EXCEPTION',
+      `${field.label}: id value of incorrect type: ${value}`,
+      [field.name],
+    );
+  }
+  const record = context.store.get(target.name, id);
+  if (record === undefined) {
+    throw new SalesforceApiError(400, 'INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id', [
+      field.name,
+    ]);
+  }
+  if (record.IsDeleted === true) throw entityIsDeleted();
+  return id;
+}
+
+function matchesObject(context: EmulatorContext, referenceName: string, targetName: string): boolean {
+  return context.schema.objectLenient(referenceName)?.name === targetName;
+}
+
+/** `+01:00` / `+0100` / `Z` offsets → something Date.parse accepts. */
+function normalizeOffset(value: string): string {
+  return value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
+}

@@ -1,0 +1,318 @@
+/**
+ * Record writes with the validation a real org applies: unknown / read-only fields, required
+ * fields, value types, unique external ids, deleted records. Every write path (REST, composite,
+ * collections, files, Chatter, seed) goes through here.
+ */
+import { formatDateTime, type EmulatorContext } from '../context.js';
+import { SalesforceApiError, entityIsDeleted, invalidField, notFound } from '../errors.js';
+import { normalizeId } from '../ids.js';
+import { findField } from '../schema/registry.js';
+import type { FieldSchema, ObjectSchema } from '../schema/types.js';
+import { applyDerivedFields, formatAutoNumber } from './derived-fields.js';
+import { coerceFieldValue } from './field-values.js';
+import type { StoredRecord } from './record-store.js';
+
+/** Object-specific behaviour (files, Chatter) plugged into the generic write path. */
+export interface WriteHooks {
+  /** May fill computed fields; runs before required-field and uniqueness checks. */
+  beforeCreate?(record: Record<string, unknown>, service: RecordService): void;
+  /** Validation against other records (e.g. duplicate ContentDocumentLink). */
+  validateCreate?(record: Record<string, unknown>, service: RecordService): void;
+  afterCreate?(record: StoredRecord, service: RecordService): void;
+  afterDelete?(record: StoredRecord, service: RecordService): void;
+}
+
+/** Upsert by external id found several records (HTTP 300). */
+export class MultipleMatchesError extends SalesforceApiError {
+  constructor(
+    readonly object: string,
+    readonly field: string,
+    readonly ids: string[],
+  ) {
+    super(
+      300,
+      'MULTIPLE_CHOICES',
+      `${field}: more than one record found for external id field: [${ids.join(', ')}]`,
+    );
+  }
+}
+
+export interface UpsertOutcome {
+  record: StoredRecord;
+  created: boolean;
+}
+
+export class RecordService {
+  readonly #hooks = new Map<string, WriteHooks>();
+  readonly #autoNumbers = new Map<string, number>();
+
+  constructor(readonly context: EmulatorContext) {}
+
+  registerHooks(localObjectName: string, hooks: WriteHooks): void {
+    this.#hooks.set(localObjectName.toLowerCase(), hooks);
+  }
+
+  /** Object schema by API name, or INVALID_TYPE-style NOT_FOUND for REST paths. */
+  object(name: string): ObjectSchema {
+    const object = this.context.schema.object(name);
+    if (object === undefined) throw notFound();
+    return object;
+  }
+
+  /**
+   * @param options.system internal write (seed, files, Chatter): read-only fields allowed.
+   * @param options.blobs base64 blob values from a multipart body (no JSON size limit).
+   */
+  create(
+    object: ObjectSchema,
+    input: Record<string, unknown>,
+    options: { system?: boolean; blobs?: Record<string, string> } = {},
+  ): StoredRecord {
+    const record: Record<string, unknown> = {};
+    const readOnly: string[] = [];
+    for (const [key, value] of Object.entries(input)) {
+      if (key === 'attributes') continue;
+      const field = this.#field(object, key);
+      if (field.name === 'Id' && options.system !== true) {
+        throw invalidField('Id: cannot specify Id in an insert call', ['Id']);
+      }
+      if (!field.createable && options.system !== true) {
+        readOnly.push(field.name);
+        continue;
+      }
+      record[field.name] = field.name === 'Id' ? value : coerceFieldValue(this.context, field, value);
+    }
+    if (readOnly.length > 0) throw readOnlyError(readOnly);
+    for (const [key, value] of Object.entries(options.blobs ?? {}))
+      record[this.#field(object, key).name] = value;
+    for (const field of object.fields) {
+      if (record[field.name] === undefined && field.defaultValue !== undefined)
+        record[field.name] = field.defaultValue;
+    }
+    const hooks = this.#hooks.get(object.localName.toLowerCase());
+    hooks?.beforeCreate?.(record, this);
+    this.#checkRequired(object, record);
+    hooks?.validateCreate?.(record, this);
+    const now = formatDateTime(this.context.now());
+    const id =
+      typeof record.Id === 'string'
+        ? this.#seedId(object, record.Id)
+        : this.context.ids.next(object.keyPrefix);
+    delete record.Id;
+    const stored: Record<string, unknown> = {
+      Id: id,
+      IsDeleted: false,
+      CreatedDate: now,
+      CreatedById: this.context.apiUserId,
+      LastModifiedDate: now,
+      LastModifiedById: this.context.apiUserId,
+      SystemModstamp: now,
+    };
+    for (const field of object.fields) {
+      if (!(field.name in stored)) stored[field.name] = record[field.name] ?? null;
+    }
+    if (object.fieldIndex.has('ownerid') && stored.OwnerId === null) stored.OwnerId = this.context.apiUserId;
+    if (object.nameAutoNumber !== undefined && object.fieldIndex.get('name')?.autoNumber) {
+      stored.Name = formatAutoNumber(object.nameAutoNumber, this.#nextAutoNumber(object.name));
+    }
+    if (object.name === 'Case')
+      stored.CaseNumber = formatAutoNumber('{00000000}', this.#nextAutoNumber('Case'));
+    applyDerivedFields(this.context, object, stored, undefined);
+    this.#checkUnique(object, stored);
+    const frozen = stored as StoredRecord;
+    this.context.store.put(object.name, frozen);
+    hooks?.afterCreate?.(this.context.store.get(object.name, id)!, this);
+    return this.context.store.get(object.name, id)!;
+  }
+
+  /** @param options.system internal write: read-only fields allowed. */
+  update(
+    object: ObjectSchema,
+    rawId: string,
+    input: Record<string, unknown>,
+    options: { system?: boolean } = {},
+  ): StoredRecord {
+    const existing = this.live(object, rawId);
+    const changes: Record<string, unknown> = {};
+    const readOnly: string[] = [];
+    for (const [key, value] of Object.entries(input)) {
+      if (key === 'attributes') continue;
+      const field = this.#field(object, key);
+      if (field.name === 'Id') {
+        if (normalizeId(String(value)) !== existing.Id)
+          throw invalidField('Id: the Id in the body does not match', ['Id']);
+        continue;
+      }
+      if (!field.updateable && options.system !== true) {
+        readOnly.push(field.name);
+        continue;
+      }
+      changes[field.name] = coerceFieldValue(this.context, field, value);
+    }
+    if (readOnly.length > 0) throw readOnlyError(readOnly);
+    const updated: Record<string, unknown> = { ...existing, ...changes };
+    this.#checkRequired(object, updated);
+    const now = formatDateTime(this.context.now());
+    updated.LastModifiedDate = now;
+    updated.LastModifiedById = this.context.apiUserId;
+    updated.SystemModstamp = now;
+    applyDerivedFields(this.context, object, updated, existing);
+    this.#checkUnique(object, updated);
+    this.context.store.put(object.name, updated as StoredRecord);
+    return this.context.store.get(object.name, existing.Id)!;
+  }
+
+  delete(object: ObjectSchema, rawId: string): StoredRecord {
+    const existing = this.live(object, rawId);
+    const deleted = { ...existing, IsDeleted: true, SystemModstamp: formatDateTime(this.context.now()) };
+    this.context.store.put(object.name, deleted);
+    this.#hooks.get(object.localName.toLowerCase())?.afterDelete?.(deleted, this);
+    return deleted;
+  }
+
+  /**
+   * Upsert by external id (`field` = `Id` upserts by record id). Several matches →
+   * {@link MultipleMatchesError}; nothing is written in that case.
+   */
+  upsert(
+    object: ObjectSchema,
+    fieldName: string,
+    value: string,
+    input: Record<string, unknown>,
+    options: { updateOnly?: boolean } = {},
+  ): UpsertOutcome {
+    if (fieldName.toLowerCase() === 'id') {
+      const id = normalizeId(value);
+      const existing = id === undefined ? undefined : this.context.store.get(object.name, id);
+      if (existing !== undefined && existing.IsDeleted !== true) {
+        return { record: this.update(object, existing.Id, input), created: false };
+      }
+      if (options.updateOnly) throw notFound();
+      const { Id: _ignored, ...rest } = input;
+      return { record: this.create(object, rest), created: true };
+    }
+    const field = findField(object, fieldName);
+    if (field === undefined || field.externalId !== true) {
+      throw notFound(`Provided external ID field does not exist or is not accessible: ${fieldName}`);
+    }
+    const bodyKey = Object.keys(input).find((key) => key.toLowerCase() === field.name.toLowerCase());
+    if (bodyKey !== undefined && !sameValue(field, input[bodyKey], value)) {
+      throw invalidField(
+        `The value of ${field.name} in the request body does not match the external id in the URL`,
+        [field.name],
+      );
+    }
+    const matches = this.context.store
+      .live(object.name)
+      .filter((record) => sameValue(field, record[field.name], value));
+    if (matches.length > 1) {
+      throw new MultipleMatchesError(
+        object.name,
+        field.name,
+        matches.map((record) => record.Id),
+      );
+    }
+    const { [bodyKey ?? '']: _ext, ...fields } = input;
+    if (matches.length === 1) {
+      return { record: this.update(object, matches[0].Id, fields), created: false };
+    }
+    if (options.updateOnly) throw notFound();
+    return { record: this.create(object, { ...fields, [field.name]: value }), created: true };
+  }
+
+  /** A record that exists and is not deleted, or the REST error for it. */
+  live(object: ObjectSchema, rawId: string): StoredRecord {
+    const id = normalizeId(rawId);
+    if (id === undefined || id.slice(0, 3) !== object.keyPrefix) throw notFound();
+    const record = this.context.store.get(object.name, id);
+    if (record === undefined) throw notFound();
+    if (record.IsDeleted === true) throw entityIsDeleted();
+    return record;
+  }
+
+  /** A fixed id from seed data: must be a valid id of this object and unused. */
+  #seedId(object: ObjectSchema, raw: string): string {
+    const id = normalizeId(raw);
+    if (
+      id === undefined ||
+      !id.startsWith(object.keyPrefix) ||
+      this.context.store.get(object.name, id) !== undefined
+    ) {
+      throw new SalesforceApiError(
+        400,
+        'MALFORMED_ID',
+        `${object.name} seed id is invalid or already used: ${raw}`,
+        ['Id'],
+      );
+    }
+    return id;
+  }
+
+  #field(object: ObjectSchema, key: string): FieldSchema {
+    const field = findField(object, key);
+    if (field === undefined) {
+      throw invalidField(`No such column '${key}' on sobject of type ${object.name}`, [key]);
+    }
+    return field;
+  }
+
+  #checkRequired(object: ObjectSchema, record: Record<string, unknown>): void {
+    const missing = object.fields
+      .filter((field) => field.required === true)
+      .filter(
+        (field) =>
+          record[field.name] === undefined || record[field.name] === null || record[field.name] === '',
+      )
+      .map((field) => field.name);
+    if (missing.length > 0) {
+      throw new SalesforceApiError(
+        400,
+        'REQUIRED_FIELD_MISSING',
+        `Required fields are missing: [${missing.join(', ')}]`,
+        missing,
+      );
+    }
+  }
+
+  #checkUnique(object: ObjectSchema, record: Record<string, unknown>): void {
+    for (const field of object.fields) {
+      if (field.unique !== true) continue;
+      const value = record[field.name];
+      if (value === null || value === undefined || value === '') continue;
+      const duplicate = this.context.store
+        .live(object.name)
+        .find((other) => other.Id !== record.Id && sameValue(field, other[field.name], value));
+      if (duplicate !== undefined) {
+        throw new SalesforceApiError(
+          400,
+          'DUPLICATE_VALUE',
+          `duplicate value found: ${field.name} duplicates value on record with id: ${duplicate.Id}`,
+          [],
+        );
+      }
+    }
+  }
+
+  #nextAutoNumber(object: string): number {
+    const next = (this.#autoNumbers.get(object) ?? 1000) + 1;
+    this.#autoNumbers.set(object, next);
+    return next;
+  }
+}
+
+/** External-id / unique comparison: case-insensitive unless the field is case-sensitive. */
+export function sameValue(field: FieldSchema, stored: unknown, candidate: unknown): boolean {
+  if (stored === null || stored === undefined || candidate === null || candidate === undefined) return false;
+  const a = String(stored);
+  const b = String(candidate);
+  return field.caseSensitive === true ? a === b : a.toLowerCase() === b.toLowerCase();
+}
+
+function readOnlyError(fields: string[]): SalesforceApiError {
+  return new SalesforceApiError(
+    400,
+    'INVALID_FIELD_FOR_INSERT_UPDATE',
+    `Unable to create/update fields: ${fields.join(', ')}. Please check the security settings of this field and verify that it is read/write for your profile or permission set.`,
+    fields,
+  );
+}
