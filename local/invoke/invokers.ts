@@ -1,0 +1,136 @@
+/**
+ * Ways to run sfInvokeAPI from the `npm run invoke` CLI: the handler in this process (against the
+ * embedded emulator or a real org configured by environment), or a deployed Lambda through
+ * `lambda:Invoke`. Both answer the same {@link InvokeOutcome}, so the walkthrough and event runs do
+ * not care which one they talk to.
+ *
+ * @example
+ * ```ts
+ * const invoker = new LambdaInvoker('sfInvokeAPI', new LambdaClient({}));
+ * const outcome = await invoker.invoke({ Details: { Parameters: { sf_operation: 'phoneLookup', … } } });
+ * ```
+ */
+import { randomUUID } from 'node:crypto';
+import { InvokeCommand, type InvokeCommandOutput, type LambdaClient } from '@aws-sdk/client-lambda';
+import type { Context } from 'aws-lambda';
+
+export type InvokeOutcome =
+  | { result: Record<string, unknown> }
+  | { error: { name: string; message: string } };
+
+export interface Invoker {
+  /** Where events go, for the report (e.g. `embedded Salesforce emulator`, `Lambda sfInvokeAPI`). */
+  readonly target: string;
+  invoke(event: unknown): Promise<InvokeOutcome>;
+}
+
+export type LambdaHandler = (event: unknown, context: Context) => Promise<unknown>;
+
+/** Runs the handler in this process with a Lambda-like context. */
+export class LocalHandlerInvoker implements Invoker {
+  readonly target: string;
+  private readonly handler: LambdaHandler;
+  private readonly timeoutMs: number;
+
+  constructor(handler: LambdaHandler, target: string, options: { timeoutMs?: number } = {}) {
+    this.handler = handler;
+    this.target = target;
+    this.timeoutMs = options.timeoutMs ?? 8000;
+  }
+
+  async invoke(event: unknown): Promise<InvokeOutcome> {
+    try {
+      const result = await this.handler(event, lambdaContext(this.timeoutMs));
+      return { result: asObject(result) };
+    } catch (error) {
+      const err = error instanceof Error ? error : new Error(String(error));
+      return { error: { name: err.name, message: err.message } };
+    }
+  }
+}
+
+/** Invokes a deployed function synchronously (RequestResponse), as Connect does. */
+export class LambdaInvoker implements Invoker {
+  readonly target: string;
+  private readonly functionName: string;
+  private readonly client: LambdaClient;
+
+  constructor(functionName: string, client: LambdaClient) {
+    this.functionName = functionName;
+    this.client = client;
+    this.target = `Lambda function ${functionName}`;
+  }
+
+  async invoke(event: unknown): Promise<InvokeOutcome> {
+    let response: InvokeCommandOutput;
+    try {
+      response = await this.client.send(
+        new InvokeCommand({
+          FunctionName: this.functionName,
+          InvocationType: 'RequestResponse',
+          Payload: new TextEncoder().encode(JSON.stringify(event)),
+        }),
+      );
+    } catch (error) {
+      const err = error instanceof Error ? error : new Error(String(error));
+      return {
+        error: { name: err.name, message: `lambda:Invoke ${this.functionName} failed: ${err.message}` },
+      };
+    }
+    const text = response.Payload === undefined ? '' : new TextDecoder().decode(response.Payload);
+    const payload = parseJson(text);
+    if (response.FunctionError !== undefined) {
+      // Lambda's error payload: {"errorType": "...", "errorMessage": "...", "trace": [...]}.
+      const body = isObject(payload) ? payload : {};
+      return {
+        error: {
+          name: typeof body.errorType === 'string' ? body.errorType : response.FunctionError,
+          message: typeof body.errorMessage === 'string' ? body.errorMessage : text || response.FunctionError,
+        },
+      };
+    }
+    if (!isObject(payload)) {
+      return {
+        error: {
+          name: 'InvokeApi.UnexpectedResponse',
+          message: `the function answered ${text.slice(0, 200)}`,
+        },
+      };
+    }
+    return { result: payload };
+  }
+}
+
+function lambdaContext(timeoutMs: number): Context {
+  const started = Date.now();
+  return {
+    callbackWaitsForEmptyEventLoop: true,
+    functionName: 'invoke-api-local',
+    functionVersion: '$LATEST',
+    invokedFunctionArn: 'arn:aws:lambda:us-east-1:000000000000:function:invoke-api-local',
+    memoryLimitInMB: '256',
+    awsRequestId: randomUUID(),
+    logGroupName: '/aws/lambda/invoke-api-local',
+    logStreamName: 'local',
+    getRemainingTimeInMillis: () => Math.max(0, timeoutMs - (Date.now() - started)),
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
+  };
+}
+
+function asObject(value: unknown): Record<string, unknown> {
+  return isObject(value) ? value : { value };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
