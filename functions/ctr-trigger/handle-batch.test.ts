@@ -1,0 +1,458 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import {
+  SFNClient,
+  SFNServiceException,
+  StartExecutionCommand,
+  type StartExecutionCommandInput,
+} from '@aws-sdk/client-sfn';
+import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { PostCallExecutionInput } from '../../shared/ctr/execution-input.js';
+import { loadCtrFixture } from '../../shared/ctr/fixtures.js';
+import { kinesisEventOf, nextSequenceNumber } from '../../shared/ctr/kinesis-event.js';
+import { ctrRefreshPlan } from '../../shared/ctr/plan.js';
+import { handleKinesisBatch, retrySequenceNumbers } from './handle-batch.js';
+import { StepFunctionsFake } from './step-functions-fake.js';
+import type { CtrTriggerDependencies, CtrTriggerSettings, RecordOutcome, StartedOutcome } from './types.js';
+
+const STATE_MACHINE_ARN = 'arn:aws:states:us-east-1:123456789012:stateMachine:PostCall';
+const DLQ_URL = 'https://sqs.us-east-1.amazonaws.com/123456789012/ctr-dlq';
+const INBOUND_ID = '5c0b2a3e-8f41-4d6a-b7c9-1e2f3a4b5c61';
+
+const sfnMock = mockClient(SFNClient);
+const sqsMock = mockClient(SQSClient);
+let fake: StepFunctionsFake;
+
+const settings = (overrides: Partial<CtrTriggerSettings> = {}): CtrTriggerSettings => ({
+  stateMachineArn: STATE_MACHINE_ARN,
+  deadLetterQueueUrl: DLQ_URL,
+  switches: {
+    ctrImport: true,
+    recordingImport: true,
+    transcribe: true,
+    contactLens: true,
+    recordingUpload: false,
+  },
+  availableBranches: { transcription: false, contactLens: false },
+  maxConcurrency: 10,
+  ...overrides,
+});
+
+const deps = (overrides: Partial<CtrTriggerDependencies> = {}): CtrTriggerDependencies => ({
+  sfn: new SFNClient({}),
+  sqs: new SQSClient({}),
+  settings: settings(),
+  now: () => new Date('2026-11-28T11:00:00Z'),
+  ...overrides,
+});
+
+const startCalls = (): StartExecutionCommandInput[] =>
+  sfnMock.commandCalls(StartExecutionCommand).map((call) => call.args[0].input);
+const statuses = (outcomes: RecordOutcome[]): string[] =>
+  outcomes.map((o) => (o.status === 'skipped' ? `skipped:${o.code}` : o.status));
+const startedOf = (outcomes: RecordOutcome[]): StartedOutcome[] =>
+  outcomes.filter((o): o is StartedOutcome => o.status === 'started');
+
+beforeEach(() => {
+  sfnMock.reset();
+  sqsMock.reset();
+  fake = new StepFunctionsFake({ now: () => new Date('2026-11-28T10:30:00Z') });
+  fake.attach(sfnMock);
+  sqsMock.on(SendMessageCommand).resolves({ MessageId: 'm-1' });
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('handleKinesisBatch: one execution per contact', () => {
+  it('starts the full execution named by the ContactId with the plan and the compact CTR', async () => {
+    const event = kinesisEventOf([loadCtrFixture('inbound-voice-agent-recording')]);
+    const [outcome] = await handleKinesisBatch(event, deps());
+
+    expect(outcome).toMatchObject({
+      status: 'started',
+      kind: 'full',
+      contactId: INBOUND_ID,
+      executionName: INBOUND_ID,
+      executionArn: `arn:aws:states:us-east-1:123456789012:execution:PostCall:${INBOUND_ID}`,
+      sequenceNumber: event.Records[0]!.kinesis.sequenceNumber,
+    });
+    const [call] = startCalls();
+    expect(call).toMatchObject({ stateMachineArn: STATE_MACHINE_ARN, name: INBOUND_ID });
+    const input = JSON.parse(call!.input!) as PostCallExecutionInput;
+    expect(input).toMatchObject({
+      contactId: INBOUND_ID,
+      lastUpdateTimestamp: '2026-11-28T10:07:05Z',
+      kind: 'full',
+      plan: { ctrImport: true, recordingImport: true, redactedRecording: false, transcription: null },
+    });
+    expect(input.plan.recordingLocation).toMatch(
+      new RegExp(`^amazon-connect-recordings-local/connect/.*/${INBOUND_ID}_`),
+    );
+    expect(input.ctr).not.toHaveProperty('Tags');
+    expect((input.ctr['Agent'] as Record<string, unknown>)['Username']).toBe('jdoe');
+    expect(outcome?.status === 'started' && outcome.input).toEqual(input);
+  });
+
+  it('same CTR three times in one batch and again in later batches → one full execution', async () => {
+    const ctr = loadCtrFixture('inbound-voice-agent-recording');
+    const first = kinesisEventOf([ctr, ctr, ctr]);
+    const batch1 = await handleKinesisBatch(first, deps());
+    expect(statuses(batch1)).toEqual([
+      'skipped:superseded-in-batch',
+      'skipped:superseded-in-batch',
+      'started',
+    ]);
+
+    // Re-delivered while the execution still runs: same name + same input is idempotent.
+    const second = kinesisEventOf([ctr], { firstSequenceNumber: nextSequenceNumber(first) });
+    const batch2 = await handleKinesisBatch(second, deps());
+    expect(batch2[0]).toMatchObject({ status: 'started', executionName: INBOUND_ID });
+
+    // Re-delivered after the execution finished: ExecutionAlreadyExists → already processed.
+    fake.close(INBOUND_ID, 'SUCCEEDED');
+    const third = kinesisEventOf([ctr], { firstSequenceNumber: nextSequenceNumber(second) });
+    const batch3 = await handleKinesisBatch(third, deps());
+    expect(batch3[0]).toMatchObject({
+      status: 'skipped',
+      code: 'already-processed',
+      executionName: INBOUND_ID,
+    });
+
+    expect(fake.executions().map((e) => e.name)).toEqual([INBOUND_ID]);
+    expect(startCalls()).toHaveLength(3);
+    expect([...batch1, ...batch2, ...batch3].every((o) => o.status !== 'retry')).toBe(true);
+  });
+
+  it('an updated version after completion → one ctrRefresh execution, its duplicates skipped', async () => {
+    const original = loadCtrFixture('inbound-voice-agent-recording');
+    const updated = loadCtrFixture('inbound-voice-agent-recording-updated');
+    await handleKinesisBatch(kinesisEventOf([original]), deps());
+    fake.close(INBOUND_ID);
+
+    const [refresh] = await handleKinesisBatch(kinesisEventOf([updated]), deps());
+    const refreshName = `${INBOUND_ID}-20261128T101931000Z`;
+    expect(refresh).toMatchObject({ status: 'started', kind: 'ctrRefresh', executionName: refreshName });
+    const input = (refresh as StartedOutcome).input;
+    expect(input).toMatchObject({
+      kind: 'ctrRefresh',
+      lastUpdateTimestamp: '2026-11-28T10:19:31Z',
+      plan: ctrRefreshPlan(),
+    });
+    expect((input.ctr['Attributes'] as Record<string, string>)['caseNumber']).toBe('00001026');
+
+    // The refresh re-delivered (running or finished) and the original re-delivered: nothing new.
+    const again = await handleKinesisBatch(kinesisEventOf([updated, original]), deps());
+    expect(again.map((o) => (o.status === 'skipped' ? o.code : o.status))).toEqual([
+      'started',
+      'superseded-in-batch',
+    ]);
+    fake.closeAll();
+    const later = await handleKinesisBatch(kinesisEventOf([updated]), deps());
+    expect(later[0]).toMatchObject({
+      status: 'skipped',
+      code: 'refresh-already-started',
+      executionName: refreshName,
+    });
+    const old = await handleKinesisBatch(kinesisEventOf([original]), deps());
+    expect(old[0]).toMatchObject({ status: 'skipped', code: 'already-processed' });
+
+    expect(fake.executions().map((e) => e.name)).toEqual([INBOUND_ID, refreshName]);
+  });
+
+  it('an updated version while the full execution still runs → a ctrRefresh (the input differs)', async () => {
+    await handleKinesisBatch(kinesisEventOf([loadCtrFixture('inbound-voice-agent-recording')]), deps());
+    const [outcome] = await handleKinesisBatch(
+      kinesisEventOf([loadCtrFixture('inbound-voice-agent-recording-updated')]),
+      deps(),
+    );
+    expect(outcome).toMatchObject({ status: 'started', kind: 'ctrRefresh' });
+    expect(fake.executions()).toHaveLength(2);
+  });
+
+  it('two versions first seen in one batch → one full execution with the newest version', async () => {
+    const event = kinesisEventOf([
+      loadCtrFixture('inbound-voice-agent-recording-updated'),
+      loadCtrFixture('inbound-voice-agent-recording'),
+    ]);
+    const outcomes = await handleKinesisBatch(event, deps());
+    expect(statuses(outcomes)).toEqual(['started', 'skipped:superseded-in-batch']);
+    expect(startedOf(outcomes)[0]?.input.lastUpdateTimestamp).toBe('2026-11-28T10:19:31Z');
+    expect(fake.executions()).toHaveLength(1);
+  });
+
+  it('an older version arriving after a newer one was processed is skipped', async () => {
+    await handleKinesisBatch(
+      kinesisEventOf([loadCtrFixture('inbound-voice-agent-recording-updated')]),
+      deps(),
+    );
+    fake.closeAll();
+    const [outcome] = await handleKinesisBatch(
+      kinesisEventOf([loadCtrFixture('inbound-voice-agent-recording')]),
+      deps(),
+    );
+    expect(outcome).toMatchObject({ status: 'skipped', code: 'already-processed' });
+    expect(fake.executions()).toHaveLength(1);
+  });
+
+  it('handles agentless, chat and a transferred pair: one execution per ContactId', async () => {
+    const names = ['agentless-voice', 'chat', 'transfer-first-leg', 'transfer-second-leg'] as const;
+    const outcomes = await handleKinesisBatch(kinesisEventOf(names.map((n) => loadCtrFixture(n))), deps());
+    const started = startedOf(outcomes);
+    expect(started.map((o) => o.executionName)).toEqual(names.map((n) => loadCtrFixture(n)['ContactId']));
+    expect(started[0]?.input.plan).toMatchObject({ ctrImport: true, recordingImport: false });
+    expect(started[0]?.input.ctr).toMatchObject({
+      Agent: null,
+      Queue: null,
+      Recording: null,
+      DisconnectReason: null,
+    });
+    expect(started[1]?.input.plan).toMatchObject({
+      ctrImport: true,
+      recordingImport: false,
+      contactLens: false,
+    });
+    expect(started[2]?.input.ctr['InitialContactId']).toBe(started[3]?.input.ctr['InitialContactId']);
+  });
+});
+
+describe('handleKinesisBatch: plan', () => {
+  it('a contact with nothing to do starts nothing and is logged at DEBUG with the reason', async () => {
+    const logger = new Logger({ serviceName: 'test', logLevel: 'DEBUG' });
+    const debug = vi.spyOn(logger, 'debug').mockImplementation(() => undefined);
+    const ctr = { ...loadCtrFixture('agentless-voice'), Attributes: { menuChoice: 'balance' } };
+    const [outcome] = await handleKinesisBatch(kinesisEventOf([ctr]), deps({ logger }));
+    expect(outcome).toMatchObject({ status: 'skipped', code: 'nothing-to-do' });
+    expect(outcome?.status === 'skipped' && outcome.reason).toContain(
+      'postcallCTRImportEnabled is not "true"',
+    );
+    expect(startCalls()).toHaveLength(0);
+    expect(debug).toHaveBeenCalledWith(
+      'Contact skipped',
+      expect.objectContaining({ reason: expect.any(String) }),
+    );
+  });
+
+  it('package switches gate the attributes', async () => {
+    const off = settings({
+      switches: {
+        ctrImport: false,
+        recordingImport: false,
+        transcribe: false,
+        contactLens: false,
+        recordingUpload: false,
+      },
+    });
+    const [outcome] = await handleKinesisBatch(
+      kinesisEventOf([loadCtrFixture('inbound-voice-agent-recording')]),
+      deps({ settings: off }),
+    );
+    expect(outcome).toMatchObject({ status: 'skipped', code: 'nothing-to-do' });
+  });
+
+  it('transcription and Contact Lens are planned only once the state machine implements them', async () => {
+    const ctr = loadCtrFixture('redacted-recording-transcribe');
+    const [before] = startedOf(await handleKinesisBatch(kinesisEventOf([ctr]), deps()));
+    expect(before?.input.plan).toMatchObject({
+      redactedRecording: true,
+      transcription: null,
+      contactLens: false,
+    });
+
+    sfnMock.reset();
+    fake = new StepFunctionsFake();
+    fake.attach(sfnMock);
+    const available = settings({ availableBranches: { transcription: true, contactLens: true } });
+    const [after] = startedOf(await handleKinesisBatch(kinesisEventOf([ctr]), deps({ settings: available })));
+    expect(after?.input.plan).toMatchObject({
+      transcription: { languageCode: 'en-US', comprehendAnalyses: ['snt', 'kw', 'ne'] },
+      contactLens: true,
+    });
+  });
+
+  it('a newer version whose plan has no CTR import starts no refresh', async () => {
+    await handleKinesisBatch(kinesisEventOf([loadCtrFixture('inbound-voice-agent-recording')]), deps());
+    fake.closeAll();
+    const updated = loadCtrFixture('inbound-voice-agent-recording-updated');
+    updated['Attributes'] = { postcallRecordingImportEnabled: 'true' };
+    const [outcome] = await handleKinesisBatch(kinesisEventOf([updated]), deps());
+    expect(outcome).toMatchObject({ status: 'skipped', code: 'refresh-not-planned' });
+    expect(fake.executions()).toHaveLength(1);
+  });
+});
+
+describe('handleKinesisBatch: bad input and faults', () => {
+  it('dead-letters records that can never succeed, with raw data and reason, and goes on', async () => {
+    const event = kinesisEventOf(
+      [
+        { rawData: '%%% not base64 %%%' },
+        { rawData: Buffer.from('{"ContactId": "x", ').toString('base64') },
+        { Channel: 'VOICE', Attributes: {} },
+        loadCtrFixture('chat'),
+      ],
+      { shardId: 'shardId-000000000003' },
+    );
+    const outcomes = await handleKinesisBatch(event, deps());
+    expect(outcomes.map((o) => (o.status === 'deadLettered' ? o.reason : o.status))).toEqual([
+      'invalid-base64',
+      'invalid-json',
+      'missing-contact-id',
+      'started',
+    ]);
+    expect(outcomes[0]).toMatchObject({ data: '%%% not base64 %%%' });
+    expect(retrySequenceNumbers(outcomes)).toEqual([]);
+
+    const messages = sqsMock.commandCalls(SendMessageCommand).map((call) => call.args[0].input);
+    expect(messages).toHaveLength(3);
+    const bodies = messages.map((m) => JSON.parse(m.MessageBody!) as Record<string, unknown>);
+    const byReason = new Map(bodies.map((body) => [body['reason'], body]));
+    expect(byReason.get('invalid-json')).toMatchObject({
+      source: 'ctr-trigger',
+      data: event.Records[1]!.kinesis.data,
+      dataTruncated: false,
+      kinesis: {
+        shardId: 'shardId-000000000003',
+        sequenceNumber: event.Records[1]!.kinesis.sequenceNumber,
+        eventSourceARN: event.Records[1]!.eventSourceARN,
+      },
+      deadLetteredAt: '2026-11-28T11:00:00.000Z',
+    });
+    expect(messages.every((m) => m.QueueUrl === DLQ_URL && m.MessageGroupId === undefined)).toBe(true);
+    expect(messages[0]?.MessageAttributes?.['reason']?.StringValue).toBeDefined();
+  });
+
+  it('uses deduplication ids on a FIFO dead-letter queue', async () => {
+    const fifo = settings({ deadLetterQueueUrl: `${DLQ_URL}.fifo` });
+    const event = kinesisEventOf([{ rawData: 'bad!' }]);
+    await handleKinesisBatch(event, deps({ settings: fifo }));
+    await handleKinesisBatch(event, deps({ settings: fifo }));
+    const [a, b] = sqsMock.commandCalls(SendMessageCommand).map((call) => call.args[0].input);
+    expect(a?.MessageGroupId).toBe('ctr-trigger');
+    expect(a?.MessageDeduplicationId).toMatch(/^[0-9a-f]{64}$/);
+    expect(b?.MessageDeduplicationId).toBe(a?.MessageDeduplicationId);
+  });
+
+  it('a record whose dead-letter SendMessage fails is retried, so nothing is lost', async () => {
+    sqsMock
+      .on(SendMessageCommand)
+      .rejects(Object.assign(new Error('Service unavailable'), { name: 'ServiceUnavailable' }));
+    const event = kinesisEventOf([{ rawData: 'bad!' }, loadCtrFixture('chat')]);
+    const outcomes = await handleKinesisBatch(event, deps());
+    expect(outcomes[0]).toMatchObject({ status: 'retry', errorName: 'ServiceUnavailable' });
+    expect(outcomes[1]).toMatchObject({ status: 'started' });
+    expect(retrySequenceNumbers(outcomes)).toEqual([event.Records[0]!.kinesis.sequenceNumber]);
+  });
+
+  it('throttling on one contact → that record retried, the others started; the retry then succeeds', async () => {
+    const chatId = loadCtrFixture('chat')['ContactId'];
+    sfnMock.reset();
+    fake = new StepFunctionsFake({
+      beforeStart: (input) => {
+        if (input.name === chatId) {
+          throw new SFNServiceException({
+            name: 'ThrottlingException',
+            $fault: 'client',
+            message: 'Rate exceeded',
+            $metadata: { httpStatusCode: 400 },
+          });
+        }
+      },
+    });
+    fake.attach(sfnMock);
+    const names = ['inbound-voice-agent-recording', 'chat', 'agentless-voice'] as const;
+    const event = kinesisEventOf(names.map((n) => loadCtrFixture(n)));
+    const outcomes = await handleKinesisBatch(event, deps());
+    expect(statuses(outcomes)).toEqual(['started', 'retry', 'started']);
+    expect(outcomes[1]).toMatchObject({ errorName: 'ThrottlingException', contactId: chatId });
+    expect(retrySequenceNumbers(outcomes)).toEqual([event.Records[1]!.kinesis.sequenceNumber]);
+
+    // Lambda re-delivers from the failed record: the chat starts, the agentless one is idempotent.
+    sfnMock.reset();
+    const healthy = new StepFunctionsFake();
+    for (const execution of fake.executions()) await healthy.startExecution(execution);
+    healthy.attach(sfnMock);
+    const redelivery = { Records: event.Records.slice(1) };
+    const retried = await handleKinesisBatch(redelivery, deps());
+    expect(statuses(retried)).toEqual(['started', 'started']);
+    expect(healthy.executions()).toHaveLength(3);
+  });
+
+  it('a failing DescribeExecution → retry', async () => {
+    await handleKinesisBatch(kinesisEventOf([loadCtrFixture('inbound-voice-agent-recording')]), deps());
+    fake.closeAll();
+    sfnMock.reset();
+    fake.attach(sfnMock);
+    const { DescribeExecutionCommand } = await import('@aws-sdk/client-sfn');
+    sfnMock
+      .on(DescribeExecutionCommand)
+      .rejects(Object.assign(new Error('boom'), { name: 'InternalServerError' }));
+    const [outcome] = await handleKinesisBatch(
+      kinesisEventOf([loadCtrFixture('inbound-voice-agent-recording-updated')]),
+      deps(),
+    );
+    expect(outcome).toMatchObject({ status: 'retry', errorName: 'InternalServerError' });
+  });
+
+  it('an execution input Step Functions refuses (over 256 KiB) is dead-lettered with the ContactId', async () => {
+    const huge = loadCtrFixture('chat');
+    huge['Attributes'] = { postcallCTRImportEnabled: 'true', blob: 'x'.repeat(300_000) };
+    const [outcome] = await handleKinesisBatch(kinesisEventOf([huge]), deps());
+    expect(outcome).toMatchObject({
+      status: 'deadLettered',
+      reason: 'execution-input-rejected',
+      contactId: huge['ContactId'],
+    });
+    expect(sqsMock.commandCalls(SendMessageCommand)).toHaveLength(1);
+  });
+
+  it('an unexpected error for one contact retries only that record', async () => {
+    const broken = { ...loadCtrFixture('chat'), LastUpdateTimestamp: '2026-11-28T10:19:20Z' };
+    const spy = vi.spyOn(fake, 'startExecution').mockRejectedValueOnce(new TypeError('bug'));
+    sfnMock.reset();
+    sfnMock
+      .on(StartExecutionCommand)
+      .callsFake((input: StartExecutionCommandInput) => fake.startExecution(input));
+    const outcomes = await handleKinesisBatch(
+      kinesisEventOf([broken, loadCtrFixture('agentless-voice')]),
+      deps(),
+    );
+    expect(statuses(outcomes)).toEqual(['retry', 'started']);
+    expect(spy).toHaveBeenCalledTimes(2);
+  });
+
+  it('runs StartExecution calls concurrently, at most maxConcurrency at once', async () => {
+    let inFlight = 0;
+    let peak = 0;
+    sfnMock.reset();
+    fake = new StepFunctionsFake({
+      beforeStart: async () => {
+        inFlight += 1;
+        peak = Math.max(peak, inFlight);
+        await new Promise((resolve) => setImmediate(resolve));
+        inFlight -= 1;
+      },
+    });
+    fake.attach(sfnMock);
+    const contacts = Array.from({ length: 25 }, (_, i) => ({
+      ...loadCtrFixture('agentless-voice'),
+      ContactId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+    }));
+    const outcomes = await handleKinesisBatch(kinesisEventOf(contacts), deps());
+    expect(outcomes.every((o) => o.status === 'started')).toBe(true);
+    expect(peak).toBe(10);
+  });
+
+  it('reports metrics per outcome', async () => {
+    const addMetric = vi.fn();
+    await handleKinesisBatch(
+      kinesisEventOf([loadCtrFixture('chat'), loadCtrFixture('chat'), { rawData: 'bad!' }]),
+      deps({ metrics: { addMetric } }),
+    );
+    expect(addMetric).toHaveBeenCalledWith('ExecutionsStarted', 'Count', 1);
+    expect(addMetric).toHaveBeenCalledWith('RecordsSkipped', 'Count', 1);
+    expect(addMetric).toHaveBeenCalledWith('RecordsDeadLettered', 'Count', 1);
+    expect(addMetric).toHaveBeenCalledWith('RecordsRetried', 'Count', 0);
+  });
+});

@@ -1,0 +1,49 @@
+/**
+ * Lambda handler of the Kinesis CTR stream (event source mapping with `ReportBatchItemFailures`):
+ * a thin middy composition around `handleKinesisBatch`. Records to retry become batch item
+ * failures through Powertools' `processPartialResponse` (Lambda checkpoints before the lowest
+ * failed sequence number and re-delivers from there); everything else counts as handled.
+ *
+ * The whole batch is handled first because duplicates of a contact are collapsed across the batch
+ * and StartExecution calls run concurrently with a bound; the per-record handler then only reports
+ * each record's outcome.
+ *
+ * @example
+ * ```ts
+ * // infra: new NodejsFunction(this, 'CtrTrigger', { entry: 'functions/ctr-trigger/handler.ts' })
+ * const response = await handler(kinesisEvent, context); // { batchItemFailures: [{ itemIdentifier }] }
+ * ```
+ */
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { SFNClient } from '@aws-sdk/client-sfn';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import middy from '@middy/core';
+import type { Context, KinesisStreamBatchResponse, KinesisStreamEvent } from 'aws-lambda';
+import { createLogger } from '../../shared/logging/logger.js';
+import { ctrTriggerSettingsFromEnvironment } from './config.js';
+import { toBatchResponse } from './batch-response.js';
+import { handleKinesisBatch } from './handle-batch.js';
+
+const logger = createLogger('ctr-trigger');
+const metrics = new Metrics({ namespace: 'ConnectSalesforcePipeline', serviceName: 'ctr-trigger' });
+const sfn = new SFNClient({});
+const sqs = new SQSClient({});
+
+async function lambdaHandler(
+  event: KinesisStreamEvent,
+  context: Context,
+): Promise<KinesisStreamBatchResponse> {
+  const settings = ctrTriggerSettingsFromEnvironment();
+  const outcomes = await handleKinesisBatch(event, {
+    sfn,
+    sqs,
+    settings,
+    logger,
+    metrics: { addMetric: (name, _unit, value) => metrics.addMetric(name, MetricUnit.Count, value) },
+  });
+  return toBatchResponse(event, outcomes, context);
+}
+
+export const handler = middy(lambdaHandler).use(injectLambdaContext(logger)).use(logMetrics(metrics));

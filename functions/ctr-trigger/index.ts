@@ -1,0 +1,20 @@
+/**
+ * The Kinesis trigger's logic for callers other than Lambda (`npm start`, benchmarks, tests).
+ * `handler.ts` is the Lambda entry point.
+ *
+ * @example
+ * ```ts
+ * import { handleKinesisBatch, toBatchResponse } from '../functions/ctr-trigger/index.js';
+ * const outcomes = await handleKinesisBatch(event, { sfn, sqs, settings });
+ * ```
+ */
+export { toBatchResponse } from './batch-response.js';
+export { AVAILABLE_BRANCHES, ctrTriggerSettingsFromEnvironment, DEFAULT_MAX_CONCURRENCY } from './config.js';
+export { handleKinesisBatch, retrySequenceNumbers } from './handle-batch.js';
+export { executionArnFor } from './start-contact-execution.js';
+export {
+  type FakeExecution,
+  StepFunctionsFake,
+  type StepFunctionsFakeOptions,
+} from './step-functions-fake.js';
+export type * from './types.js';

@@ -1,0 +1,267 @@
+/**
+ * Starts the post-call execution of one contact (the newest record of it in the batch) and turns
+ * every Step Functions answer into an outcome:
+ *
+ * - The full execution is named by the ContactId. StartExecution is idempotent for the same name
+ *   and byte-identical input while the execution runs; otherwise it answers
+ *   `ExecutionAlreadyExists` (`external-apis.md` B1), which means "already processed".
+ * - Then, if this record is newer than the version the existing execution was started with (read
+ *   from its input via DescribeExecution), a `ctrRefresh` execution named
+ *   `<ContactId>-<version>` re-upserts the CTR. Its own `ExecutionAlreadyExists` means the refresh
+ *   of this version exists: skip.
+ * - Throttling and service errors → retry (batch item failure). `InvalidExecutionInput` can never
+ *   succeed → dead-letter.
+ *
+ * @example
+ * ```ts
+ * const result = await startContactExecution(ctr, sequenceNumber, { sfn, settings, logger });
+ * ```
+ */
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { DescribeExecutionCommand, type SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { buildExecutionInput, serializeExecutionInput } from '../../shared/ctr/build-execution-input.js';
+import { compareCtrTimestamps } from '../../shared/ctr/ctr-version.js';
+import type { ContactPlan, ExecutionKind, PostCallExecutionInput } from '../../shared/ctr/execution-input.js';
+import { fullExecutionName, refreshExecutionName } from '../../shared/ctr/execution-name.js';
+import { isPlainObject } from '../../shared/ctr/parse.js';
+import {
+  ctrRefreshPlan,
+  describeReasons,
+  isEmptyPlan,
+  planContactWithReasons,
+} from '../../shared/ctr/plan.js';
+import type { PostCallSwitches } from '../../shared/ctr/switches.js';
+import type { ContactTraceRecord } from '../../shared/ctr/types.js';
+import type { CtrTriggerSettings, RetryOutcome, SkippedOutcome, StartedOutcome } from './types.js';
+
+export interface StartContactDependencies {
+  sfn: SFNClient;
+  settings: CtrTriggerSettings;
+  logger?: Logger;
+}
+
+/** The execution input was refused for good (e.g. too large): the record is dead-lettered. */
+export interface RejectedInputResult {
+  status: 'inputRejected';
+  sequenceNumber: string;
+  contactId: string;
+  detail: string;
+}
+
+export type ContactStartResult = StartedOutcome | SkippedOutcome | RetryOutcome | RejectedInputResult;
+
+/** Errors of StartExecution that no retry can fix for this record. */
+const INPUT_REJECTED_ERRORS = new Set(['InvalidExecutionInput']);
+
+export async function startContactExecution(
+  ctr: ContactTraceRecord,
+  sequenceNumber: string,
+  deps: StartContactDependencies,
+): Promise<ContactStartResult> {
+  const { settings, logger } = deps;
+  const contactId = ctr.ContactId;
+  const { plan, reasons } = planContactWithReasons(ctr, effectiveSwitches(settings));
+  if (isEmptyPlan(plan)) {
+    const reason = `nothing to do: ${describeReasons(reasons)}`;
+    logger?.debug('Contact skipped', { contactId, sequenceNumber, reason });
+    return { status: 'skipped', sequenceNumber, contactId, code: 'nothing-to-do', reason };
+  }
+
+  const fullName = fullExecutionName(contactId);
+  const full = await tryStart(deps, fullName, buildExecutionInput(ctr, plan, 'full'));
+  if (full.status === 'started') return started(full, sequenceNumber, contactId, 'full', fullName, logger);
+  if (full.status !== 'exists') return failure(full, sequenceNumber, contactId, fullName, logger);
+
+  // The full execution exists (closed, or running with another version's input).
+  let existingVersion: string | null;
+  try {
+    existingVersion = await startedVersionOf(deps, fullName);
+  } catch (error) {
+    return retry(error, sequenceNumber, contactId, `DescribeExecution ${fullName} failed`, logger);
+  }
+  if (compareCtrTimestamps(ctr.LastUpdateTimestamp, existingVersion) <= 0) {
+    const reason = `already processed by execution ${fullName} (started with version ${existingVersion || 'unknown'})`;
+    logger?.info('Contact already processed', { contactId, sequenceNumber, executionName: fullName });
+    return {
+      status: 'skipped',
+      sequenceNumber,
+      contactId,
+      code: 'already-processed',
+      reason,
+      executionName: fullName,
+    };
+  }
+
+  const refreshName = refreshExecutionName(contactId, ctr.LastUpdateTimestamp);
+  if (!plan.ctrImport || refreshName === null) {
+    const reason = `newer version ${ctr.LastUpdateTimestamp} of a processed contact, but its plan has no CTR import`;
+    logger?.debug('Contact refresh not planned', { contactId, sequenceNumber, reason });
+    return {
+      status: 'skipped',
+      sequenceNumber,
+      contactId,
+      code: 'refresh-not-planned',
+      reason,
+      executionName: fullName,
+    };
+  }
+  const refresh = await tryStart(deps, refreshName, buildExecutionInput(ctr, ctrRefreshPlan(), 'ctrRefresh'));
+  if (refresh.status === 'started') {
+    return started(refresh, sequenceNumber, contactId, 'ctrRefresh', refreshName, logger);
+  }
+  if (refresh.status === 'exists') {
+    const reason = `CTR refresh ${refreshName} of this version already exists`;
+    logger?.info('Contact refresh already started', {
+      contactId,
+      sequenceNumber,
+      executionName: refreshName,
+    });
+    return {
+      status: 'skipped',
+      sequenceNumber,
+      contactId,
+      code: 'refresh-already-started',
+      reason,
+      executionName: refreshName,
+    };
+  }
+  return failure(refresh, sequenceNumber, contactId, refreshName, logger);
+}
+
+/** The switches with branches the state machine does not implement yet turned off. */
+export function effectiveSwitches(settings: CtrTriggerSettings): PostCallSwitches {
+  return {
+    ...settings.switches,
+    transcribe: settings.switches.transcribe && settings.availableBranches.transcription,
+    contactLens: settings.switches.contactLens && settings.availableBranches.contactLens,
+  };
+}
+
+/** `arn:aws:states:r:a:stateMachine:Name[:version|alias]` → `arn:aws:states:r:a:execution:Name:execName`. */
+export function executionArnFor(stateMachineArn: string, executionName: string): string {
+  const parts = stateMachineArn.split(':');
+  if (parts.length < 7 || parts[5] !== 'stateMachine') {
+    throw new Error(`not a state machine ARN: ${stateMachineArn}`);
+  }
+  return [...parts.slice(0, 5), 'execution', parts[6], executionName].join(':');
+}
+
+type StartAttempt =
+  | { status: 'started'; executionArn: string; input: PostCallExecutionInput }
+  | { status: 'exists' }
+  | { status: 'inputRejected'; error: unknown }
+  | { status: 'failed'; error: unknown };
+
+async function tryStart(
+  { sfn, settings }: StartContactDependencies,
+  name: string,
+  input: PostCallExecutionInput,
+): Promise<StartAttempt> {
+  try {
+    const response = await sfn.send(
+      new StartExecutionCommand({
+        stateMachineArn: settings.stateMachineArn,
+        name,
+        input: serializeExecutionInput(input),
+      }),
+    );
+    return {
+      status: 'started',
+      executionArn: response.executionArn ?? executionArnFor(settings.stateMachineArn, name),
+      input,
+    };
+  } catch (error) {
+    const errorName = nameOf(error);
+    if (errorName === 'ExecutionAlreadyExists') return { status: 'exists' };
+    if (INPUT_REJECTED_ERRORS.has(errorName)) return { status: 'inputRejected', error };
+    return { status: 'failed', error };
+  }
+}
+
+/** The `lastUpdateTimestamp` the existing execution was started with ('' when unknown). */
+async function startedVersionOf({ sfn, settings }: StartContactDependencies, name: string): Promise<string> {
+  const described = await sfn.send(
+    new DescribeExecutionCommand({ executionArn: executionArnFor(settings.stateMachineArn, name) }),
+  );
+  try {
+    const input: unknown = JSON.parse(described.input ?? '');
+    if (isPlainObject(input) && typeof input['lastUpdateTimestamp'] === 'string')
+      return input['lastUpdateTimestamp'];
+  } catch {
+    // An unreadable input (e.g. started by hand) cannot prove a version: treat as unknown.
+  }
+  return '';
+}
+
+function started(
+  attempt: Extract<StartAttempt, { status: 'started' }>,
+  sequenceNumber: string,
+  contactId: string,
+  kind: ExecutionKind,
+  executionName: string,
+  logger: Logger | undefined,
+): StartedOutcome {
+  logger?.info('Execution started', {
+    contactId,
+    sequenceNumber,
+    executionName,
+    kind,
+    plan: planSummary(attempt.input.plan),
+  });
+  return {
+    status: 'started',
+    sequenceNumber,
+    contactId,
+    kind,
+    executionName,
+    executionArn: attempt.executionArn,
+    input: attempt.input,
+  };
+}
+
+function failure(
+  attempt: Extract<StartAttempt, { status: 'inputRejected' | 'failed' }>,
+  sequenceNumber: string,
+  contactId: string,
+  executionName: string,
+  logger: Logger | undefined,
+): RetryOutcome | RejectedInputResult {
+  if (attempt.status === 'inputRejected') {
+    const detail = `StartExecution ${executionName} rejected the input: ${describeError(attempt.error)}`;
+    logger?.error('Execution input rejected', { contactId, sequenceNumber, executionName, error: detail });
+    return { status: 'inputRejected', sequenceNumber, contactId, detail };
+  }
+  return retry(attempt.error, sequenceNumber, contactId, `StartExecution ${executionName} failed`, logger);
+}
+
+function retry(
+  error: unknown,
+  sequenceNumber: string,
+  contactId: string,
+  what: string,
+  logger: Logger | undefined,
+): RetryOutcome {
+  const errorName = nameOf(error);
+  const reason = `${what}: ${describeError(error)}`;
+  logger?.warn('Record will be retried', { contactId, sequenceNumber, errorName, reason });
+  return { status: 'retry', sequenceNumber, contactId, reason, errorName };
+}
+
+function planSummary(plan: ContactPlan): string {
+  const branches = [
+    plan.ctrImport && 'ctr',
+    plan.recordingImport && (plan.redactedRecording ? 'redactedRecording' : 'recording'),
+    plan.recordingUpload && 'upload',
+    plan.transcription !== null && 'transcription',
+    plan.contactLens && 'contactLens',
+  ].filter(Boolean);
+  return branches.join(',');
+}
+
+export function nameOf(error: unknown): string {
+  return error instanceof Error ? error.name : 'UnknownError';
+}
+
+export function describeError(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}

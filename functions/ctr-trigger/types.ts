@@ -1,0 +1,106 @@
+/**
+ * Types of the Kinesis trigger: its settings, injected dependencies and per-record outcomes.
+ *
+ * @example
+ * ```ts
+ * const outcomes: RecordOutcome[] = await handleKinesisBatch(event, { sfn, sqs, settings });
+ * for (const o of outcomes) if (o.status === 'started') console.log(o.executionName, o.kind);
+ * ```
+ */
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type { SFNClient } from '@aws-sdk/client-sfn';
+import type { SQSClient } from '@aws-sdk/client-sqs';
+import type { CtrRejectReason } from '../../shared/ctr/errors.js';
+import type { ExecutionKind, PostCallExecutionInput } from '../../shared/ctr/execution-input.js';
+import type { PostCallSwitches } from '../../shared/ctr/switches.js';
+
+export interface CtrTriggerSettings {
+  /** POSTCALL_STATE_MACHINE_ARN. */
+  stateMachineArn: string;
+  /** CTR_DLQ_URL: where records that can never succeed are parked. */
+  deadLetterQueueUrl: string;
+  /** The package switches (before `availableBranches` is applied). */
+  switches: PostCallSwitches;
+  /**
+   * Branches the deployed state machine implements. A switched-on branch that is not available is
+   * never planned (transcription and Contact Lens arrive with issue 5).
+   */
+  availableBranches: { transcription: boolean; contactLens: boolean };
+  /** Bound on concurrent StartExecution/DescribeExecution/SendMessage calls (default 10). */
+  maxConcurrency: number;
+}
+
+/** The metric sink (Powertools `Metrics` fits). */
+export interface TriggerMetrics {
+  addMetric(name: string, unit: 'Count', value: number): void;
+}
+
+export interface CtrTriggerDependencies {
+  sfn: SFNClient;
+  sqs: SQSClient;
+  settings: CtrTriggerSettings;
+  logger?: Logger;
+  metrics?: TriggerMetrics;
+  /** Clock for the dead-letter message's `deadLetteredAt` (tests pin it). */
+  now?: () => Date;
+}
+
+interface OutcomeBase {
+  /** The Kinesis sequence number (the batch item identifier). */
+  sequenceNumber: string;
+}
+
+/** An execution was started (or StartExecution returned the running one for the same name and input). */
+export interface StartedOutcome extends OutcomeBase {
+  status: 'started';
+  contactId: string;
+  kind: ExecutionKind;
+  executionName: string;
+  executionArn: string;
+  input: PostCallExecutionInput;
+}
+
+export type SkipReasonCode =
+  /** The plan selected no branch. */
+  | 'nothing-to-do'
+  /** A newer (or the same, later delivered) version of the contact is in this batch. */
+  | 'superseded-in-batch'
+  /** The full execution exists and was started with this version or a newer one. */
+  | 'already-processed'
+  /** The refresh execution of this version exists already. */
+  | 'refresh-already-started'
+  /** A newer version of a processed contact whose plan has no CTR import. */
+  | 'refresh-not-planned';
+
+/** Nothing to start; `reason` says why (logged at DEBUG/INFO). */
+export interface SkippedOutcome extends OutcomeBase {
+  status: 'skipped';
+  contactId: string;
+  code: SkipReasonCode;
+  reason: string;
+  /** The execution that already covers this record, when there is one. */
+  executionName?: string;
+}
+
+export type DeadLetterReason = CtrRejectReason | 'execution-input-rejected';
+
+/** Parked on the dead-letter queue: can never succeed, does not block the shard. */
+export interface DeadLetteredOutcome extends OutcomeBase {
+  status: 'deadLettered';
+  reason: DeadLetterReason;
+  detail: string;
+  /** The record's `data` exactly as delivered (base64). */
+  data: string;
+  contactId?: string;
+}
+
+/** Reported as a batch item failure: Lambda re-delivers the record. */
+export interface RetryOutcome extends OutcomeBase {
+  status: 'retry';
+  reason: string;
+  contactId?: string;
+  /** The AWS error name, e.g. `ThrottlingException`. */
+  errorName?: string;
+}
+
+export type RecordOutcome = StartedOutcome | SkippedOutcome | DeadLetteredOutcome | RetryOutcome;
