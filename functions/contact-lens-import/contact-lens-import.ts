@@ -1,0 +1,211 @@
+/**
+ * Imports a Contact Lens analysis into the contact's single analytics record: the mapped fields
+ * and `ContactLensTranscripts.json` in ONE Salesforce request. Two entry points:
+ * - {@link ContactLensImporter.importForContact}: the state machine found the file and knows the
+ *   record's Id (the contact import created it);
+ * - {@link ContactLensImporter.importFromS3Object}: an S3 notification for users who prefer a
+ *   trigger. The contact comes from the key, its attributes from Connect, and the record is
+ *   upserted by its `ContactId__c` external id, so this path can never create a second one.
+ *
+ * @example
+ * ```ts
+ * const importer = new ContactLensImporter({ salesforce, s3, namespace: 'amazonconnect__' });
+ * await importer.importForContact({ contactId, analyticsRecordId, bucket, original, redacted, redactedRecordingImport: false });
+ * ```
+ */
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { type ConnectClient, GetContactAttributesCommand } from '@aws-sdk/client-connect';
+import type { S3Client } from '@aws-sdk/client-s3';
+import {
+  ANALYTICS_OBJECT,
+  AnalyticsRecordWriter,
+  type JsonAttachment,
+} from '../../shared/analytics/analytics-record-writer.js';
+import { readJsonObject, S3ObjectNotFoundError } from '../../shared/analytics/read-json-object.js';
+import type { SalesforceApi } from '../../shared/salesforce/types.js';
+import { chooseAnalysisKey, contactIdFromKey, redactedRecordingPath } from './analysis-key.js';
+import { contactLensFields } from './contact-lens-mapping.js';
+import {
+  ContactAttributesUnavailableError,
+  ContactLensAnalysisNotFoundError,
+  InvalidContactLensAnalysisError,
+} from './errors.js';
+import type {
+  ContactLensAnalysis,
+  ImportContactLensRequest,
+  ImportContactLensResult,
+  S3ObjectReference,
+} from './types.js';
+
+export const CONTACT_LENS_TRANSCRIPTS = 'ContactLensTranscripts.json';
+
+export interface ContactLensImporterDependencies {
+  salesforce: SalesforceApi;
+  s3: Pick<S3Client, 'send'>;
+  /** Needed by the S3 entry point only (contact attributes). */
+  connect?: Pick<ConnectClient, 'send'>;
+  /** CTI adapter namespace prefix with `__`, or `''`. */
+  namespace: string;
+  /** AMAZON_CONNECT_INSTANCE_ID: the S3 entry point ignores other instances' files. */
+  instanceId?: string;
+  logger?: Logger;
+}
+
+/** Why the S3 entry point left a file alone. */
+export interface SkippedObject {
+  key: string;
+  skipped: string;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export class ContactLensImporter {
+  readonly #writer: AnalyticsRecordWriter;
+
+  constructor(private readonly deps: ContactLensImporterDependencies) {
+    this.#writer = new AnalyticsRecordWriter(deps.salesforce, deps.namespace);
+  }
+
+  async importForContact(request: ImportContactLensRequest): Promise<ImportContactLensResult> {
+    const { contactId, analyticsRecordId, bucket, redactedRecordingImport } = request;
+    const keys = [...(request.original?.Contents ?? []), ...(request.redacted?.Contents ?? [])]
+      .map((entry) => entry.Key)
+      .filter((key): key is string => typeof key === 'string');
+    const key = chooseAnalysisKey(keys, contactId, redactedRecordingImport);
+    if (!key) {
+      throw new ContactLensAnalysisNotFoundError(
+        `no Contact Lens analysis of contact ${contactId} among ${keys.length} key(s)`,
+      );
+    }
+    const analysis = await this.#read(bucket, key);
+    const { fields, transcript } = contactLensFields(analysis, {
+      recordingPath: redactedRecordingImport ? redactedRecordingPath(bucket, key) : undefined,
+    });
+    const written = await this.#writer.write({
+      recordId: analyticsRecordId,
+      fields,
+      attachments: this.#attachments(transcript),
+    });
+    this.deps.logger?.info('Contact Lens analysis imported', {
+      contactId,
+      analyticsRecordId,
+      key,
+      turns: transcript.length,
+      salesforceCalls: written.salesforceCalls,
+    });
+    return {
+      contactId,
+      analyticsRecordId,
+      analysisKey: key,
+      fields: Object.keys(fields),
+      transcriptTurns: transcript.length,
+      salesforceCalls: written.salesforceCalls,
+    };
+  }
+
+  /**
+   * One object from an S3 notification. Files that are not analyses, belong to another instance,
+   * or whose contact did not ask for the import are skipped (with the reason) rather than failed.
+   */
+  async importFromS3Object(object: S3ObjectReference): Promise<ImportContactLensResult | SkippedObject> {
+    const { bucket, key } = object;
+    if (!key.endsWith('.json') || !key.includes('_analysis_'))
+      return { key, skipped: 'not a Contact Lens analysis file' };
+    const analysis = await this.#read(bucket, key);
+    const contactId = contactIdFromKey(key) ?? analysis.CustomerMetadata?.ContactId;
+    if (!contactId) return { key, skipped: 'no contact id in the key' };
+    const fileInstance = analysis.CustomerMetadata?.InstanceId;
+    if (this.deps.instanceId && fileInstance && fileInstance !== this.deps.instanceId) {
+      return { key, skipped: `analysis of another Connect instance (${fileInstance})` };
+    }
+    const attributes = await this.#contactAttributes(contactId, fileInstance);
+    if (attributes.contactLensImportEnabled !== 'true') {
+      return { key, skipped: 'contact attribute contactLensImportEnabled is not "true"' };
+    }
+    const redactedRecordingImport = attributes.postcallRedactedRecordingImportEnabled === 'true';
+    const { fields, transcript } = contactLensFields(analysis, {
+      recordingPath: redactedRecordingImport ? redactedRecordingPath(bucket, key) : undefined,
+    });
+    const objectName = `${this.deps.namespace}${ANALYTICS_OBJECT}`;
+    // Upsert by the ContactId external id: the contact's one record, created if the pipeline has not yet.
+    const upserted = await this.deps.salesforce.upsert(
+      objectName,
+      `${this.deps.namespace}ContactId__c`,
+      contactId,
+      Object.fromEntries(
+        Object.entries(fields).map(([name, value]) => [`${this.deps.namespace}${name}`, value]),
+      ),
+    );
+    const written = await this.#writer.write({
+      recordId: upserted.id,
+      fields: {},
+      attachments: this.#attachments(transcript),
+    });
+    this.deps.logger?.info('Contact Lens analysis imported from S3 event', {
+      contactId,
+      analyticsRecordId: upserted.id,
+      created: upserted.created,
+      key,
+    });
+    return {
+      contactId,
+      analyticsRecordId: upserted.id,
+      analysisKey: key,
+      fields: Object.keys(fields),
+      transcriptTurns: transcript.length,
+      salesforceCalls: 1 + written.salesforceCalls,
+    };
+  }
+
+  #attachments(transcript: unknown[]): JsonAttachment[] {
+    return transcript.length === 0
+      ? []
+      : [{ name: CONTACT_LENS_TRANSCRIPTS, description: 'Contact Lens Transcripts', content: transcript }];
+  }
+
+  async #read(bucket: string, key: string): Promise<ContactLensAnalysis> {
+    let analysis: unknown;
+    try {
+      analysis = await readJsonObject<unknown>(this.deps.s3, { bucket, key });
+    } catch (error) {
+      if (error instanceof S3ObjectNotFoundError) {
+        throw new ContactLensAnalysisNotFoundError(error.message, { cause: error });
+      }
+      throw error;
+    }
+    if (!isObject(analysis))
+      throw new InvalidContactLensAnalysisError(`s3://${bucket}/${key} is not a JSON object`);
+    if (analysis.JobStatus !== undefined && analysis.JobStatus !== 'COMPLETED') {
+      this.deps.logger?.warn('Contact Lens job not COMPLETED; importing what the file holds', {
+        key,
+        jobStatus: String(analysis.JobStatus),
+      });
+    }
+    return analysis as ContactLensAnalysis;
+  }
+
+  async #contactAttributes(
+    contactId: string,
+    fileInstance: string | undefined,
+  ): Promise<Record<string, string>> {
+    const instanceId = this.deps.instanceId ?? fileInstance;
+    if (!this.deps.connect || !instanceId) {
+      throw new ContactAttributesUnavailableError(
+        `cannot read the attributes of contact ${contactId}: AMAZON_CONNECT_INSTANCE_ID is not set`,
+      );
+    }
+    try {
+      const response = await this.deps.connect.send(
+        new GetContactAttributesCommand({ InstanceId: instanceId, InitialContactId: contactId }),
+      );
+      return response.Attributes ?? {};
+    } catch (error) {
+      throw new ContactAttributesUnavailableError(
+        `GetContactAttributes failed for contact ${contactId}: ${(error as Error).name}: ${(error as Error).message}`,
+        { cause: error },
+      );
+    }
+  }
+}

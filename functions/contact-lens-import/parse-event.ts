@@ -1,0 +1,67 @@
+/**
+ * Tells the two inputs of the Contact Lens import apart and validates them: the state machine's
+ * "Import Contact Lens analysis" task payload, or an S3 event notification (every record, keys
+ * decoded with `+` as a space).
+ *
+ * @example
+ * ```ts
+ * const input = parseContactLensEvent(event);
+ * if (input.kind === 's3') for (const object of input.objects) ...
+ * ```
+ */
+import { decodeS3EventKey } from './analysis-key.js';
+import { InvalidContactLensRequestError } from './errors.js';
+import type { ImportContactLensRequest, ObjectListing, S3ObjectReference } from './types.js';
+
+export type ContactLensEvent =
+  | { kind: 'stateMachine'; request: ImportContactLensRequest }
+  | { kind: 's3'; objects: S3ObjectReference[] };
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function requiredString(source: Record<string, unknown>, key: string): string {
+  const value = source[key];
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw new InvalidContactLensRequestError(`${key} must be a non-empty string`);
+  }
+  return value;
+}
+
+function listing(value: unknown, name: string): ObjectListing | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (!isObject(value)) throw new InvalidContactLensRequestError(`${name} must be an S3 listing`);
+  const contents = value.Contents;
+  if (contents !== undefined && !Array.isArray(contents)) {
+    throw new InvalidContactLensRequestError(`${name}.Contents must be a list`);
+  }
+  return value as ObjectListing;
+}
+
+export function parseContactLensEvent(event: unknown): ContactLensEvent {
+  if (!isObject(event)) throw new InvalidContactLensRequestError('the event must be an object');
+  if (Array.isArray(event.Records)) {
+    const objects = event.Records.map((record, index): S3ObjectReference => {
+      const s3 = isObject(record) && isObject(record.s3) ? record.s3 : undefined;
+      const bucket = isObject(s3?.bucket) ? s3.bucket.name : undefined;
+      const key = isObject(s3?.object) ? s3.object.key : undefined;
+      if (typeof bucket !== 'string' || typeof key !== 'string') {
+        throw new InvalidContactLensRequestError(`Records[${index}] is not an S3 event record`);
+      }
+      return { bucket, key: decodeS3EventKey(key) };
+    });
+    return { kind: 's3', objects };
+  }
+  return {
+    kind: 'stateMachine',
+    request: {
+      contactId: requiredString(event, 'contactId'),
+      analyticsRecordId: requiredString(event, 'analyticsRecordId'),
+      bucket: requiredString(event, 'bucket'),
+      original: listing(event.original, 'original'),
+      redacted: listing(event.redacted, 'redacted'),
+      redactedRecordingImport: event.redactedRecordingImport === true,
+    },
+  };
+}

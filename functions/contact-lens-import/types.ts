@@ -1,0 +1,105 @@
+/**
+ * Types of the Contact Lens import: the post-call analysis file (`external-apis.md` B5; every
+ * block optional, since chat files and older versions lack some), the transcript attachment, and
+ * the two entry points' inputs.
+ */
+
+export interface ContactLensTurn {
+  Id?: string;
+  ParticipantId?: string;
+  ParticipantRole?: string;
+  BeginOffsetMillis?: number;
+  EndOffsetMillis?: number;
+  /** Chat turns carry an absolute time instead of offsets. */
+  AbsoluteTime?: string;
+  Content?: string;
+  Sentiment?: string;
+  LoudnessScore?: number[] | number;
+  IssuesDetected?: unknown[];
+  Redaction?: unknown;
+}
+
+export interface PeriodScore {
+  BeginOffsetMillis?: number;
+  EndOffsetMillis?: number;
+  Score?: number;
+}
+
+export type ByRole<T> = Partial<Record<'AGENT' | 'CUSTOMER', T>> & Record<string, T | undefined>;
+
+export interface ContactLensAnalysis {
+  Version?: string;
+  Channel?: string;
+  JobStatus?: string;
+  CustomerMetadata?: { ContactId?: string; InstanceId?: string; InputS3Uri?: string };
+  Participants?: Array<{ ParticipantId?: string; ParticipantRole?: string }>;
+  Categories?: { MatchedCategories?: string[]; MatchedDetails?: Record<string, unknown> };
+  ConversationCharacteristics?: {
+    Sentiment?: {
+      OverallSentiment?: ByRole<number>;
+      SentimentByPeriod?: { QUARTER?: ByRole<PeriodScore[]> };
+    };
+    Interruptions?: {
+      TotalCount?: number;
+      TotalTimeMillis?: number;
+      InterruptionsByInterrupter?: ByRole<unknown[]>;
+    };
+    NonTalkTime?: { TotalTimeMillis?: number };
+    TalkSpeed?: { DetailsByParticipant?: ByRole<{ AverageWordsPerMinute?: number }> };
+    TalkTime?: { TotalTimeMillis?: number; DetailsByParticipant?: ByRole<{ TotalTimeMillis?: number }> };
+  };
+  Transcript?: ContactLensTurn[];
+}
+
+/** One entry of `ContactLensTranscripts.json` (the original's shape, read by the analytics page). */
+export interface ContactLensTranscriptEntry {
+  id: string | null;
+  participantId: string | null;
+  participantRole?: string;
+  beginOffsetMillis: number | null;
+  endOffsetMillis: number | null;
+  absoluteTime?: string;
+  content: string;
+  sentiment: string | null;
+  loudness_score: number[] | number | null;
+  issues_detected?: unknown[];
+  redaction?: unknown;
+}
+
+/** Customer sentiment shape over the call's quarters (upstream §8.2). */
+export type SentimentCurve = 'S' | 'Z' | 'Other';
+
+/** An S3 ListObjectsV2 answer as the state machine's SDK task returns it (only what is read). */
+export interface ObjectListing {
+  KeyCount?: number;
+  Contents?: Array<{ Key?: string; LastModified?: string }>;
+}
+
+/** "Import Contact Lens analysis": the branch found analysis files for its contact. */
+export interface ImportContactLensRequest {
+  contactId: string;
+  analyticsRecordId: string;
+  /** ConnectRecordingS3BucketName. */
+  bucket: string;
+  /** The listings of `Analysis/Voice/<date>/<id>_analysis_` and its `Redacted/` twin. */
+  original?: ObjectListing;
+  redacted?: ObjectListing;
+  /** `postcallRedactedRecordingImportEnabled`: prefer the redacted analysis, store the redacted recording path. */
+  redactedRecordingImport: boolean;
+}
+
+export interface ImportContactLensResult {
+  contactId: string;
+  analyticsRecordId: string;
+  analysisKey: string;
+  fields: string[];
+  transcriptTurns: number;
+  salesforceCalls: number;
+}
+
+/** What an S3 event record says about one new object. */
+export interface S3ObjectReference {
+  bucket: string;
+  /** Decoded key (`+` as space, then percent-decoding). */
+  key: string;
+}
