@@ -1,0 +1,185 @@
+/**
+ * The contact-import Lambda (real handler, real client) against the Salesforce emulator over HTTP.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { importContact } from '../../functions/contact-import/handler.js';
+import { startSalesforceEmulator } from '../../local/salesforce-emulator/index.js';
+import type { EmulatorOptions, SalesforceEmulator } from '../../local/salesforce-emulator/types.js';
+import { type SalesforceEnvironment, useSalesforceEmulator } from '../../local/salesforce-environment.js';
+import { buildExecutionInput } from '../../shared/ctr/build-execution-input.js';
+import type { ExecutionKind, PostCallExecutionInput } from '../../shared/ctr/execution-input.js';
+import { type CtrFixtureName, loadCtrFixture } from '../../shared/ctr/fixtures.js';
+import { parseContactTraceRecord } from '../../shared/ctr/parse.js';
+import { ctrRefreshPlan, planContact } from '../../shared/ctr/plan.js';
+import type { PostCallSwitches } from '../../shared/ctr/switches.js';
+
+const SWITCHES: PostCallSwitches = {
+  ctrImport: true,
+  recordingImport: true,
+  transcribe: false,
+  contactLens: false,
+  recordingUpload: false,
+};
+const CTR = 'amazonconnect__AC_ContactTraceRecord__c';
+const CCA = 'amazonconnect__AC_ContactChannelAnalytics__c';
+const INSTANCE_ID = '0e6d9a3c-7b1f-4c2a-9d3e-5f6a7b8c9d0e';
+
+let emulator: SalesforceEmulator | undefined;
+let environment: SalesforceEnvironment | undefined;
+
+async function org(options: EmulatorOptions = {}, namespace = 'amazonconnect'): Promise<SalesforceEmulator> {
+  emulator = await startSalesforceEmulator({ namespace, ...options });
+  environment = useSalesforceEmulator(emulator, {
+    namespace,
+    env: { AWS_REGION: 'eu-west-2', AMAZON_CONNECT_INSTANCE_ID: INSTANCE_ID },
+  });
+  return emulator;
+}
+
+afterEach(async () => {
+  environment?.restore();
+  await emulator?.stop();
+  environment = undefined;
+  emulator = undefined;
+});
+
+function payload(
+  fixture: CtrFixtureName | Record<string, unknown>,
+  kind: ExecutionKind = 'full',
+  switches = SWITCHES,
+) {
+  const ctr = parseContactTraceRecord(typeof fixture === 'string' ? loadCtrFixture(fixture) : fixture);
+  const input: PostCallExecutionInput = buildExecutionInput(
+    ctr,
+    kind === 'full' ? planContact(ctr, switches) : ctrRefreshPlan(),
+    kind,
+  );
+  // What the state machine's task sends: the execution input minus lastUpdateTimestamp, through JSON.
+  return JSON.parse(JSON.stringify({ contactId: input.contactId, kind, plan: input.plan, ctr: input.ctr }));
+}
+
+describe('contact import against the Salesforce emulator', () => {
+  it('upserts the CTR with the full mapping and the analytics record in one composite call', async () => {
+    const sf = await org();
+    const event = payload('inbound-voice-agent-recording');
+    expect(event.plan.recordingImport).toBe(true);
+
+    const first = await importContact(event);
+    const [ctr] = sf.records(CTR);
+    const [cca] = sf.records(CCA);
+    expect(first).toEqual({
+      ctrRecordId: ctr.Id,
+      analyticsRecordId: cca.Id,
+      recordingLocation: event.plan.recordingLocation,
+    });
+    expect(ctr).toMatchObject({
+      amazonconnect__ContactId__c: '5c0b2a3e-8f41-4d6a-b7c9-1e2f3a4b5c61',
+      amazonconnect__Channel__c: 'VOICE',
+      amazonconnect__AgentUsername__c: 'jdoe',
+      amazonconnect__QueueName__c: 'BasicQueue',
+      amazonconnect__CustomerEndpointAddress__c: '+441122334455',
+      amazonconnect__Region__c: 'eu-west-2',
+      amazonconnect__DisconnectReason__c: 'CUSTOMER_DISCONNECT',
+      amazonconnect__AgentNumberOfHolds__c: 1,
+    });
+    expect(cca).toMatchObject({
+      amazonconnect__ContactId__c: '5c0b2a3e-8f41-4d6a-b7c9-1e2f3a4b5c61',
+      amazonconnect__RecordingPath__c: event.plan.recordingLocation,
+      amazonconnect__CustomerEndpointAddress__c: '+441122334455',
+      amazonconnect__InstanceId__c: INSTANCE_ID,
+      amazonconnect__Region__c: 'eu-west-2',
+    });
+
+    // Warm container: describes are cached, so a contact costs exactly one API call.
+    sf.resetApiUsage();
+    const again = await importContact(event);
+    expect(again).toEqual(first);
+    expect(sf.apiUsage().apiCalls).toBe(1);
+    expect(sf.apiUsage().byEndpoint).toEqual({ 'POST /composite': 1 });
+    expect(sf.records(CTR)).toHaveLength(1);
+    expect(sf.records(CCA)).toHaveLength(1);
+  });
+
+  it('a ctrRefresh of a newer version updates the CTR and leaves the analytics record alone', async () => {
+    const sf = await org();
+    const original = await importContact(payload('inbound-voice-agent-recording'));
+    const refreshed = await importContact(payload('inbound-voice-agent-recording-updated', 'ctrRefresh'));
+    expect(refreshed).toEqual({
+      ctrRecordId: original.ctrRecordId,
+      analyticsRecordId: null,
+      recordingLocation: null,
+    });
+    const updated = loadCtrFixture('inbound-voice-agent-recording-updated');
+    const [ctr] = sf.records(CTR);
+    expect(ctr.amazonconnect__LastUpdateTimestamp__c).toBe(
+      new Date(String(updated.LastUpdateTimestamp)).toISOString().replace('.000Z', '.000+0000'),
+    );
+    expect(ctr.amazonconnect__Attributes__c).toBe(JSON.stringify(updated.Attributes));
+    expect(sf.records(CCA)).toHaveLength(1);
+  });
+
+  it('creates the redacted variant without a recording path', async () => {
+    const sf = await org();
+    const ctr = loadCtrFixture('inbound-voice-agent-recording');
+    ctr.Attributes = { postcallCTRImportEnabled: 'true', postcallRedactedRecordingImportEnabled: 'true' };
+    const event = payload(ctr);
+    expect(event.plan.redactedRecording).toBe(true);
+    const result = await importContact(event);
+    const [cca] = sf.records(CCA);
+    expect(result.analyticsRecordId).toBe(cca.Id);
+    expect(cca.amazonconnect__RecordingPath__c ?? null).toBeNull();
+  });
+
+  it('an agentless call with null Agent, Queue and Recording imports only the CTR', async () => {
+    const sf = await org();
+    const result = await importContact(payload('agentless-voice'));
+    expect(result.analyticsRecordId).toBeNull();
+    const [ctr] = sf.records(CTR);
+    expect(ctr.Id).toBe(result.ctrRecordId);
+    expect(ctr.amazonconnect__AgentUsername__c ?? null).toBeNull();
+    expect(sf.records(CCA)).toHaveLength(0);
+  });
+
+  it('works in an org without Region__c and DisconnectReason__c, and without a namespace', async () => {
+    const sf = await org(
+      {
+        omitFields: {
+          AC_ContactTraceRecord__c: ['Region__c', 'DisconnectReason__c'],
+          AC_ContactChannelAnalytics__c: ['Region__c', 'InstanceId__c'],
+        },
+      },
+      '',
+    );
+    const result = await importContact(payload('inbound-voice-agent-recording'));
+    const [ctr] = sf.records('AC_ContactTraceRecord__c');
+    const [cca] = sf.records('AC_ContactChannelAnalytics__c');
+    expect(ctr.Id).toBe(result.ctrRecordId);
+    expect(cca.Id).toBe(result.analyticsRecordId);
+    expect(ctr).not.toHaveProperty('Region__c');
+    expect(ctr).not.toHaveProperty('DisconnectReason__c');
+    expect(ctr.QueueName__c).toBe('BasicQueue');
+  });
+
+  it('a transient fault fails the whole composite (nothing half-written) with Salesforce.Transient', async () => {
+    const sf = await org();
+    const event = payload('inbound-voice-agent-recording');
+    await importContact(payload('chat')); // warm the describe cache
+    // Every composite attempt (the client's own retries included) hits a locked row.
+    sf.setFaults({
+      sequence: ['UNABLE_TO_LOCK_ROW', 'UNABLE_TO_LOCK_ROW', 'UNABLE_TO_LOCK_ROW', 'UNABLE_TO_LOCK_ROW'],
+    });
+    await expect(importContact(event)).rejects.toMatchObject({ name: 'Salesforce.Transient' });
+    expect(sf.records(CCA)).toHaveLength(0);
+    sf.setFaults({});
+    const result = await importContact(event);
+    expect(result.analyticsRecordId).toBe(sf.records(CCA)[0]?.Id);
+  });
+
+  it('a rejected upsert fails with Salesforce.Request naming the error code', async () => {
+    await org({ omitFields: { AC_ContactTraceRecord__c: ['QueueName__c'] } });
+    await expect(importContact(payload('inbound-voice-agent-recording'))).rejects.toMatchObject({
+      name: 'Salesforce.Request',
+      message: expect.stringContaining('INVALID_FIELD'),
+    });
+  });
+});
