@@ -193,7 +193,7 @@ describe('historical report import against the Salesforce emulator (namespace am
     expect(updated).toHaveLength(5);
   });
 
-  it('upserts 1,000 rows in 5 collection calls', async () => {
+  it('upserts 1,000 rows in one API call (5 collections of 200 in one composite request)', async () => {
     const header =
       'Queue,StartInterval,EndInterval,Contacts queued,Contacts handled,Service level 20 seconds';
     const lines = [header];
@@ -207,7 +207,12 @@ describe('historical report import against the Salesforce emulator (namespace am
     emulator.resetApiUsage();
     const result = await handler({ Records: [s3Record('SFDC/Queue/day.csv')] }, context);
     expect(result.imported[0]).toMatchObject({ rows: 1000, upserted: 1000, created: 1000 });
-    expect(emulator.apiUsage().apiCalls).toBe(5);
+    expect(emulator.apiUsage().byEndpoint).toEqual({ 'POST /composite': 1 });
+    expect(
+      emulator
+        .records('amazonconnect__AC_HistoricalQueueMetrics__c')
+        .filter((r) => String(r.amazonconnect__AC_Object_Name__c).endsWith(', EU')),
+    ).toHaveLength(1000);
   });
 
   it('ignores objects outside the report prefixes or bucket without calling Salesforce', async () => {

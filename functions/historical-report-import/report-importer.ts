@@ -1,7 +1,8 @@
 /**
  * Imports Connect historical metrics reports into Salesforce: every object of an event, each
- * report upserted through composite/sobjects collections (200 rows a call) instead of one call
- * per row, after one describe of the target object per container.
+ * report upserted in composite/sobjects collections of 200 rows, up to 5 collections per API
+ * call (`packedUpsert`), instead of one call per row; one describe of the target object per
+ * container.
  *
  * @example
  * ```ts
@@ -11,6 +12,7 @@
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { S3Client } from '@aws-sdk/client-s3';
+import { packedUpsert } from '../../shared/reporting/packed-upsert.js';
 import { SalesforceRequestError } from '../../shared/salesforce/errors.js';
 import type { SalesforceApi } from '../../shared/salesforce/types.js';
 import {
@@ -137,11 +139,11 @@ export class HistoricalReportImporter {
     let created = 0;
     let upserted = 0;
     if (built.records.length > 0) {
-      const results = await this.salesforce.upsertMany(
+      const results = await packedUpsert(
+        this.salesforce,
         sobject,
         built.externalIdField,
         built.records.map((r) => r.record),
-        { allOrNone: false },
       );
       results.forEach((result, i) => {
         const source = built.records[i]!;

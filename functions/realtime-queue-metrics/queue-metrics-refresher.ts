@@ -1,8 +1,9 @@
 /**
- * One refresh of the real-time queue metrics: ListQueues → GetCurrentMetricData → one
- * collection upsert per 200 queues. With the object's describe cached per container, a warm
- * refresh of N queues costs ceil(N / 200) Salesforce API calls; the original spent a describe
- * and an upsert per queue (upstream §9.2).
+ * One refresh of the real-time queue metrics: ListQueues → GetCurrentMetricData → every queue
+ * upserted in collections of 200, up to 5 collections per API call (`packedUpsert`). With the
+ * object's describe cached per container, a warm refresh of up to 1,000 queues costs one
+ * Salesforce API call (≤ ceil(N / 200) in general); the original spent a describe and an upsert
+ * per queue (upstream §9.2).
  *
  * @example
  * ```ts
@@ -12,6 +13,7 @@
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { ConnectClient } from '@aws-sdk/client-connect';
+import { packedUpsert } from '../../shared/reporting/packed-upsert.js';
 import type { SalesforceApi } from '../../shared/salesforce/types.js';
 import { listStandardQueues } from './connect-queues.js';
 import { fetchCurrentMetrics } from './current-metrics.js';
@@ -52,11 +54,11 @@ export class QueueMetricsRefresher {
     );
     const object = await queueMetricsObject(salesforce, settings.namespacePrefix);
     const records = buildQueueMetricsRecords(queues, results, object, settings);
-    const saveResults = await salesforce.upsertMany(
+    const saveResults = await packedUpsert(
+      salesforce,
       object.sobject,
       object.externalIdField,
       records.map((r) => r.record),
-      { allOrNone: false },
     );
 
     let upserted = 0;

@@ -82,7 +82,7 @@ describe('real-time queue metrics against the Salesforce emulator (namespace ama
     await emulator?.stop();
   });
 
-  it('refreshes 4 times a minute, writes every queue (zeros for idle ones), ceil(250/200) calls per warm refresh', async () => {
+  it('refreshes 4 times a minute, writes every queue (zeros for idle ones), one API call per warm refresh', async () => {
     const connectCalls = installSimulatedConnect(connectMock, instance);
     const clock = fakeClock();
     const handler = createHandler({
@@ -105,9 +105,11 @@ describe('real-time queue metrics against the Salesforce emulator (namespace ama
       upserted: 250,
       created: 250,
     });
-    // Cold first refresh: the describe plus two collection upserts; warm refreshes: two upserts.
-    expect(result.refreshes.map((r) => r.salesforceCalls)).toEqual([3, 2, 2, 2]);
-    expect(emulator.apiUsage().apiCalls).toBe(9);
+    // Cold first refresh: the describe plus one composite request carrying both collections
+    // (200 + 50 queues); warm refreshes: that one request only.
+    expect(result.refreshes.map((r) => r.salesforceCalls)).toEqual([2, 1, 1, 1]);
+    expect(emulator.apiUsage().apiCalls).toBe(5);
+    expect(emulator.apiUsage().byEndpoint['POST /composite']).toBe(4);
     expect(clock.elapsed()).toBe(45_000);
     // ListQueues: 3 pages of 100 (agent queues filtered by the service); metrics: 3 groups × pages of 40.
     expect(connectCalls.listQueues).toBe(4 * 3);
@@ -134,7 +136,7 @@ describe('real-time queue metrics against the Salesforce emulator (namespace ama
     });
   });
 
-  it('a queue that goes idle is zeroed on the next refresh (no stale values), warm invocation 2 calls per refresh', async () => {
+  it('a queue that goes idle is zeroed on the next refresh (no stale values), warm invocation 1 call per refresh', async () => {
     const standard = instance.queues.filter((q) => q.QueueType === 'STANDARD');
     const goingIdle = standard[2]!;
     instance.metrics.delete(goingIdle.Id!);
@@ -150,7 +152,7 @@ describe('real-time queue metrics against the Salesforce emulator (namespace ama
       scheduledEvent,
       lambdaContext(() => 60_000 - clock.elapsed()),
     );
-    expect(result.refreshes.map((r) => r.salesforceCalls)).toEqual([2, 2, 2, 2]);
+    expect(result.refreshes.map((r) => r.salesforceCalls)).toEqual([1, 1, 1, 1]);
     expect(result.refreshes[0]).toMatchObject({ created: 0, zeroed: 51 });
     const row = emulator
       .records(OBJECT)
