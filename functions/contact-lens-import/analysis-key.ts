@@ -56,7 +56,7 @@ export function decodeS3EventKey(key: string): string {
  */
 export function redactedRecordingPath(bucket: string, analysisKey: string): string | undefined {
   const key = parseAnalysisKey(analysisKey);
-  if (!key || key.channel !== 'Voice') return undefined;
+  if (key?.channel !== 'Voice') return undefined;
   return `${bucket}/Analysis/Voice/Redacted/${key.datePath}/${key.contactId}_call_recording_redacted_${key.timestamp}.wav`;
 }
 
