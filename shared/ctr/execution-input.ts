@@ -7,7 +7,8 @@
  * ```json
  * { "contactId": "5c0b…", "lastUpdateTimestamp": "2026-11-28T10:00:05Z", "kind": "full",
  *   "plan": { "ctrImport": true, "recordingImport": true, "redactedRecording": false,
- *             "recordingUpload": false, "transcription": null, "contactLens": false },
+ *             "recordingUpload": false, "transcription": null, "contactLens": false,
+ *             "recordingLocation": "bucket/connect/…/5c0b…_20261128T10:00_UTC.wav" },
  *   "ctr": { "ContactId": "5c0b…", … } }
  * ```
  */
@@ -50,7 +51,7 @@ export type ExecutionKind = 'full' | 'ctrRefresh';
 
 export interface PostCallExecutionInput {
   contactId: string;
-  /** The CTR's LastUpdateTimestamp: orders versions of one contact. */
+  /** The CTR's LastUpdateTimestamp as published: orders versions of one contact ('' when absent). */
   lastUpdateTimestamp: string;
   kind: ExecutionKind;
   plan: ContactPlan;

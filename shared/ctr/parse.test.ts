@@ -108,6 +108,12 @@ describe('decodeContactTraceRecord', () => {
     expect(error.name).toBe('Ctr.Rejected');
   });
 
+  it('does not echo the payload in the rejection message', () => {
+    const error = rejection(() => decodeContactTraceRecord(b64('{"phone": "+441122334455", oops}')));
+    expect(error.message).toBe('record data is not JSON (syntax error at position 27)');
+    expect(rejection(() => decodeContactTraceRecord(b64('{"phone": "+4411'))).message).not.toContain('+44');
+  });
+
   it('decodes plain base64 text', () => {
     expect(decodeBase64Utf8(b64('héllo'))).toBe('héllo');
   });

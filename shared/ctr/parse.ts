@@ -43,7 +43,10 @@ export function parseContactTraceRecordJson(text: string): ContactTraceRecord {
   try {
     value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
-    throw new CtrRejectedError('invalid-json', `record data is not JSON: ${(error as Error).message}`);
+    // The engine's message quotes part of the input (possibly PII): keep only the position.
+    const position = /position (\d+)/.exec((error as Error).message)?.[1];
+    const where = position === undefined ? '' : ` at position ${position}`;
+    throw new CtrRejectedError('invalid-json', `record data is not JSON (syntax error${where})`);
   }
   return parseContactTraceRecord(value);
 }
