@@ -7,7 +7,8 @@
  * ```ts
  * literalContent("O'Brien");  // O\'Brien
  * likeContent('50%_off');     // 50\%\_off
- * soslContent('+44 (0)');     // \+44 \(0\)
+ * soslContent('(0)+44');      // \(0\)\+44
+ * soslContent('Jane OR x');   // "Jane OR x"
  * ```
  */
 import { soqlLikePattern, soqlLiteral, soslTerm } from '../../shared/salesforce/soql.js';
@@ -22,9 +23,15 @@ export function likeContent(value: string): string {
   return unquote(soqlLikePattern(value, 'exact'));
 }
 
-/** A SOSL search term (inside `FIND {…}` or a parameterizedSearch `q`): reserved characters escaped. */
-export function soslContent(value: string): string {
-  return soslTerm(value);
+/**
+ * A SOSL search term (inside `FIND {…}` or a parameterizedSearch `q`): reserved characters
+ * escaped, and a value of several words searched as one phrase, so words such as `OR`/`AND NOT`
+ * in it cannot act as operators and widen the search. `insidePhrase`: the template already puts
+ * the placeholder between double quotes.
+ */
+export function soslContent(value: string, insidePhrase = false): string {
+  const escaped = soslTerm(value);
+  return insidePhrase || !/\s/.test(escaped.trim()) ? escaped : `"${escaped}"`;
 }
 
 function unquote(quoted: string): string {

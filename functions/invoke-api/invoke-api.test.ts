@@ -372,7 +372,7 @@ describe('search operations', () => {
       overallLimit: '10',
     });
     expect(lastCall()?.args[0]).toEqual({
-      q: 'Jane OR \\*',
+      q: '"Jane OR \\*"',
       fields: ['Id', 'Name'],
       sobjects: [{ name: 'Contact', where: "MailingCity = 'London'" }],
       overallLimit: 10,
@@ -397,7 +397,7 @@ describe('search operations', () => {
     });
     expect(lastCall()).toEqual({
       method: 'search',
-      args: ['FIND {1122\\} RETURNING User\\(Id} IN PHONE FIELDS RETURNING Contact(Id)'],
+      args: ['FIND {"1122\\} RETURNING User\\(Id"} IN PHONE FIELDS RETURNING Contact(Id)'],
     });
     expect(result).toEqual({ sf_records_0_Id: 'a', sf_count: 1 });
   });

@@ -25,11 +25,23 @@ describe('fillQueryTemplate', () => {
   });
 
   it('escapes a value inside SOSL braces as a search term', () => {
-    expect(fill('FIND {number} IN PHONE FIELDS RETURNING Contact(Id)', [['number', '+44 (0) x*']])).toBe(
-      'FIND {\\+44 \\(0\\) x\\*} IN PHONE FIELDS RETURNING Contact(Id)',
+    expect(fill('FIND {number} IN PHONE FIELDS RETURNING Contact(Id)', [['number', '+44(0)x*']])).toBe(
+      'FIND {\\+44\\(0\\)x\\*} IN PHONE FIELDS RETURNING Contact(Id)',
     );
     expect(fill('FIND {term} RETURNING Contact(Id)', [['term', '} RETURNING User(Id) FIND {']])).toBe(
-      'FIND {\\} RETURNING User\\(Id\\) FIND \\{} RETURNING Contact(Id)',
+      'FIND {"\\} RETURNING User\\(Id\\) FIND \\{"} RETURNING Contact(Id)',
+    );
+  });
+
+  it('searches a SOSL value of several words as one phrase so its OR/AND cannot widen the search', () => {
+    expect(fill('FIND {name} RETURNING Contact(Id)', [['name', 'Jane OR Smith']])).toBe(
+      'FIND {"Jane OR Smith"} RETURNING Contact(Id)',
+    );
+    expect(fill('FIND {"name"} RETURNING Contact(Id)', [['name', 'Jane OR Smith']])).toBe(
+      'FIND {"Jane OR Smith"} RETURNING Contact(Id)',
+    );
+    expect(fill('FIND {name*} RETURNING Contact(Id)', [['name', 'Jan']])).toBe(
+      'FIND {Jan*} RETURNING Contact(Id)',
     );
   });
 

@@ -6,7 +6,7 @@
  *
  * - inside a quoted SOQL string → string-literal escaping;
  * - inside the string after `LIKE` → LIKE escaping (`%`/`_` in the value match themselves);
- * - inside SOSL braces `FIND {…}` → SOSL term escaping;
+ * - inside SOSL braces `FIND {…}` → SOSL term escaping, several words as one phrase;
  * - outside any quotes → only a number, `true`/`false` or an ISO date/datetime is accepted
  *   (anything else would change the query's structure), otherwise an error names the parameter;
  *   there a placeholder must be a whole word (key `Id` does not match inside `AccountId`).
@@ -52,6 +52,8 @@ export function fillQueryTemplate(
 
   let out = '';
   let context: Context = 'structure';
+  // Inside SOSL braces: whether the template has opened a "phrase" around this point.
+  let inPhrase = false;
   let i = 0;
   while (i < template.length) {
     const char = template[i];
@@ -66,7 +68,7 @@ export function fillQueryTemplate(
         template.startsWith(key, i) && (context !== 'structure' || isWholeWord(template, i, key.length)),
     );
     if (placeholder !== undefined) {
-      out += substitute(operation, placeholder, context);
+      out += substitute(operation, placeholder, context, inPhrase);
       i += placeholder[0].length;
       continue;
     }
@@ -74,6 +76,9 @@ export function fillQueryTemplate(
       context = /\blike\s*$/i.test(template.slice(0, i)) ? 'like' : 'literal';
     } else if (context === 'structure' && char === '{') {
       context = 'sosl';
+      inPhrase = false;
+    } else if (context === 'sosl' && char === '"') {
+      inPhrase = !inPhrase;
     } else if ((context === 'literal' || context === 'like') && char === "'") {
       context = 'structure';
     } else if (context === 'sosl' && char === '}') {
@@ -91,14 +96,19 @@ function isWholeWord(template: string, start: number, length: number): boolean {
   return !word.test(template[start - 1] ?? '') && !word.test(template[start + length] ?? '');
 }
 
-function substitute(operation: string, [key, value]: [string, string], context: Context): string {
+function substitute(
+  operation: string,
+  [key, value]: [string, string],
+  context: Context,
+  inPhrase: boolean,
+): string {
   switch (context) {
     case 'literal':
       return literalContent(value);
     case 'like':
       return likeContent(value);
     case 'sosl':
-      return soslContent(value);
+      return soslContent(value, inPhrase);
     default:
       if (!STRUCTURAL_VALUE.test(value.trim())) {
         throw new InvalidParameterError(
