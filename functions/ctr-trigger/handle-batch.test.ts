@@ -197,6 +197,17 @@ describe('handleKinesisBatch: one execution per contact', () => {
     expect(fake.executions()).toHaveLength(1);
   });
 
+  it('a CTR without LastUpdateTimestamp is processed once and never refreshed', async () => {
+    const ctr = { ...loadCtrFixture('chat'), LastUpdateTimestamp: null };
+    const [first] = await handleKinesisBatch(kinesisEventOf([ctr, ctr]), deps());
+    expect(first).toMatchObject({ status: 'skipped', code: 'superseded-in-batch' });
+    fake.closeAll();
+    const [again] = await handleKinesisBatch(kinesisEventOf([ctr]), deps());
+    expect(again).toMatchObject({ status: 'skipped', code: 'already-processed' });
+    expect(fake.executions()).toHaveLength(1);
+    expect(JSON.parse(fake.executions()[0]!.input)).toMatchObject({ lastUpdateTimestamp: '' });
+  });
+
   it('handles agentless, chat and a transferred pair: one execution per ContactId', async () => {
     const names = ['agentless-voice', 'chat', 'transfer-first-leg', 'transfer-second-leg'] as const;
     const outcomes = await handleKinesisBatch(kinesisEventOf(names.map((n) => loadCtrFixture(n))), deps());
