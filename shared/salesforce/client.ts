@@ -110,6 +110,11 @@ export class SalesforceClient implements SalesforceApi {
   private readonly limitWarningRatio: number;
   private readonly uploadTimeoutMs: number;
   private lastWarnedPercent = 0;
+  /** The Authorization header for the current token, built once per token (hot path). */
+  private bearerFor = '';
+  private levelCheckedAt = Number.NEGATIVE_INFINITY;
+  private debugOn = true;
+  private bearer = '';
 
   constructor(options: SalesforceClientOptions) {
     this.settings = options.settings;
@@ -434,8 +439,12 @@ export class SalesforceClient implements SalesforceApi {
 
   private send(method: HttpMethod, path: string, options: CallOptions, token: string): Promise<HttpResponse> {
     this.stats.apiCalls++;
-    this.logger.debug('Salesforce request', { method, path: pathOnly(path) });
-    const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: JSON_CONTENT };
+    if (this.debugEnabled()) this.logger.debug('Salesforce request', { method, path: pathOnly(path) });
+    if (token !== this.bearerFor) {
+      this.bearerFor = token;
+      this.bearer = `Bearer ${token}`;
+    }
+    const headers: Record<string, string> = { authorization: this.bearer, accept: JSON_CONTENT };
     let body: string | Readable | undefined;
     if (options.raw !== undefined) {
       const multipart = options.raw.open();
@@ -464,6 +473,21 @@ export class SalesforceClient implements SalesforceApi {
       errorCode: error.errorCode,
     });
     throw error;
+  }
+
+  /**
+   * Whether DEBUG is on. Reading a Powertools logger's level costs about a microsecond (and a
+   * disabled `debug()` call two), so the answer is reused for up to a second.
+   */
+  private debugEnabled(): boolean {
+    const now = Date.now();
+    if (now - this.levelCheckedAt >= 1_000) {
+      this.levelCheckedAt = now;
+      const level = (this.logger as { level?: unknown }).level;
+      // Powertools: TRACE 6, DEBUG 8. A logger without a numeric level is always asked.
+      this.debugOn = typeof level !== 'number' || level <= 8;
+    }
+    return this.debugOn;
   }
 
   private recordLimitInfo(header: string | string[]): void {

@@ -1,0 +1,145 @@
+/**
+ * Client overhead benchmark: median latency of `client.get` / `client.query` against a bare
+ * undici request for the same emulator endpoint (same pool settings, same headers), interleaved
+ * in one run so both see the same machine state; plus token requests per 1 000 calls of a fresh
+ * client. Last line: `{"clientOverheadRatio": x, "tokenRequestsPer1000Calls": n, ...}`.
+ * Targets: ratio ≤ 1.10, tokens = 1.
+ *
+ * `npm run bench -- salesforce-client [iterations]` (default 3000 per operation and side).
+ */
+import { Pool } from 'undici';
+import { createLogger } from '../shared/logging/logger.js';
+import { startSalesforceEmulator } from '../local/salesforce-emulator/index.js';
+import { SalesforceClient } from '../shared/salesforce/client.js';
+import { StaticCredentialsSource } from '../shared/salesforce/credentials.js';
+import { soql } from '../shared/salesforce/soql.js';
+import type { SalesforceSettings } from '../shared/salesforce/types.js';
+
+const VERSION = 'v62.0';
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+async function time(fn: () => Promise<unknown>): Promise<number> {
+  const start = process.hrtime.bigint();
+  await fn();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+export async function run(args: string[]): Promise<Record<string, unknown>> {
+  const iterations = Number(args[0] ?? 3000);
+  const emulator = await startSalesforceEmulator({
+    seed: { Contact: [{ LastName: 'Bench', Phone: '+441122334455' }] },
+  });
+  const settings: SalesforceSettings = {
+    host: emulator.url,
+    version: VERSION,
+    username: emulator.credentials.username,
+    production: false,
+    authMode: 'password',
+  };
+  const credentials = new StaticCredentialsSource({
+    Password: emulator.credentials.password,
+    AccessToken: emulator.credentials.securityToken,
+    ConsumerKey: emulator.credentials.consumerKey,
+    ConsumerSecret: emulator.credentials.consumerSecret,
+  });
+  const bare = new Pool(emulator.url, {
+    connections: 32,
+    keepAliveTimeout: 30_000,
+    keepAliveMaxTimeout: 60_000,
+  });
+  const clients: SalesforceClient[] = [];
+  // What a function uses in production: a Powertools logger at its configured level (INFO by default).
+  const logger = createLogger('salesforce-client-bench');
+  try {
+    // 1. Token requests per 1 000 calls of a fresh (cold) client.
+    const fresh = new SalesforceClient({ settings, credentials, logger });
+    clients.push(fresh);
+    emulator.resetApiUsage();
+    const { records } = await fresh.query(soql`SELECT Id FROM Contact WHERE LastName = ${'Bench'}`);
+    const id = String(records[0]?.Id);
+    for (let i = 1; i < 1000; i++) await fresh.get('Contact', id);
+    const tokenRequestsPer1000Calls = fresh.stats.tokenRequests;
+    const emulatorTokenRequests = emulator.apiUsage().tokenRequests;
+
+    // 2. Interleaved latency: the client vs a bare undici request with the client's own token.
+    const client = new SalesforceClient({ settings, credentials, logger });
+    clients.push(client);
+    await client.limits();
+    const tokenResponse = await bare.request({
+      method: 'POST',
+      path: '/services/oauth2/token',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'password',
+        client_id: emulator.credentials.consumerKey,
+        client_secret: emulator.credentials.consumerSecret,
+        username: emulator.credentials.username,
+        password: emulator.credentials.password + emulator.credentials.securityToken,
+      }).toString(),
+    });
+    const { access_token: token } = (await tokenResponse.body.json()) as { access_token: string };
+    const headers = { authorization: `Bearer ${token}`, accept: 'application/json' };
+    const queryText = soql`SELECT Id, LastName FROM Contact WHERE Phone = ${'+441122334455'}`;
+    const getPath = `/services/data/${VERSION}/sobjects/Contact/${encodeURIComponent(id)}`;
+    const queryPath = `/services/data/${VERSION}/query?q=${encodeURIComponent(queryText)}`;
+    const bareCall = async (path: string) => {
+      const res = await bare.request({ method: 'GET', path, headers });
+      const body = await res.body.text();
+      if (res.statusCode !== 200) throw new Error(`bare request failed: ${res.statusCode} ${body}`);
+      return JSON.parse(body) as unknown;
+    };
+    const ops = {
+      get: { client: () => client.get('Contact', id), bare: () => bareCall(getPath) },
+      query: { client: () => client.query(queryText), bare: () => bareCall(queryPath) },
+    };
+    const samples: Record<string, { client: number[]; bare: number[] }> = {};
+    for (const [name, op] of Object.entries(ops)) {
+      samples[name] = { client: [], bare: [] };
+      // Warm-up: JIT, sockets, emulator caches.
+      for (let i = 0; i < Math.min(500, iterations); i++) {
+        await op.client();
+        await op.bare();
+      }
+      for (let i = 0; i < iterations; i++) {
+        // Alternate who goes first so neither side always gets the warmer socket.
+        if (i % 2 === 0) {
+          samples[name].client.push(await time(op.client));
+          samples[name].bare.push(await time(op.bare));
+        } else {
+          samples[name].bare.push(await time(op.bare));
+          samples[name].client.push(await time(op.client));
+        }
+      }
+    }
+    const figures: Record<string, number> = {};
+    const ratios: number[] = [];
+    for (const [name, sample] of Object.entries(samples)) {
+      const clientMedian = median(sample.client);
+      const bareMedian = median(sample.bare);
+      figures[`${name}ClientMedianMs`] = Number(clientMedian.toFixed(4));
+      figures[`${name}BareMedianMs`] = Number(bareMedian.toFixed(4));
+      figures[`${name}Ratio`] = Number((clientMedian / bareMedian).toFixed(3));
+      ratios.push(clientMedian / bareMedian);
+    }
+    return {
+      // The worse of the two operations: the figure to hold against the 1.10 target.
+      clientOverheadRatio: Number(Math.max(...ratios).toFixed(3)),
+      tokenRequestsPer1000Calls,
+      emulatorTokenRequestsFor1000Calls: emulatorTokenRequests,
+      iterationsPerSide: iterations,
+      ...figures,
+      clientTokenRequestsDuringLatencyRun: client.stats.tokenRequests,
+      logLevel: logger.getLevelName(),
+      node: process.version,
+    };
+  } finally {
+    await Promise.all(clients.map((c) => c.close()));
+    await bare.close();
+    await emulator.stop();
+  }
+}
