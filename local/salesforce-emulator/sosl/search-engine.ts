@@ -68,8 +68,9 @@ function wordMatchesTokens(word: SearchWord, tokens: string[]): boolean {
 function wordMatchesField(word: SearchWord, field: FieldSchema, value: string): boolean {
   if (field.type === 'phone') {
     const digits = word.text.replace(/\D/g, '');
-    if (digits.length >= 2 && !/[\p{L}]/u.test(word.text) && value.replace(/\D/g, '').includes(digits))
-      return true;
+    // Only phone-like terms (digits and + - ( ) . spaces) use the digit index.
+    const phoneLike = /^[\d\s+().-]+$/.test(word.text);
+    if (phoneLike && digits.length >= 2 && value.replace(/\D/g, '').includes(digits)) return true;
   }
   return wordMatchesTokens(word, tokenize(value));
 }
