@@ -1,0 +1,82 @@
+/**
+ * `npm run replay-dlq -- [--queue-url URL] [--dry-run] [--max N] [--state-machine-arn ARN | --local]`
+ *
+ * Exit code 1 when a message had to stay on the queue (still malformed, or its start failed),
+ * 2 on a usage error.
+ */
+import { parseArgs } from 'node:util';
+import type { KinesisStreamEvent } from 'aws-lambda';
+import type { RecordOutcome } from '../../functions/ctr-trigger/index.js';
+import { renderTable } from '../text-table.js';
+import { UsageError, parsePositiveInt } from './cli-options.js';
+import { type CliIo, consoleIo } from './redrive-cli.js';
+import { type DeadLetterQueue, replayDeadLetters } from './replay-dlq.js';
+
+export interface ReplayContext {
+  queue: DeadLetterQueue;
+  startBatch: (event: KinesisStreamEvent) => Promise<RecordOutcome[]>;
+  /** Called once the replay is over (local: wait for executions, save state). */
+  close?: () => Promise<void>;
+}
+
+export interface ReplayContextOptions {
+  queueUrl?: string;
+  stateMachineArn?: string;
+  local: boolean;
+}
+
+export async function runReplayDlqCli(
+  argv: string[],
+  openContext: (options: ReplayContextOptions) => Promise<ReplayContext>,
+  io: CliIo = consoleIo,
+): Promise<number> {
+  try {
+    const { values } = parseArgs({
+      args: argv,
+      options: {
+        'queue-url': { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
+        max: { type: 'string' },
+        'state-machine-arn': { type: 'string' },
+        local: { type: 'boolean', default: false },
+      },
+      allowPositionals: false,
+    });
+    const maxMessages = values.max === undefined ? undefined : parsePositiveInt(values.max, '--max', 1);
+    const context = await openContext({
+      queueUrl: values['queue-url'],
+      stateMachineArn: values['state-machine-arn'],
+      local: values.local ?? false,
+    });
+    const report = await replayDeadLetters(context.queue, {
+      startBatch: context.startBatch,
+      dryRun: values['dry-run'] ?? false,
+      maxMessages,
+      onResult: (r) => io.err(`${r.messageId}: ${r.action}${r.deleted ? ' (deleted)' : ''}`),
+    });
+    await context.close?.();
+    io.out(
+      renderTable(
+        ['message', 'contact', 'parked because', 'action', 'detail', 'deleted'],
+        report.results.map((r) => [
+          r.messageId,
+          r.contactId,
+          r.originalReason,
+          r.action,
+          r.detail,
+          r.deleted ? 'yes' : 'no',
+        ]),
+      ),
+    );
+    io.out(
+      `${report.results.length} message(s), ${report.results.filter((r) => r.deleted).length} handled and deleted, ${report.kept} kept`,
+    );
+    return report.kept > 0 ? 1 : 0;
+  } catch (error) {
+    io.err(`replay-dlq: ${(error as Error).message}`);
+    return error instanceof UsageError ||
+      String((error as { code?: string }).code).startsWith('ERR_PARSE_ARGS')
+      ? 2
+      : 1;
+  }
+}
