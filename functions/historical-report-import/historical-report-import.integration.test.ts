@@ -193,6 +193,34 @@ describe('historical report import against the Salesforce emulator (namespace am
     expect(updated).toHaveLength(5);
   });
 
+  it('attempts every object and reports all failures of an event together', async () => {
+    await s3.put(BUCKET, 'SFDC/Agent/by agent only.csv', 'Agent,Contacts handled\r\njane,3\r\n');
+    const run = handler(
+      { Records: [s3Record('SFDC/Queue/by queue only.csv'), s3Record('SFDC/Agent/by agent only.csv')] },
+      context,
+    );
+    await expect(run).rejects.toMatchObject({
+      name: 'HistoricalReport.ImportFailed',
+      errors: [
+        { name: 'HistoricalReport.MissingStartInterval' },
+        { name: 'HistoricalReport.MissingStartInterval' },
+      ],
+    });
+  });
+
+  it('names SF_ADAPTER_NAMESPACE when the object does not exist under the configured namespace', async () => {
+    const previous = process.env.SF_ADAPTER_NAMESPACE;
+    process.env.SF_ADAPTER_NAMESPACE = 'acme';
+    try {
+      await expect(handler({ Records: [s3Record(QUEUE_KEY)] }, context)).rejects.toMatchObject({
+        name: 'HistoricalReport.ObjectSchema',
+        message: expect.stringMatching(/acme__AC_HistoricalQueueMetrics__c.*SF_ADAPTER_NAMESPACE/),
+      });
+    } finally {
+      process.env.SF_ADAPTER_NAMESPACE = previous;
+    }
+  });
+
   it('upserts 1,000 rows in one API call (5 collections of 200 in one composite request)', async () => {
     const header =
       'Queue,StartInterval,EndInterval,Contacts queued,Contacts handled,Service level 20 seconds';
@@ -218,11 +246,12 @@ describe('historical report import against the Salesforce emulator (namespace am
   it('ignores objects outside the report prefixes or bucket without calling Salesforce', async () => {
     emulator.resetApiUsage();
     const other = s3Record('exports/other.csv');
+    const notCsv = s3Record('SFDC/Queue/');
     const foreign = {
       ...s3Record(QUEUE_KEY),
       s3: { ...s3Record(QUEUE_KEY).s3, bucket: { name: 'someone-else' } },
     };
-    const result = await handler({ Records: [other, foreign] }, context);
+    const result = await handler({ Records: [other, foreign, notCsv] }, context);
     expect(result.imported).toEqual([]);
     expect(emulator.apiUsage().apiCalls).toBe(0);
   });

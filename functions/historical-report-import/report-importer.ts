@@ -95,8 +95,12 @@ export class HistoricalReportImporter {
       return undefined;
     }
     const kind = reportKindOf(ref.key, settings.prefixes);
-    if (!kind || ref.key.endsWith('/')) {
-      this.logger.info('object is not under a report prefix; ignored', { bucket: ref.bucket, key: ref.key });
+    // Connect writes its scheduled reports as .csv files; folder markers and other files are not reports.
+    if (!kind || !/\.csv$/i.test(ref.key)) {
+      this.logger.info('object is not a report CSV under a report prefix; ignored', {
+        bucket: ref.bucket,
+        key: ref.key,
+      });
       return undefined;
     }
 

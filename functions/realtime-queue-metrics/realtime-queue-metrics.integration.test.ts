@@ -161,6 +161,32 @@ describe('real-time queue metrics against the Salesforce emulator (namespace ama
     expect(emulator.records(OBJECT)).toHaveLength(250);
   });
 
+  it('fails on the first refresh with the namespace to check when the object is missing', async () => {
+    installSimulatedConnect(connectMock, instance);
+    const clock = fakeClock();
+    const handler = createHandler({
+      connect: new ConnectClient({ region: 'eu-west-2' }),
+      sleep: clock.sleep,
+      now: clock.now,
+    });
+    const previous = process.env.SF_ADAPTER_NAMESPACE;
+    process.env.SF_ADAPTER_NAMESPACE = 'acme';
+    try {
+      await expect(
+        handler(
+          scheduledEvent,
+          lambdaContext(() => 60_000 - clock.elapsed()),
+        ),
+      ).rejects.toMatchObject({
+        name: 'RealtimeMetrics.ObjectSchema',
+        message: expect.stringMatching(/acme__AC_QueueMetrics__c.*SF_ADAPTER_NAMESPACE/),
+      });
+      expect(clock.elapsed()).toBe(0);
+    } finally {
+      process.env.SF_ADAPTER_NAMESPACE = previous;
+    }
+  });
+
   it('stops the loop when the org is out of API requests and fails the invocation', async () => {
     installSimulatedConnect(connectMock, instance);
     const clock = fakeClock();
