@@ -9,7 +9,13 @@
  * ```
  */
 import { Aws, Duration, Fn, Validations } from 'aws-cdk-lib';
-import { Alarm, type CfnAlarm, ComparisonOperator, type IMetric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import {
+  Alarm,
+  type CfnAlarm,
+  ComparisonOperator,
+  type IMetric,
+  TreatMissingData,
+} from 'aws-cdk-lib/aws-cloudwatch';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
@@ -37,7 +43,8 @@ export class PipelineAlarms extends Construct {
     this.add('FailedExecutions', {
       metric: stateMachine.metricFailed({ period, statistic: 'Sum' }),
       threshold: 1,
-      description: 'A post-call execution failed: find it by ContactId in the Step Functions console and redrive it.',
+      description:
+        'A post-call execution failed: find it by ContactId in the Step Functions console and redrive it.',
     });
     this.add('TimedOutExecutions', {
       metric: stateMachine.metricTimedOut({ period, statistic: 'Sum' }),
@@ -47,7 +54,8 @@ export class PipelineAlarms extends Construct {
     this.add('DeadLetterQueueNotEmpty', {
       metric: deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period, statistic: 'Maximum' }),
       threshold: 1,
-      description: 'Contact records were parked in the dead-letter queue: inspect and replay with npm run replay-dlq.',
+      description:
+        'Contact records were parked in the dead-letter queue: inspect and replay with npm run replay-dlq.',
     });
     this.add('TriggerErrors', {
       metric: trigger.metricErrors({ period, statistic: 'Sum' }),
@@ -63,7 +71,11 @@ export class PipelineAlarms extends Construct {
 
     for (const alarm of this.alarms) {
       const cfn = alarm.node.defaultChild as CfnAlarm;
-      const topic = Fn.conditionIf(params.conditions.hasAlarmTopic.logicalId, [params.alarmTopicArn.valueAsString], Aws.NO_VALUE);
+      const topic = Fn.conditionIf(
+        params.conditions.hasAlarmTopic.logicalId,
+        [params.alarmTopicArn.valueAsString],
+        Aws.NO_VALUE,
+      );
       cfn.addPropertyOverride('AlarmActions', topic);
       cfn.addPropertyOverride('OKActions', topic);
       Validations.of(alarm).acknowledge({

@@ -37,7 +37,8 @@ export class ConnectSalesforceStack extends Stack {
   constructor(scope: Construct, id: string, props: ConnectSalesforceStackProps = {}) {
     const { postCallAslPath, missingEntryFallback, ...stackProps } = props;
     super(scope, id, {
-      description: 'Amazon Connect Salesforce Lambdas (TypeScript): sfInvokeAPI, post-call pipeline, reporting imports',
+      description:
+        'Amazon Connect Salesforce Lambdas (TypeScript): sfInvokeAPI, post-call pipeline, reporting imports',
       ...stackProps,
     });
 

@@ -200,7 +200,9 @@ export class PipelineFunctions extends Construct {
     });
     // The key may decrypt only on behalf of Secrets Manager.
     decrypt.addCondition('StringEquals', { 'kms:ViaService': `secretsmanager.${Aws.REGION}.amazonaws.com` });
-    conditionalPolicy(fn, 'DecryptSalesforceCredentials', params.conditions.hasSecretKmsKey, fn.role, [decrypt]);
+    conditionalPolicy(fn, 'DecryptSalesforceCredentials', params.conditions.hasSecretKmsKey, fn.role, [
+      decrypt,
+    ]);
   }
 
   private grantRecordingUpload(params: StackParameters): void {
@@ -213,8 +215,19 @@ export class PipelineFunctions extends Construct {
       resources: [objectsIn(params.connectRecordingBucket.valueAsString, '')],
     });
     read.addCondition('StringEquals', { 's3:ResourceAccount': Aws.ACCOUNT_ID });
-    const policy = conditionalPolicy(fn, 'ReadRecordings', params.conditions.recordingUploadResources, fn.role, [read]);
-    this.grantBucketKey(fn, 'DecryptRecordings', params.conditions.hasRecordingKmsKey, params.connectRecordingKmsKeyArn.valueAsString);
+    const policy = conditionalPolicy(
+      fn,
+      'ReadRecordings',
+      params.conditions.recordingUploadResources,
+      fn.role,
+      [read],
+    );
+    this.grantBucketKey(
+      fn,
+      'DecryptRecordings',
+      params.conditions.hasRecordingKmsKey,
+      params.connectRecordingKmsKeyArn.valueAsString,
+    );
     acknowledgeWildcards(
       policy,
       [read.resources[0]],
@@ -246,11 +259,19 @@ export class PipelineFunctions extends Construct {
       ],
       resources: ['*'],
     });
-    const policy = conditionalPolicy(fn, 'ReadAndAnalyseTranscripts', params.conditions.transcriptionResources, fn.role, [
-      read,
-      comprehend,
-    ]);
-    this.grantBucketKey(fn, 'DecryptTranscripts', params.conditions.hasTranscribeKmsKey, params.transcribeOutputKmsKeyArn.valueAsString);
+    const policy = conditionalPolicy(
+      fn,
+      'ReadAndAnalyseTranscripts',
+      params.conditions.transcriptionResources,
+      fn.role,
+      [read, comprehend],
+    );
+    this.grantBucketKey(
+      fn,
+      'DecryptTranscripts',
+      params.conditions.hasTranscribeKmsKey,
+      params.transcribeOutputKmsKeyArn.valueAsString,
+    );
     acknowledgeWildcards(
       policy,
       ['*', read.resources[0]],
@@ -274,11 +295,19 @@ export class PipelineFunctions extends Construct {
     });
     list.addCondition('StringLike', { 's3:prefix': ['Analysis/*'] });
     list.addCondition('StringEquals', { 's3:ResourceAccount': Aws.ACCOUNT_ID });
-    const s3Policy = conditionalPolicy(fn, 'ReadContactLensAnalyses', params.conditions.contactLensResources, fn.role, [
-      read,
-      list,
-    ]);
-    this.grantBucketKey(fn, 'DecryptContactLensAnalyses', params.conditions.hasRecordingKmsKey, params.connectRecordingKmsKeyArn.valueAsString);
+    const s3Policy = conditionalPolicy(
+      fn,
+      'ReadContactLensAnalyses',
+      params.conditions.contactLensResources,
+      fn.role,
+      [read, list],
+    );
+    this.grantBucketKey(
+      fn,
+      'DecryptContactLensAnalyses',
+      params.conditions.hasRecordingKmsKey,
+      params.connectRecordingKmsKeyArn.valueAsString,
+    );
     // The S3-event entry point checks the contact's contactLensImportEnabled attribute.
     const contacts = Fn.join('', [
       'arn:',
@@ -291,9 +320,19 @@ export class PipelineFunctions extends Construct {
       params.amazonConnectInstanceId.valueAsString,
       '/contact/*',
     ]);
-    const attributes = conditionalPolicy(fn, 'ReadContactAttributes', params.conditions.contactLensConnectAccess, fn.role, [
-      new PolicyStatement({ sid: 'ReadContactAttributes', actions: ['connect:GetContactAttributes'], resources: [contacts] }),
-    ]);
+    const attributes = conditionalPolicy(
+      fn,
+      'ReadContactAttributes',
+      params.conditions.contactLensConnectAccess,
+      fn.role,
+      [
+        new PolicyStatement({
+          sid: 'ReadContactAttributes',
+          actions: ['connect:GetContactAttributes'],
+          resources: [contacts],
+        }),
+      ],
+    );
     acknowledgeWildcards(
       s3Policy,
       [read.resources[0]],

@@ -140,13 +140,15 @@ export class StackParameters extends Construct {
       allowedPattern: '^https://[A-Za-z0-9][A-Za-z0-9-]*(\\.[A-Za-z0-9-]+)*\\.my\\.salesforce\\.(com|mil)/?$',
       constraintDescription:
         'must be your My Domain URL, e.g. https://mycompany.my.salesforce.com or https://mycompany--uat.sandbox.my.salesforce.com',
-      description: 'Required. The org My Domain URL (Setup > My Domain), starting with https:// and ending with .my.salesforce.com.',
+      description:
+        'Required. The org My Domain URL (Setup > My Domain), starting with https:// and ending with .my.salesforce.com.',
     });
     this.salesforceUsername = new CfnParameter(stack, 'SalesforceUsername', {
       type: 'String',
       default: '',
       allowedPattern: '^$|^[^\\s<>]+@[^\\s<>]+\\.[^\\s<>]+$',
-      constraintDescription: 'must be a Salesforce username (an email address), or empty in client_credentials/jwt_bearer mode',
+      constraintDescription:
+        'must be a Salesforce username (an email address), or empty in client_credentials/jwt_bearer mode',
       description: 'The API user. Required in password mode; not used in client_credentials mode.',
     });
     this.salesforceVersion = new CfnParameter(stack, 'SalesforceVersion', {
@@ -167,21 +169,28 @@ export class StackParameters extends Construct {
       type: 'String',
       default: 'amazonconnect',
       allowedPattern: '^$|^-$|^[A-Za-z][A-Za-z0-9_]{0,14}$',
-      constraintDescription: 'must be a Salesforce namespace prefix (letters, digits, _), blank or - for none',
+      constraintDescription:
+        'must be a Salesforce namespace prefix (letters, digits, _), blank or - for none',
       description: 'CTI Adapter managed-package namespace; blank (or -) for an unmanaged install.',
     });
-    this.salesforceCredentialsSecretsManagerArn = new CfnParameter(stack, 'SalesforceCredentialsSecretsManagerARN', {
-      type: 'String',
-      allowedPattern: '^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:[A-Za-z0-9/_+=.@-]+$',
-      constraintDescription: 'must be a Secrets Manager secret ARN',
-      description: 'Required. ARN of the secret holding the Salesforce credentials (Password, ConsumerKey, ConsumerSecret, AccessToken...).',
-    });
+    this.salesforceCredentialsSecretsManagerArn = new CfnParameter(
+      stack,
+      'SalesforceCredentialsSecretsManagerARN',
+      {
+        type: 'String',
+        allowedPattern: '^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:[A-Za-z0-9/_+=.@-]+$',
+        constraintDescription: 'must be a Secrets Manager secret ARN',
+        description:
+          'Required. ARN of the secret holding the Salesforce credentials (Password, ConsumerKey, ConsumerSecret, AccessToken...).',
+      },
+    );
     this.salesforceCredentialsKmsKeyArn = new CfnParameter(stack, 'SalesforceCredentialsKMSKeyARN', {
       type: 'String',
       default: '',
       allowedPattern: KMS_KEY_PATTERN,
       constraintDescription: KMS_KEY_MESSAGE,
-      description: 'ARN of the customer-managed KMS key that encrypts the secret; empty if it uses aws/secretsmanager.',
+      description:
+        'ARN of the customer-managed KMS key that encrypts the secret; empty if it uses aws/secretsmanager.',
     });
     this.sfInvokeApiTimeout = new CfnParameter(stack, 'SfInvokeApiTimeout', {
       type: 'Number',
@@ -262,21 +271,24 @@ export class StackParameters extends Construct {
       default: 30,
       minValue: 1,
       maxValue: 2000,
-      description: 'New. Looks for the Contact Lens file before the branch ends as "no analysis" (30 x 60 s = 30 min).',
+      description:
+        'New. Looks for the Contact Lens file before the branch ends as "no analysis" (30 x 60 s = 30 min).',
     });
     this.ctrKinesisArn = new CfnParameter(stack, 'CTRKinesisARN', {
       type: 'String',
       default: '',
       allowedPattern: '^$|^arn:aws[a-z-]*:kinesis:[a-z0-9-]+:[0-9]{12}:stream/[A-Za-z0-9_.-]+$',
       constraintDescription: 'must be a Kinesis data stream ARN (Firehose is not supported), or empty',
-      description: 'Kinesis data stream receiving the Connect contact records; empty disables the post-call pipeline trigger.',
+      description:
+        'Kinesis data stream receiving the Connect contact records; empty disables the post-call pipeline trigger.',
     });
     this.ctrMaximumRetryAttempts = new CfnParameter(stack, 'CTREventSourceMappingMaximumRetryAttempts', {
       type: 'Number',
       default: 100,
       minValue: -1,
       maxValue: 10000,
-      description: 'Retries of a failing contact-record batch before it goes to the dead-letter queue (-1 = until the record expires).',
+      description:
+        'Retries of a failing contact-record batch before it goes to the dead-letter queue (-1 = until the record expires).',
     });
     this.ctrBatchSize = new CfnParameter(stack, 'CTREventSourceMappingBatchSize', {
       type: 'Number',
@@ -312,8 +324,9 @@ export class StackParameters extends Construct {
       new CfnParameter(stack, name, {
         type: 'String',
         default: defaultValue,
-        allowedPattern: '^[A-Za-z0-9!_.*\'()/-]{1,200}$',
-        constraintDescription: 'must be an S3 key prefix such as SFDC/Queue (no leading s3:// or bucket name)',
+        allowedPattern: "^[A-Za-z0-9!_.*'()/-]{1,200}$",
+        constraintDescription:
+          'must be an S3 key prefix such as SFDC/Queue (no leading s3:// or bucket name)',
         description,
       });
     this.historicalQueueReportPrefix = prefix(
@@ -338,8 +351,28 @@ export class StackParameters extends Construct {
       type: 'Number',
       default: 90,
       allowedValues: [
-        '1', '3', '5', '7', '14', '30', '60', '90', '120', '150', '180', '365', '400', '545', '731', '1096', '1827',
-        '2192', '2557', '2922', '3288', '3653',
+        '1',
+        '3',
+        '5',
+        '7',
+        '14',
+        '30',
+        '60',
+        '90',
+        '120',
+        '150',
+        '180',
+        '365',
+        '400',
+        '545',
+        '731',
+        '1096',
+        '1827',
+        '2192',
+        '2557',
+        '2922',
+        '3288',
+        '3653',
       ],
       description: 'New. Days the functions and state machine logs are kept.',
     });
@@ -348,7 +381,8 @@ export class StackParameters extends Construct {
       default: '',
       allowedPattern: '^$|^arn:aws[a-z-]*:sns:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9_-]+(\\.fifo)?$',
       constraintDescription: 'must be an SNS topic ARN, or empty',
-      description: 'New. SNS topic notified when an alarm fires or recovers; empty for alarms without notification.',
+      description:
+        'New. SNS topic notified when an alarm fires or recovers; empty for alarms without notification.',
     });
 
     // --- Feature switches ---
@@ -409,8 +443,14 @@ export class StackParameters extends Construct {
     });
 
     Validations.of(stack).acknowledge({
+      id: 'CloudFormation-Validate::W1030',
+      reason:
+        'Optional ARN parameters default to empty and are used only under their Has<Name> conditions (template-level check of CTRKinesisARN against the event source mapping).',
+    });
+    Validations.of(stack).acknowledge({
       id: 'CloudFormation-Validate::W2509',
-      reason: 'SalesforceCredentialsSecretsManagerARN is the ARN of the secret, not a secret value: it may be shown.',
+      reason:
+        'SalesforceCredentialsSecretsManagerARN is the ARN of the secret, not a secret value: it may be shown.',
     });
 
     this.conditions = this.createConditions(stack);
@@ -437,18 +477,36 @@ export class StackParameters extends Construct {
     const hasValue = StackParameters.hasValue;
 
     const ctrImport = condition('PostcallCTRImportEnabledCondition', isTrue(this.postcallCtrImportEnabled));
-    const recordingImport = condition('PostcallRecordingImportEnabledCondition', isTrue(this.postcallRecordingImportEnabled));
-    const transcribe = condition('PostcallTranscribeEnabledCondition', isTrue(this.postcallTranscribeEnabled));
+    const recordingImport = condition(
+      'PostcallRecordingImportEnabledCondition',
+      isTrue(this.postcallRecordingImportEnabled),
+    );
+    const transcribe = condition(
+      'PostcallTranscribeEnabledCondition',
+      isTrue(this.postcallTranscribeEnabled),
+    );
     const contactLens = condition('ContactLensImportEnabledCondition', isTrue(this.contactLensImportEnabled));
     const recordingUpload = condition('RecordingUploadEnabledCondition', isTrue(this.recordingUploadEnabled));
     const historicalImport = condition(
       'HistoricalReportingImportEnabledCondition',
       isTrue(this.historicalReportingImportEnabled),
     );
-    const realtimeImport = condition('RealtimeReportingImportEnabledCondition', isTrue(this.realtimeReportingImportEnabled));
-    const hasRecordingBucket = condition('HasConnectRecordingS3BucketName', hasValue(this.connectRecordingBucket));
-    const hasTranscribeBucket = condition('HasTranscribeOutputS3BucketName', hasValue(this.transcribeOutputBucket));
-    const hasReportingBucket = condition('HasConnectReportingS3BucketName', hasValue(this.connectReportingBucket));
+    const realtimeImport = condition(
+      'RealtimeReportingImportEnabledCondition',
+      isTrue(this.realtimeReportingImportEnabled),
+    );
+    const hasRecordingBucket = condition(
+      'HasConnectRecordingS3BucketName',
+      hasValue(this.connectRecordingBucket),
+    );
+    const hasTranscribeBucket = condition(
+      'HasTranscribeOutputS3BucketName',
+      hasValue(this.transcribeOutputBucket),
+    );
+    const hasReportingBucket = condition(
+      'HasConnectReportingS3BucketName',
+      hasValue(this.connectReportingBucket),
+    );
     const hasInstanceId = condition('HasAmazonConnectInstanceId', hasValue(this.amazonConnectInstanceId));
     const hasKinesis = condition('HasCTRKinesisARN', hasValue(this.ctrKinesisArn));
     return {
@@ -462,14 +520,26 @@ export class StackParameters extends Construct {
       realtimeImport,
       globalAnalytics: condition('GlobalAnalyticsEnabledCondition', isTrue(this.globalAnalyticsEnabled)),
       privateVpc: condition('PrivateVpcEnabledCondition', isTrue(this.privateVpcEnabled)),
-      hasSecretKmsKey: condition('HasSalesforceCredentialsKMSKeyARN', hasValue(this.salesforceCredentialsKmsKeyArn)),
+      hasSecretKmsKey: condition(
+        'HasSalesforceCredentialsKMSKeyARN',
+        hasValue(this.salesforceCredentialsKmsKeyArn),
+      ),
       hasRecordingBucket,
       hasTranscribeBucket,
       hasReportingBucket,
       hasInstanceId,
-      hasRecordingKmsKey: condition('HasConnectRecordingS3KMSKeyARN', hasValue(this.connectRecordingKmsKeyArn)),
-      hasTranscribeKmsKey: condition('HasTranscribeOutputS3KMSKeyARN', hasValue(this.transcribeOutputKmsKeyArn)),
-      hasReportingKmsKey: condition('HasConnectReportingS3KMSKeyARN', hasValue(this.connectReportingKmsKeyArn)),
+      hasRecordingKmsKey: condition(
+        'HasConnectRecordingS3KMSKeyARN',
+        hasValue(this.connectRecordingKmsKeyArn),
+      ),
+      hasTranscribeKmsKey: condition(
+        'HasTranscribeOutputS3KMSKeyARN',
+        hasValue(this.transcribeOutputKmsKeyArn),
+      ),
+      hasReportingKmsKey: condition(
+        'HasConnectReportingS3KMSKeyARN',
+        hasValue(this.connectReportingKmsKeyArn),
+      ),
       hasAlarmTopic: condition('HasAlarmNotificationTopicARN', hasValue(this.alarmTopicArn)),
       ctrPipeline: condition(
         'CTREventSourceMappingCondition',
@@ -479,14 +549,26 @@ export class StackParameters extends Construct {
         'TranscriptionResourcesCondition',
         Fn.conditionAnd(transcribe, hasRecordingBucket, hasTranscribeBucket),
       ),
-      contactLensResources: condition('ContactLensResourcesCondition', Fn.conditionAnd(contactLens, hasRecordingBucket)),
+      contactLensResources: condition(
+        'ContactLensResourcesCondition',
+        Fn.conditionAnd(contactLens, hasRecordingBucket),
+      ),
       recordingUploadResources: condition(
         'RecordingUploadResourcesCondition',
         Fn.conditionAnd(recordingUpload, recordingImport, hasRecordingBucket),
       ),
-      historicalReporting: condition('HistoricalReportingCondition', Fn.conditionAnd(historicalImport, hasReportingBucket)),
-      realtimeReporting: condition('RealtimeReportingCondition', Fn.conditionAnd(realtimeImport, hasInstanceId)),
-      contactLensConnectAccess: condition('ContactLensConnectAccessCondition', Fn.conditionAnd(contactLens, hasInstanceId)),
+      historicalReporting: condition(
+        'HistoricalReportingCondition',
+        Fn.conditionAnd(historicalImport, hasReportingBucket),
+      ),
+      realtimeReporting: condition(
+        'RealtimeReportingCondition',
+        Fn.conditionAnd(realtimeImport, hasInstanceId),
+      ),
+      contactLensConnectAccess: condition(
+        'ContactLensConnectAccessCondition',
+        Fn.conditionAnd(contactLens, hasInstanceId),
+      ),
     };
   }
 
@@ -495,7 +577,11 @@ export class StackParameters extends Construct {
    * fail at runtime is refused with a message that says what to fill in.
    */
   private createRules(stack: Stack): void {
-    const rule = (id: string, ruleCondition: ICfnConditionExpression, assertions: CfnRuleAssertion[]): void => {
+    const rule = (
+      id: string,
+      ruleCondition: ICfnConditionExpression,
+      assertions: CfnRuleAssertion[],
+    ): void => {
       new CfnRule(stack, id, { ruleCondition, assertions });
     };
     rule('PasswordModeNeedsUsername', Fn.conditionEquals(this.salesforceAuthMode.valueAsString, 'password'), [

@@ -13,11 +13,11 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Aws, Duration, Fn, Validations } from 'aws-cdk-lib';
+import { Aws, type Duration, Fn, Validations } from 'aws-cdk-lib';
 import { type CfnRole, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, type CfnFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { CfnLogGroup, LogGroup } from 'aws-cdk-lib/aws-logs';
+import { type CfnLogGroup, LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { acknowledgeWildcards } from './acknowledge.js';
 import type { StackParameters } from './parameters.js';
@@ -66,7 +66,9 @@ export class PipelineFunction extends Construct {
     const expected = join(REPO_ROOT, 'functions', props.folder, 'handler.ts');
     const entry = existsSync(expected) ? expected : props.missingEntryFallback;
     if (entry === undefined) {
-      throw new Error(`Lambda entry ${expected} does not exist (functions/${props.folder}/handler.ts, CONTRACTS.md)`);
+      throw new Error(
+        `Lambda entry ${expected} does not exist (functions/${props.folder}/handler.ts, CONTRACTS.md)`,
+      );
     }
 
     this.logGroup = new LogGroup(this, 'Logs');
@@ -84,7 +86,11 @@ export class PipelineFunction extends Construct {
       }),
     );
 
-    const logLevel = Fn.findInMap(POWERTOOLS_LOG_LEVEL_MAPPING, params.lambdaLoggingLevel.valueAsString, 'Level');
+    const logLevel = Fn.findInMap(
+      POWERTOOLS_LOG_LEVEL_MAPPING,
+      params.lambdaLoggingLevel.valueAsString,
+      'Level',
+    );
     this.function = new NodejsFunction(this, 'Function', {
       entry,
       handler: 'handler',
@@ -98,7 +104,11 @@ export class PipelineFunction extends Construct {
       role: this.role,
       logGroup: this.logGroup,
       tracing: Tracing.ACTIVE,
-      bundling: { ...BUNDLING, externalModules: [...BUNDLING.externalModules], mainFields: [...BUNDLING.mainFields] },
+      bundling: {
+        ...BUNDLING,
+        externalModules: [...BUNDLING.externalModules],
+        mainFields: [...BUNDLING.mainFields],
+      },
       environment: {
         NODE_OPTIONS: '--enable-source-maps',
         POWERTOOLS_SERVICE_NAME: props.folder,
@@ -160,6 +170,13 @@ export class PipelineFunction extends Construct {
       [`${this.logGroup.logGroupArn}:*`],
       'Log streams of the function own log group are created at runtime; nothing outside that log group.',
     );
+    for (const id of ['CloudFormation-Validate::F3031', 'CloudFormation-Validate::E1150']) {
+      Validations.of(this.function).acknowledge({
+        id,
+        reason:
+          'VpcConfig uses the subnet and security group lists only when PrivateVpcEnabled, and the PrivateVpcNeedsNetwork rule refuses empty lists then.',
+      });
+    }
     Validations.of(this.function).acknowledge({
       id: 'AwsSolutions-L1',
       reason:

@@ -14,7 +14,15 @@
  * machine.stateMachine.grantStartExecution(triggerRole);
  * ```
  */
-import { Aws, type CfnCondition, type CfnParameter, Fn, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import {
+  Aws,
+  type CfnCondition,
+  type CfnParameter,
+  Fn,
+  RemovalPolicy,
+  Stack,
+  Validations,
+} from 'aws-cdk-lib';
 import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { type CfnLogGroup, LogGroup } from 'aws-cdk-lib/aws-logs';
@@ -124,7 +132,10 @@ export class PostCallStateMachine extends Construct {
     };
   }
 
-  private resolveSubstitutions(props: PostCallStateMachineProps, buckets: Record<string, BucketBinding>): Record<string, string> {
+  private resolveSubstitutions(
+    props: PostCallStateMachineProps,
+    buckets: Record<string, BucketBinding>,
+  ): Record<string, string> {
     const { params } = props;
     const aliases: Record<string, string> = {
       TranscriptionWaitSeconds: params.transcriptionJobCheckWaitTime.valueAsString,
@@ -167,12 +178,17 @@ export class PostCallStateMachine extends Construct {
     return resolved;
   }
 
-  private grantWhatTheDefinitionCalls(props: PostCallStateMachineProps, buckets: Record<string, BucketBinding>): void {
+  private grantWhatTheDefinitionCalls(
+    props: PostCallStateMachineProps,
+    buckets: Record<string, BucketBinding>,
+  ): void {
     const requirements = this.definition.tasks().flatMap((task) => this.requirementsOf(task, props, buckets));
     // Same permission from several states → one statement.
     const unique = new Map<string, Requirement>();
     for (const r of requirements) {
-      const key = JSON.stringify(Stack.of(this).resolve([r.actions, r.resources, r.condition?.logicalId, r.s3Prefix]));
+      const key = JSON.stringify(
+        Stack.of(this).resolve([r.actions, r.resources, r.condition?.logicalId, r.s3Prefix]),
+      );
       if (!unique.has(key)) unique.set(key, r);
     }
     let index = 0;
@@ -196,7 +212,8 @@ export class PostCallStateMachine extends Construct {
       if (!requirement.condition) this.role.addToPrincipalPolicy(statement);
       const wildcards = requirement.resources.filter((r) => wildcardResourceFinding(this, r).includes('*'));
       if (wildcards.length > 0) {
-        if (!requirement.wildcardReason) throw new Error(`${requirement.sid}: wildcard resource without a documented reason`);
+        if (!requirement.wildcardReason)
+          throw new Error(`${requirement.sid}: wildcard resource without a documented reason`);
         acknowledgeWildcards(owner, wildcards, requirement.wildcardReason);
       }
     }
@@ -212,13 +229,17 @@ export class PostCallStateMachine extends Construct {
       const name = wholeSubstitution(value);
       const fn = name ? /^(.+)Function(Arn|Name)$/.exec(name) : null;
       const target = fn ? props.functions[fn[1]] : undefined;
-      if (!target) throw new Error(`${where}: the function must be a \${<Name>FunctionArn} substitution of a stack function`);
+      if (!target)
+        throw new Error(
+          `${where}: the function must be a \${<Name>FunctionArn} substitution of a stack function`,
+        );
       return target;
     };
     const bucketOf = (value: unknown): BucketBinding => {
       const name = wholeSubstitution(value);
       const binding = name ? buckets[name] : undefined;
-      if (!binding) throw new Error(`${where}: the bucket must be a substitution naming a stack bucket parameter`);
+      if (!binding)
+        throw new Error(`${where}: the bucket must be a substitution naming a stack bucket parameter`);
       return binding;
     };
     const objects = (binding: BucketBinding, prefix: string): string =>
@@ -228,13 +249,28 @@ export class PostCallStateMachine extends Construct {
     const p = task.parameters ?? {};
 
     if (/^arn:aws:states:::lambda:invoke(\.waitForTaskToken)?$/.test(task.resource)) {
-      return [{ sid: 'InvokeTaskFunction', actions: ['lambda:InvokeFunction'], resources: [functionOf(p.FunctionName).functionArn] }];
+      return [
+        {
+          sid: 'InvokeTaskFunction',
+          actions: ['lambda:InvokeFunction'],
+          resources: [functionOf(p.FunctionName).functionArn],
+        },
+      ];
     }
     if (wholeSubstitution(task.resource)) {
-      return [{ sid: 'InvokeTaskFunction', actions: ['lambda:InvokeFunction'], resources: [functionOf(task.resource).functionArn] }];
+      return [
+        {
+          sid: 'InvokeTaskFunction',
+          actions: ['lambda:InvokeFunction'],
+          resources: [functionOf(task.resource).functionArn],
+        },
+      ];
     }
     const sdk = /^arn:aws:states:::aws-sdk:([a-z0-9]+):([A-Za-z0-9]+)$/.exec(task.resource);
-    if (!sdk) throw new Error(`${where}: no permissions known for this integration (add it to post-call-state-machine.ts)`);
+    if (!sdk)
+      throw new Error(
+        `${where}: no permissions known for this integration (add it to post-call-state-machine.ts)`,
+      );
     const [, service, action] = sdk;
     const c = props.params.conditions;
     switch (`${service}:${action}`) {
@@ -266,7 +302,8 @@ export class PostCallStateMachine extends Construct {
             resources: [objects(output, outputPrefix)],
             condition: c.transcriptionResources,
             sameAccount: true,
-            wildcardReason: 'Transcribe writes one transcript per job (job names are unique per attempt) under the output prefix.',
+            wildcardReason:
+              'Transcribe writes one transcript per job (job names are unique per attempt) under the output prefix.',
           },
           ...this.kmsRequirements(recording, ['kms:Decrypt']),
           ...this.kmsRequirements(output, ['kms:Decrypt', 'kms:GenerateDataKey']),
@@ -305,17 +342,27 @@ export class PostCallStateMachine extends Construct {
             resources: [objects(binding, literalKeyPrefix(p, 'Key'))],
             condition: binding.present,
             sameAccount: true,
-            wildcardReason: 'Object keys are only known at runtime; reads are limited to the key prefix the definition uses.',
+            wildcardReason:
+              'Object keys are only known at runtime; reads are limited to the key prefix the definition uses.',
           },
           ...this.kmsRequirements(binding, ['kms:Decrypt']),
         ];
       }
       default:
-        throw new Error(`${where}: no permissions known for aws-sdk:${service}:${action} (add it to post-call-state-machine.ts)`);
+        throw new Error(
+          `${where}: no permissions known for aws-sdk:${service}:${action} (add it to post-call-state-machine.ts)`,
+        );
     }
   }
 
   private kmsRequirements(binding: BucketBinding, actions: string[]): Requirement[] {
-    return [{ sid: 'BucketKey', actions, resources: [binding.kmsKey.valueAsString], condition: binding.kmsKeyPresent }];
+    return [
+      {
+        sid: 'BucketKey',
+        actions,
+        resources: [binding.kmsKey.valueAsString],
+        condition: binding.kmsKeyPresent,
+      },
+    ];
   }
 }

@@ -70,7 +70,15 @@ export class ReportingWiring extends Construct {
     onlyWhen(c.historicalReporting, this.reportCreatedRule, reportPermission);
 
     const reportObjects = (prefix: string): string =>
-      Fn.join('', ['arn:', Aws.PARTITION, ':s3:::', params.connectReportingBucket.valueAsString, '/', prefix, '*']);
+      Fn.join('', [
+        'arn:',
+        Aws.PARTITION,
+        ':s3:::',
+        params.connectReportingBucket.valueAsString,
+        '/',
+        prefix,
+        '*',
+      ]);
     const readReports = new PolicyStatement({
       sid: 'ReadReports',
       actions: ['s3:GetObject'],
@@ -80,7 +88,9 @@ export class ReportingWiring extends Construct {
       ],
     });
     readReports.addCondition('StringEquals', { 's3:ResourceAccount': Aws.ACCOUNT_ID });
-    const readPolicy = conditionalPolicy(this, 'ReadReports', c.historicalReporting, historical.role, [readReports]);
+    const readPolicy = conditionalPolicy(this, 'ReadReports', c.historicalReporting, historical.role, [
+      readReports,
+    ]);
     acknowledgeWildcards(
       readPolicy,
       readReports.resources,
@@ -93,9 +103,18 @@ export class ReportingWiring extends Construct {
         resources: [params.connectReportingKmsKeyArn.valueAsString],
       }),
     ]);
-    historical.function.addEnvironment('CONNECT_REPORTING_BUCKET', params.connectReportingBucket.valueAsString);
-    historical.function.addEnvironment('HISTORICAL_QUEUE_REPORT_PREFIXES', params.historicalQueueReportPrefix.valueAsString);
-    historical.function.addEnvironment('HISTORICAL_AGENT_REPORT_PREFIXES', params.historicalAgentReportPrefix.valueAsString);
+    historical.function.addEnvironment(
+      'CONNECT_REPORTING_BUCKET',
+      params.connectReportingBucket.valueAsString,
+    );
+    historical.function.addEnvironment(
+      'HISTORICAL_QUEUE_REPORT_PREFIXES',
+      params.historicalQueueReportPrefix.valueAsString,
+    );
+    historical.function.addEnvironment(
+      'HISTORICAL_AGENT_REPORT_PREFIXES',
+      params.historicalAgentReportPrefix.valueAsString,
+    );
 
     // --- Real-time queue metrics ---
     this.realtimeSchedule = new CfnRule(this, 'RealtimeSchedule', {

@@ -1,0 +1,677 @@
+/**
+ * The synthesized stack, checked once (one synth, shared): parameters and their constraints,
+ * switches, VPC, the state machine definition and its role against the ASL, least privilege,
+ * the trigger wiring, alarms, outputs, bundling, and cdk-nag.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { POST_CALL_ASL_PATH } from '../lib/paths.js';
+import {
+  actionsOf,
+  allStatements,
+  resourcesOf,
+  roleIdOf,
+  type Statement,
+  statementsOfRole,
+} from './iam-statements.js';
+import { type SynthesizedStack, synthesizeStack } from './synth.js';
+import { type DeployedResource, deployedResources, type TemplateJson } from './template-conditions.js';
+
+let synthesized: SynthesizedStack;
+let template: TemplateJson;
+
+beforeAll(() => {
+  synthesized = synthesizeStack();
+  template = synthesized.template;
+}, 300_000);
+
+type Param = {
+  Type: string;
+  Default?: string | number;
+  AllowedPattern?: string;
+  AllowedValues?: string[];
+  MinValue?: number;
+  MaxValue?: number;
+};
+const parameter = (name: string): Param => (template.Parameters as Record<string, Param>)[name];
+const matches = (name: string, value: string): boolean =>
+  new RegExp(parameter(name).AllowedPattern ?? '.*').test(value);
+
+/** A complete, valid deployment: every feature on, every optional value set. */
+const EVERYTHING_ON: Record<string, string> = {
+  CTRKinesisARN: 'arn:aws:kinesis:eu-west-2:123456789012:stream/ctr',
+  ConnectRecordingS3BucketName: 'connect-recordings',
+  TranscribeOutputS3BucketName: 'transcripts',
+  ConnectReportingS3BucketName: 'connect-reports',
+  AmazonConnectInstanceId: '1d3c7e2a-0000-4000-8000-123456789abc',
+  SalesforceCredentialsKMSKeyARN:
+    'arn:aws:kms:eu-west-2:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+  RecordingUploadEnabled: 'true',
+};
+
+const ofType = (resources: DeployedResource[], type: string) => resources.filter((r) => r.type === type);
+const statementsWithAction = (statements: Statement[], prefix: string) =>
+  statements.filter((s) => actionsOf(s).some((a) => a.startsWith(prefix)));
+
+describe('cdk-nag AwsSolutions', () => {
+  it('finds nothing unacknowledged', () => {
+    const report = JSON.stringify(synthesized.validationReport ?? {}, null, 2);
+    expect(synthesized.validationError, report.slice(0, 20_000)).toBeUndefined();
+  });
+
+  it('justifies every acknowledgement', () => {
+    const metadata = JSON.parse(
+      readFileSync(join(synthesized.outdir, 'ConnectSalesforce.metadata.json'), 'utf8'),
+    );
+    const acknowledgements = JSON.stringify(metadata).match(/AwsSolutions-[A-Z0-9]+(\[[^\]]*\])?/g) ?? [];
+    expect(acknowledgements.length).toBeGreaterThan(0);
+    // Acknowledgements are made through acknowledge(): none may carry an empty reason.
+    expect(JSON.stringify(metadata)).not.toMatch(/"reason":\s*""/);
+  });
+});
+
+describe('parameters', () => {
+  const ORIGINAL_27 = [
+    'SalesforceProduction',
+    'SalesforceHost',
+    'SalesforceUsername',
+    'SalesforceVersion',
+    'ConnectReportingS3BucketName',
+    'ConnectRecordingS3BucketName',
+    'TranscribeOutputS3BucketName',
+    'SalesforceCredentialsSecretsManagerARN',
+    'SalesforceCredentialsKMSKeyARN',
+    'TranscriptionJobCheckWaitTime',
+    'CTRKinesisARN',
+    'CTREventSourceMappingMaximumRetryAttempts',
+    'CTREventSourceMappingBatchSize',
+    'SalesforceAdapterNamespace',
+    'AmazonConnectInstanceId',
+    'AmazonConnectQueueMaxRecords',
+    'AmazonConnectQueueMetricsMaxRecords',
+    'LambdaLoggingLevel',
+    'PostcallRecordingImportEnabled',
+    'PostcallTranscribeEnabled',
+    'PostcallCTRImportEnabled',
+    'HistoricalReportingImportEnabled',
+    'RealtimeReportingImportEnabled',
+    'ContactLensImportEnabled',
+    'PrivateVpcEnabled',
+    'VpcSecurityGroupList',
+    'VpcSubnetList',
+  ];
+
+  it('keeps the 27 original names plus SalesforceAuthMode, GlobalAnalyticsEnabled and the new ones', () => {
+    const names = Object.keys(template.Parameters as object);
+    for (const name of [
+      ...ORIGINAL_27,
+      'SalesforceAuthMode',
+      'GlobalAnalyticsEnabled',
+      'SfInvokeApiTimeout',
+      'TranscriptionMaxPolls',
+      'ContactLensWaitSeconds',
+      'ContactLensMaxPolls',
+      'RecordingUploadEnabled',
+    ]) {
+      expect(names, name).toContain(name);
+    }
+    // The guided-setup endpoint (sfExecuteAWSService) is not part of this product.
+    expect(names).not.toContain('SalesforceExecuteAWSServiceUser');
+  });
+
+  it.each([
+    ['SalesforceProduction', 'String', 'true'],
+    ['SalesforceVersion', 'String', 'v42.0'],
+    ['SalesforceAdapterNamespace', 'String', 'amazonconnect'],
+    ['TranscriptionJobCheckWaitTime', 'Number', 20],
+    ['CTREventSourceMappingMaximumRetryAttempts', 'Number', 100],
+    ['CTREventSourceMappingBatchSize', 'Number', 30],
+    ['AmazonConnectQueueMaxRecords', 'Number', 100],
+    ['AmazonConnectQueueMetricsMaxRecords', 'Number', 100],
+    ['LambdaLoggingLevel', 'String', 'INFO'],
+    ['PostcallRecordingImportEnabled', 'String', 'true'],
+    ['PostcallTranscribeEnabled', 'String', 'true'],
+    ['PostcallCTRImportEnabled', 'String', 'true'],
+    ['HistoricalReportingImportEnabled', 'String', 'true'],
+    ['RealtimeReportingImportEnabled', 'String', 'true'],
+    ['ContactLensImportEnabled', 'String', 'true'],
+    ['PrivateVpcEnabled', 'String', 'false'],
+    ['GlobalAnalyticsEnabled', 'String', 'false'],
+    ['SalesforceAuthMode', 'String', 'password'],
+    ['RecordingUploadEnabled', 'String', 'false'],
+    ['SfInvokeApiTimeout', 'Number', 7000],
+    ['TranscriptionMaxPolls', 'Number', 360],
+    ['ConnectReportingS3BucketName', 'String', ''],
+    ['ConnectRecordingS3BucketName', 'String', ''],
+    ['TranscribeOutputS3BucketName', 'String', ''],
+    ['CTRKinesisARN', 'String', ''],
+    ['AmazonConnectInstanceId', 'String', ''],
+    ['VpcSecurityGroupList', 'CommaDelimitedList', ''],
+    ['VpcSubnetList', 'CommaDelimitedList', ''],
+  ])('%s is a %s defaulting to %s', (name, type, defaultValue) => {
+    expect(parameter(name).Type).toBe(type);
+    expect(parameter(name).Default).toBe(defaultValue);
+  });
+
+  it('requires the host and the secret ARN (no default)', () => {
+    expect(parameter('SalesforceHost').Default).toBeUndefined();
+    expect(parameter('SalesforceCredentialsSecretsManagerARN').Default).toBeUndefined();
+  });
+
+  it('takes only true/false (any capitalisation the original accepted) for every switch', () => {
+    for (const name of [
+      'SalesforceProduction',
+      'PostcallRecordingImportEnabled',
+      'PostcallTranscribeEnabled',
+      'PostcallCTRImportEnabled',
+      'HistoricalReportingImportEnabled',
+      'RealtimeReportingImportEnabled',
+      'ContactLensImportEnabled',
+      'PrivateVpcEnabled',
+      'GlobalAnalyticsEnabled',
+      'RecordingUploadEnabled',
+    ]) {
+      for (const ok of ['true', 'True', 'false', 'False'])
+        expect(matches(name, ok), `${name}=${ok}`).toBe(true);
+      for (const bad of ['yes', 'TRUE', '1', '', 'true '])
+        expect(matches(name, bad), `${name}=${bad}`).toBe(false);
+    }
+  });
+
+  it('validates SalesforceHost as an https My Domain URL, sandboxes included', () => {
+    for (const ok of [
+      'https://acme.my.salesforce.com',
+      'https://acme--uat.sandbox.my.salesforce.com',
+      'https://acme-dev-ed.develop.my.salesforce.com',
+      'https://acme.my.salesforce.com/',
+    ]) {
+      expect(matches('SalesforceHost', ok), ok).toBe(true);
+    }
+    for (const bad of [
+      'http://acme.my.salesforce.com',
+      'acme.my.salesforce.com',
+      'https://...',
+      'https://acme.lightning.force.com',
+      'https://login.salesforce.com',
+      'https://acme.my.salesforce.com.evil.example',
+    ]) {
+      expect(matches('SalesforceHost', bad), bad).toBe(false);
+    }
+  });
+
+  it('validates SalesforceVersion as vNN.N', () => {
+    expect(matches('SalesforceVersion', 'v62.0')).toBe(true);
+    expect(matches('SalesforceVersion', 'v42.0')).toBe(true);
+    for (const bad of ['62.0', 'v62', 'V62.0', 'v62.0 '])
+      expect(matches('SalesforceVersion', bad), bad).toBe(false);
+  });
+
+  it('limits the two max-records parameters to 1..100', () => {
+    for (const name of ['AmazonConnectQueueMaxRecords', 'AmazonConnectQueueMetricsMaxRecords']) {
+      expect([parameter(name).MinValue, parameter(name).MaxValue]).toEqual([1, 100]);
+    }
+  });
+
+  it('bounds the numeric settings', () => {
+    expect([
+      parameter('CTREventSourceMappingBatchSize').MinValue,
+      parameter('CTREventSourceMappingBatchSize').MaxValue,
+    ]).toEqual([1, 10000]);
+    expect(parameter('CTREventSourceMappingMaximumRetryAttempts').MinValue).toBe(-1);
+    expect(parameter('CTREventSourceMappingMaximumRetryAttempts').MaxValue).toBe(10000);
+    expect(parameter('SfInvokeApiTimeout').MaxValue).toBeLessThan(8000);
+    for (const name of [
+      'TranscriptionJobCheckWaitTime',
+      'TranscriptionMaxPolls',
+      'ContactLensWaitSeconds',
+      'ContactLensMaxPolls',
+    ]) {
+      expect(parameter(name).MinValue, name).toBeGreaterThanOrEqual(1);
+      expect(parameter(name).MaxValue, name).toBeDefined();
+    }
+    // Default polling covers at least two hours of transcription.
+    expect(
+      Number(parameter('TranscriptionJobCheckWaitTime').Default) *
+        Number(parameter('TranscriptionMaxPolls').Default),
+    ).toBeGreaterThanOrEqual(7200);
+  });
+
+  it('offers the original log levels and auth modes', () => {
+    expect(parameter('LambdaLoggingLevel').AllowedValues).toEqual([
+      'DEBUG',
+      'INFO',
+      'WARNING',
+      'ERROR',
+      'CRITICAL',
+    ]);
+    expect(parameter('SalesforceAuthMode').AllowedValues).toEqual([
+      'password',
+      'client_credentials',
+      'jwt_bearer',
+    ]);
+  });
+
+  it('validates ARNs, bucket names and ids by pattern', () => {
+    const cases: Array<[string, string[], string[]]> = [
+      [
+        'SalesforceCredentialsSecretsManagerARN',
+        ['arn:aws:secretsmanager:eu-west-2:123456789012:secret:SalesforceCredentials-AbCdEf'],
+        ['', 'SalesforceCredentials', 'arn:aws:kms:eu-west-2:123456789012:key/abc'],
+      ],
+      [
+        'SalesforceCredentialsKMSKeyARN',
+        ['', 'arn:aws:kms:eu-west-2:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab'],
+        ['alias/aws/secretsmanager', 'arn:aws:kms:eu-west-2:123456789012:alias/x'],
+      ],
+      [
+        'CTRKinesisARN',
+        ['', 'arn:aws:kinesis:us-east-1:123456789012:stream/connect-ctr'],
+        ['arn:aws:firehose:us-east-1:123456789012:deliverystream/x', 'connect-ctr'],
+      ],
+      [
+        'ConnectRecordingS3BucketName',
+        ['', 'amazon-connect-1a2b3c'],
+        ['s3://bucket', 'bucket/connect', 'Bucket'],
+      ],
+      [
+        'AmazonConnectInstanceId',
+        ['', '1d3c7e2a-0000-4000-8000-123456789abc'],
+        ['arn:aws:connect:x', 'my-instance'],
+      ],
+      ['SalesforceUsername', ['', 'apiuser@example.com'], ['apiuser@<yoursalesforcedomain>.com', 'apiuser']],
+      ['SalesforceAdapterNamespace', ['', '-', 'amazonconnect'], ['amazon connect', '1abc']],
+    ];
+    for (const [name, good, bad] of cases) {
+      for (const value of good) expect(matches(name, value), `${name}=${value}`).toBe(true);
+      for (const value of bad) expect(matches(name, value), `${name}=${value}`).toBe(false);
+    }
+  });
+
+  it('refuses combinations that can only fail at runtime (Rules)', () => {
+    const rules = template.Rules as Record<string, { RuleCondition: unknown; Assertions: unknown[] }>;
+    expect(Object.keys(rules)).toEqual(
+      expect.arrayContaining([
+        'PasswordModeNeedsUsername',
+        'PrivateVpcNeedsNetwork',
+        'RecordingUploadNeedsBucket',
+      ]),
+    );
+  });
+});
+
+describe('feature switches', () => {
+  it('creates the event source mapping, schedule and report rule with their IAM when everything is on', () => {
+    const deployed = deployedResources(template, EVERYTHING_ON);
+    expect(ofType(deployed, 'AWS::Lambda::EventSourceMapping')).toHaveLength(1);
+    const rules = ofType(deployed, 'AWS::Events::Rule');
+    expect(rules.filter((r) => r.properties.ScheduleExpression === 'rate(1 minute)')).toHaveLength(1);
+    expect(
+      rules.filter((r) => String(JSON.stringify(r.properties.EventPattern)).includes('aws.s3')),
+    ).toHaveLength(1);
+    const statements = allStatements(deployed);
+    expect(statementsWithAction(statements, 'kinesis:')).not.toHaveLength(0);
+    expect(statementsWithAction(statements, 'connect:GetCurrentMetricData')).toHaveLength(1);
+    expect(ofType(deployed, 'AWS::Lambda::Permission')).toHaveLength(2);
+  });
+
+  it.each([
+    ['no Kinesis stream', { CTRKinesisARN: '' }],
+    [
+      'every post-call feature off',
+      {
+        PostcallCTRImportEnabled: 'false',
+        PostcallRecordingImportEnabled: 'False',
+        PostcallTranscribeEnabled: 'false',
+        ContactLensImportEnabled: 'false',
+      },
+    ],
+  ])('has no event source mapping and no Kinesis permission with %s', (_, overrides) => {
+    const deployed = deployedResources(template, { ...EVERYTHING_ON, ...overrides });
+    expect(ofType(deployed, 'AWS::Lambda::EventSourceMapping')).toHaveLength(0);
+    expect(statementsWithAction(allStatements(deployed), 'kinesis:')).toHaveLength(0);
+  });
+
+  it('keeps the mapping while any one post-call feature is on', () => {
+    const deployed = deployedResources(template, {
+      ...EVERYTHING_ON,
+      PostcallCTRImportEnabled: 'false',
+      PostcallRecordingImportEnabled: 'false',
+      PostcallTranscribeEnabled: 'false',
+    });
+    expect(ofType(deployed, 'AWS::Lambda::EventSourceMapping')).toHaveLength(1);
+  });
+
+  it('has no schedule and no Connect metrics permission when real-time reporting is off or has no instance', () => {
+    for (const overrides of [
+      { RealtimeReportingImportEnabled: 'false' },
+      { AmazonConnectInstanceId: '' },
+    ] as Array<Record<string, string>>) {
+      const deployed = deployedResources(template, { ...EVERYTHING_ON, ...overrides });
+      const schedules = ofType(deployed, 'AWS::Events::Rule').filter((r) => r.properties.ScheduleExpression);
+      expect(schedules).toHaveLength(0);
+      expect(statementsWithAction(allStatements(deployed), 'connect:GetCurrentMetricData')).toHaveLength(0);
+      expect(statementsWithAction(allStatements(deployed), 'connect:ListQueues')).toHaveLength(0);
+    }
+  });
+
+  it('has no report rule and no report-bucket permission when the historical import is off', () => {
+    const cases: Array<Record<string, string>> = [
+      { HistoricalReportingImportEnabled: 'false' },
+      { ConnectReportingS3BucketName: '' },
+    ];
+    for (const overrides of cases) {
+      const deployed = deployedResources(template, { ...EVERYTHING_ON, ...overrides });
+      const reportRules = ofType(deployed, 'AWS::Events::Rule').filter((r) =>
+        JSON.stringify(r.properties).includes('aws.s3'),
+      );
+      expect(reportRules).toHaveLength(0);
+      const touchesReports = allStatements(deployed).filter((s) =>
+        JSON.stringify(s.Resource).includes('ConnectReportingS3BucketName'),
+      );
+      expect(touchesReports.filter((s) => actionsOf(s).includes('s3:GetObject'))).toHaveLength(0);
+    }
+  });
+
+  it('grants kms:Decrypt on the secret key only when the key ARN is given', () => {
+    const decrypts = (overrides: Record<string, string>) =>
+      allStatements(deployedResources(template, { ...EVERYTHING_ON, ...overrides })).filter((s) =>
+        JSON.stringify(s.Resource).includes('SalesforceCredentialsKMSKeyARN'),
+      );
+    expect(decrypts({})).toHaveLength(7);
+    expect(decrypts({ SalesforceCredentialsKMSKeyARN: '' })).toHaveLength(0);
+  });
+
+  it('gives the functions normalised true/false switches', () => {
+    const deployed = deployedResources(template, {
+      ...EVERYTHING_ON,
+      PostcallTranscribeEnabled: 'True',
+      ContactLensImportEnabled: 'False',
+    });
+    const trigger = ofType(deployed, 'AWS::Lambda::Function').find((f) =>
+      JSON.stringify(f.properties.Environment).includes('POSTCALL_STATE_MACHINE_ARN'),
+    );
+    if (!trigger) throw new Error('no trigger function');
+    const variables = (trigger.properties.Environment as { Variables: Record<string, unknown> }).Variables;
+    expect(variables.POSTCALL_TRANSCRIBE_ENABLED).toBe('true');
+    expect(variables.CONTACT_LENS_IMPORT_ENABLED).toBe('false');
+    expect(variables.RECORDING_UPLOAD_ENABLED).toBe('true');
+  });
+});
+
+describe('functions', () => {
+  const functions = () => ofType(deployedResources(template, EVERYTHING_ON), 'AWS::Lambda::Function');
+
+  it('defines the eight functions of CONTRACTS.md on nodejs22.x/arm64', () => {
+    expect(functions()).toHaveLength(8);
+    for (const fn of functions()) {
+      expect(fn.properties.Runtime).toBe('nodejs22.x');
+      expect(fn.properties.Architectures).toEqual(['arm64']);
+      expect(fn.properties.Handler).toBe('index.handler');
+      expect(fn.properties.TracingConfig).toEqual({ Mode: 'Active' });
+    }
+  });
+
+  it('sets the log level from LambdaLoggingLevel through the Powertools mapping', () => {
+    const mapping = (template.Mappings as Record<string, Record<string, { Level: string }>>)
+      .PowertoolsLogLevel;
+    expect(mapping.WARNING.Level).toBe('WARN');
+    for (const fn of functions()) {
+      const variables = (fn.properties.Environment as { Variables: Record<string, unknown> }).Variables;
+      expect(variables.POWERTOOLS_LOG_LEVEL).toEqual({
+        'Fn::FindInMap': ['PowertoolsLogLevel', { Ref: 'LambdaLoggingLevel' }, 'Level'],
+      });
+    }
+  });
+
+  it('puts every function in the VPC when PrivateVpcEnabled, none otherwise', () => {
+    const vpc = {
+      ...EVERYTHING_ON,
+      PrivateVpcEnabled: 'true',
+      VpcSubnetList: ['subnet-0a', 'subnet-0b'],
+      VpcSecurityGroupList: ['sg-0a'],
+    };
+    const inVpc = ofType(deployedResources(template, vpc), 'AWS::Lambda::Function');
+    expect(inVpc).toHaveLength(8);
+    for (const fn of inVpc) {
+      expect(fn.properties.VpcConfig).toEqual({
+        SubnetIds: { Ref: 'VpcSubnetList' },
+        SecurityGroupIds: { Ref: 'VpcSecurityGroupList' },
+      });
+    }
+    for (const fn of functions()) expect(fn.properties.VpcConfig).toBeUndefined();
+  });
+
+  it('grants the ENI permissions (before the function exists) only in a VPC', () => {
+    const eni = (privateVpc: string) =>
+      statementsWithAction(
+        allStatements(deployedResources(template, { ...EVERYTHING_ON, PrivateVpcEnabled: privateVpc })),
+        'ec2:',
+      );
+    expect(eni('true')).toHaveLength(8);
+    expect(eni('false')).toHaveLength(0);
+  });
+
+  it('bundles ESM with the createRequire banner and source maps', () => {
+    const assetDirs = readdirSync(synthesized.outdir).filter((d) => d.startsWith('asset.'));
+    const bundles = assetDirs.filter((d) => existsSync(join(synthesized.outdir, d, 'index.mjs')));
+    expect(bundles.length).toBeGreaterThanOrEqual(1);
+    for (const dir of bundles) {
+      const code = readFileSync(join(synthesized.outdir, dir, 'index.mjs'), 'utf8');
+      expect(
+        code.startsWith(
+          "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+        ),
+      ).toBe(true);
+      expect(existsSync(join(synthesized.outdir, dir, 'index.mjs.map'))).toBe(true);
+    }
+  });
+
+  it('never grants a service-wide action or an unscoped data action', () => {
+    for (const statement of allStatements(deployedResources(template, EVERYTHING_ON))) {
+      for (const action of actionsOf(statement)) {
+        expect(action).not.toMatch(/^\*$|:\*$/);
+        if (
+          /^(s3|secretsmanager|sqs|states|lambda|kms|kinesis):/.test(action) &&
+          action !== 'kinesis:ListStreams'
+        ) {
+          expect(resourcesOf(statement), `${action} on *`).not.toContain('*');
+        }
+      }
+    }
+  });
+
+  it('reads only the credentials secret', () => {
+    const secretStatements = statementsWithAction(
+      allStatements(deployedResources(template, EVERYTHING_ON)),
+      'secretsmanager:',
+    );
+    expect(secretStatements).toHaveLength(7);
+    for (const statement of secretStatements) {
+      expect(actionsOf(statement)).toEqual(['secretsmanager:GetSecretValue']);
+      expect(statement.Resource).toEqual({ Ref: 'SalesforceCredentialsSecretsManagerARN' });
+    }
+  });
+});
+
+describe('post-call state machine', () => {
+  const machine = () =>
+    ofType(deployedResources(template, EVERYTHING_ON), 'AWS::StepFunctions::StateMachine')[0];
+  const asl = () => readFileSync(POST_CALL_ASL_PATH, 'utf8');
+
+  it('is the ASL file, inline, with every placeholder substituted', () => {
+    const properties = machine().properties;
+    expect(properties.DefinitionString).toBe(asl());
+    const substitutions = properties.DefinitionSubstitutions as Record<string, unknown>;
+    const placeholders = [...asl().matchAll(/\$\{([A-Za-z0-9_]+)\}/g)].map((m) => m[1]);
+    expect(placeholders.length).toBeGreaterThan(0);
+    for (const name of placeholders) {
+      expect(substitutions, `\${${name}}`).toHaveProperty(name);
+      expect(JSON.stringify(substitutions[name])).not.toContain('${');
+    }
+  });
+
+  it('logs ERROR without execution data and traces with X-Ray', () => {
+    const properties = machine().properties;
+    expect(properties.LoggingConfiguration).toMatchObject({ Level: 'ERROR', IncludeExecutionData: false });
+    expect(properties.TracingConfiguration).toEqual({ Enabled: true });
+    expect(properties.StateMachineType).toBe('STANDARD');
+  });
+
+  it('has a role allowed exactly what the ASL calls', () => {
+    const deployed = deployedResources(template, EVERYTHING_ON);
+    const properties = machine().properties;
+    const substitutions = properties.DefinitionSubstitutions as Record<string, unknown>;
+    const statements = statementsOfRole(deployed, roleIdOf(properties.RoleArn));
+
+    // What the ASL calls, read straight from the file.
+    const expected = new Map<string, Set<string>>(); // action → resources (JSON)
+    const allow = (action: string, resource: unknown) => {
+      const set = expected.get(action) ?? new Set<string>();
+      set.add(JSON.stringify(resource));
+      expected.set(action, set);
+    };
+    const visit = (states: Record<string, Record<string, unknown>>) => {
+      for (const state of Object.values(states)) {
+        if (state.Type === 'Task') {
+          const resource = String(state.Resource);
+          const parameters = (state.Parameters ?? {}) as Record<string, unknown>;
+          const functionRef = /^arn:aws:states:::lambda:invoke/.test(resource)
+            ? parameters.FunctionName
+            : resource;
+          const sub = /^\$\{(\w+)\}$/.exec(String(functionRef));
+          const sdk = /^arn:aws:states:::aws-sdk:(\w+):(\w+)$/.exec(resource);
+          if (sub) {
+            allow('lambda:InvokeFunction', substitutions[sub[1]]);
+          } else if (sdk) {
+            const iamAction =
+              sdk[2] === 'listObjectsV2' ? 'ListBucket' : sdk[2] === 'headObject' ? 'GetObject' : sdk[2];
+            allow(`${sdk[1]}:${iamAction[0].toUpperCase()}${iamAction.slice(1)}`, '*any*');
+            if (sdk[1] === 'transcribe' && sdk[2] === 'startTranscriptionJob') {
+              allow('s3:GetObject', '*any*'); // Transcribe reads the media with the caller's rights
+              allow('s3:PutObject', '*any*'); // and writes the transcript with them
+            }
+          } else {
+            throw new Error(`test does not know Task resource ${resource}`);
+          }
+        }
+        for (const branch of (state.Branches ?? []) as Array<{
+          States: Record<string, Record<string, unknown>>;
+        }>) {
+          visit(branch.States);
+        }
+        const iterator = (state.ItemProcessor ?? state.Iterator) as
+          | { States: Record<string, Record<string, unknown>> }
+          | undefined;
+        if (iterator) visit(iterator.States);
+      }
+    };
+    visit(JSON.parse(asl()).States);
+
+    // Step Functions' own logging and tracing.
+    const SERVICE =
+      /^(logs:(CreateLogDelivery|GetLogDelivery|UpdateLogDelivery|DeleteLogDelivery|ListLogDeliveries|PutResourcePolicy|DescribeResourcePolicies|DescribeLogGroups)|xray:(PutTraceSegments|PutTelemetryRecords|GetSamplingRules|GetSamplingTargets))$/;
+    const granted = new Map<string, Set<string>>();
+    for (const statement of statements) {
+      expect(statement.Effect).toBe('Allow');
+      for (const action of actionsOf(statement)) {
+        if (SERVICE.test(action)) continue;
+        // Nothing beyond what the ASL calls.
+        expect([...expected.keys()], `role grants ${action}, which the ASL never calls`).toContain(action);
+        const set = granted.get(action) ?? new Set<string>();
+        for (const resource of resourcesOf(statement)) set.add(JSON.stringify(resource));
+        granted.set(action, set);
+      }
+    }
+    // Everything the ASL calls, on exactly the functions it names.
+    for (const [action, resources] of expected) {
+      expect(granted.has(action), `the ASL calls ${action} but the role does not allow it`).toBe(true);
+      if (action === 'lambda:InvokeFunction') expect(granted.get(action)).toEqual(resources);
+    }
+  });
+});
+
+describe('contact-record trigger', () => {
+  it('maps the stream with the parameters, partial batch responses, bisect and the DLQ', () => {
+    const deployed = deployedResources(template, EVERYTHING_ON);
+    const [mapping] = ofType(deployed, 'AWS::Lambda::EventSourceMapping');
+    const queues = ofType(deployed, 'AWS::SQS::Queue');
+    expect(queues).toHaveLength(1);
+    expect(mapping.properties).toMatchObject({
+      EventSourceArn: { Ref: 'CTRKinesisARN' },
+      BatchSize: { Ref: 'CTREventSourceMappingBatchSize' },
+      MaximumRetryAttempts: { Ref: 'CTREventSourceMappingMaximumRetryAttempts' },
+      BisectBatchOnFunctionError: true,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      StartingPosition: 'LATEST',
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [queues[0].logicalId, 'Arn'] } } },
+    });
+    expect(queues[0].properties.SqsManagedSseEnabled).toBe(true);
+  });
+
+  it('lets the trigger start and describe executions of the post-call machine only, and park records', () => {
+    const deployed = deployedResources(template, EVERYTHING_ON);
+    const trigger = ofType(deployed, 'AWS::Lambda::Function').find((f) =>
+      JSON.stringify(f.properties.Environment).includes('CTR_DLQ_URL'),
+    );
+    expect(trigger).toBeDefined();
+    const statements = statementsOfRole(deployed, roleIdOf(trigger?.properties.Role));
+    const actions = statements.flatMap(actionsOf).sort();
+    expect(actions).toEqual(
+      [
+        'kinesis:DescribeStream',
+        'kinesis:DescribeStreamSummary',
+        'kinesis:GetRecords',
+        'kinesis:GetShardIterator',
+        'kinesis:ListShards',
+        'kinesis:ListStreams',
+        'kinesis:SubscribeToShard',
+        'logs:CreateLogStream',
+        'logs:PutLogEvents',
+        'sqs:GetQueueAttributes',
+        'sqs:SendMessage',
+        'states:DescribeExecution',
+        'states:StartExecution',
+        'xray:PutTelemetryRecords',
+        'xray:PutTraceSegments',
+      ].sort(),
+    );
+    const start = statements.find((s) => actionsOf(s).includes('states:StartExecution'));
+    const machineId = ofType(deployed, 'AWS::StepFunctions::StateMachine')[0].logicalId;
+    expect(start?.Resource).toEqual({ Ref: machineId });
+  });
+});
+
+describe('alarms and outputs', () => {
+  it('alarms on failed executions, DLQ depth, trigger errors and iterator age, notifying the topic when set', () => {
+    const alarms = ofType(
+      deployedResources(template, { AlarmNotificationTopicARN: 'arn:aws:sns:eu-west-2:123456789012:ops' }),
+      'AWS::CloudWatch::Alarm',
+    );
+    const metrics = alarms.map((a) => a.properties.MetricName);
+    expect(metrics).toEqual(
+      expect.arrayContaining([
+        'ExecutionsFailed',
+        'ApproximateNumberOfMessagesVisible',
+        'Errors',
+        'IteratorAge',
+      ]),
+    );
+    for (const alarm of alarms)
+      expect(alarm.properties.AlarmActions).toEqual([{ Ref: 'AlarmNotificationTopicARN' }]);
+    for (const alarm of ofType(deployedResources(template), 'AWS::CloudWatch::Alarm')) {
+      expect(alarm.properties.AlarmActions).toBeUndefined();
+    }
+  });
+
+  it('outputs the sfInvokeAPI ARN, the state machine ARN and the DLQ URL', () => {
+    const outputs = template.Outputs as Record<string, { Value: unknown }>;
+    expect(Object.keys(outputs)).toEqual(
+      expect.arrayContaining([
+        'SfInvokeApiFunctionArn',
+        'PostCallStateMachineArn',
+        'ContactRecordDeadLetterQueueUrl',
+      ]),
+    );
+  });
+});
