@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Session, startSession } from './helpers.js';
+
+describe('fault injection', () => {
+  let session: Session;
+  beforeAll(async () => {
+    session = await startSession({ seed: false });
+  });
+  afterAll(() => session.emulator.stop());
+
+  const statuses = async (count: number) => {
+    const result: number[] = [];
+    for (let index = 0; index < count; index++) result.push((await session.api('GET', '/')).status);
+    return result;
+  };
+
+  it('is deterministic for a seed (and differs between seeds)', async () => {
+    session.emulator.setFaults({ seed: 42, serverUnavailableRate: 0.5 });
+    const first = await statuses(24);
+    session.emulator.setFaults({ seed: 42, serverUnavailableRate: 0.5 });
+    expect(await statuses(24)).toEqual(first);
+    expect(first).toContain(503);
+    expect(first).toContain(200);
+    session.emulator.setFaults({ seed: 7, serverUnavailableRate: 0.5 });
+    expect(await statuses(24)).not.toEqual(first);
+    session.emulator.setFaults({});
+  });
+
+  it('503 SERVER_UNAVAILABLE is answered before any write is applied', async () => {
+    session.emulator.setFaults({ serverUnavailableRate: 1 });
+    const response = await session.api('POST', '/sobjects/Contact', { LastName: 'Never' });
+    expect(response.status).toBe(503);
+    expect(response.body).toEqual([
+      { message: 'Server temporarily unavailable, please retry', errorCode: 'SERVER_UNAVAILABLE' },
+    ]);
+    const composite = await session.api('POST', '/composite', {
+      compositeRequest: [
+        {
+          method: 'POST',
+          url: '/services/data/v62.0/sobjects/Contact',
+          referenceId: 'c',
+          body: { LastName: 'Never' },
+        },
+      ],
+    });
+    expect(composite.status).toBe(503);
+    session.emulator.setFaults({});
+    expect(session.emulator.records('Contact')).toEqual([]);
+  });
+
+  it('UNABLE_TO_LOCK_ROW hits writes only, writes nothing, and counts as an API call', async () => {
+    session.emulator.setFaults({ unableToLockRowRate: 1 });
+    session.emulator.resetApiUsage();
+    expect((await session.api('GET', '/limits')).status).toBe(200);
+    const write = await session.api('PATCH', '/sobjects/AC_ContactTraceRecord__c/ContactId__c/c-1', {
+      Channel__c: 'VOICE',
+    });
+    expect(write.status).toBe(400);
+    expect(write.body).toEqual([
+      {
+        message: 'unable to obtain exclusive access to this record or 1 records',
+        errorCode: 'UNABLE_TO_LOCK_ROW',
+        fields: [],
+      },
+    ]);
+    expect(session.emulator.records('AC_ContactTraceRecord__c')).toEqual([]);
+    expect(session.emulator.apiUsage().apiCalls).toBe(2);
+    session.emulator.setFaults({});
+  });
+
+  it('REQUEST_LIMIT_EXCEEDED rate answers 403 with the documented body', async () => {
+    session.emulator.setFaults({ requestLimitExceededRate: 1 });
+    const response = await session.api('GET', '/limits');
+    expect(response.status).toBe(403);
+    expect(response.body).toEqual([
+      { message: 'TotalRequests Limit exceeded.', errorCode: 'REQUEST_LIMIT_EXCEEDED' },
+    ]);
+    session.emulator.setFaults({});
+  });
+
+  it('a scripted sequence fails exactly the chosen calls', async () => {
+    session.emulator.setFaults({
+      sequence: ['SERVER_UNAVAILABLE', null, 'UNABLE_TO_LOCK_ROW', 'REQUEST_LIMIT_EXCEEDED'],
+    });
+    const first = await session.api('POST', '/sobjects/Lead', { LastName: 'A', Company: 'C' });
+    const second = await session.api('POST', '/sobjects/Lead', { LastName: 'B', Company: 'C' });
+    const third = await session.api('POST', '/sobjects/Lead', { LastName: 'C', Company: 'C' });
+    const fourth = await session.api('GET', '/limits');
+    const fifth = await session.api('GET', '/limits');
+    expect([first.status, second.status, third.status, fourth.status, fifth.status]).toEqual([
+      503, 201, 400, 403, 200,
+    ]);
+    expect(session.emulator.records('Lead').map((lead) => lead.LastName)).toEqual(['B']);
+  });
+
+  it('expireAllSessions makes the next call 401 INVALID_SESSION_ID', async () => {
+    session.emulator.expireAllSessions();
+    const response = await session.api('GET', '/limits');
+    expect(response.status).toBe(401);
+    expect(response.body).toEqual([
+      { message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' },
+    ]);
+  });
+});
