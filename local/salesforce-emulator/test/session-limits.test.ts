@@ -19,7 +19,7 @@ describe('bearer check, versions, API allocation', () => {
 
   it('401 INVALID_SESSION_ID without, with an unknown, or with an expired token', async () => {
     const url = `${session.emulator.url}/services/data/v62.0/limits`;
-    for (const headers of [{}, { authorization: 'Bearer 00Dxx!bogus' }]) {
+    for (const headers of [{}, { authorization: 'Bearer 00Dxx!bogus' }] as Array<Record<string, string>>) {
       const response = await fetch(url, { headers });
       expect(response.status).toBe(401);
       expect(await response.json()).toEqual(INVALID_SESSION);
