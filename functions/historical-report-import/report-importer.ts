@@ -132,6 +132,16 @@ export class HistoricalReportImporter {
         skippedColumns: built.skippedColumns,
       });
     }
+    if (built.metricColumns === 0 && built.skippedColumns.length > 0) {
+      // The original silently wrote nothing in this case (upstream §16 row 21).
+      this.logger.warn(
+        'no report column matches a field of the object: only names and intervals are written',
+        {
+          sobject,
+          skippedColumns: built.skippedColumns,
+        },
+      );
+    }
     if (built.duplicateRows > 0) {
       this.logger.warn('rows sharing an external id: the last one is kept', {
         key,

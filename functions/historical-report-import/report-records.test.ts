@@ -76,6 +76,7 @@ describe('buildReportRecords', () => {
     expect(built.records[4]!.record[`${ns}Service_level_20_seconds__c`]).toBeNull();
     expect(built.skippedColumns).toContain('Average active time');
     expect(built.skippedColumns).toContain('Contacts handled');
+    expect(built.metricColumns).toBe(5);
     expect(built.failures).toEqual([]);
   });
 

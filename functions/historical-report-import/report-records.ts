@@ -59,6 +59,8 @@ export interface BuiltReportRecords {
   failures: RowFailure[];
   /** Headers the object has no field for. */
   skippedColumns: string[];
+  /** Report columns written to a field other than the name and the interval (the metrics). */
+  metricColumns: number;
   /** Rows replaced by a later row with the same external id. */
   duplicateRows: number;
 }
@@ -137,5 +139,13 @@ export function buildReportRecords(report: ParsedReport, ctx: ReportRecordContex
     byId.set(externalId, { row: rowNumber, externalId, record });
   });
 
-  return { externalIdField, records: [...byId.values()], failures, skippedColumns, duplicateRows };
+  const metricColumns = columns.filter((c) => c.header !== nameHeader && c.header !== intervalHeader).length;
+  return {
+    externalIdField,
+    records: [...byId.values()],
+    failures,
+    skippedColumns,
+    duplicateRows,
+    metricColumns,
+  };
 }
