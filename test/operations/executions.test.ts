@@ -57,6 +57,8 @@ beforeEach(() => {
         timestamp: t(8),
         type: 'TaskFailed',
         taskFailedEventDetails: {
+          resourceType: 'lambda',
+          resource: 'invoke',
           error: 'Salesforce.Request',
           cause: 'INVALID_FIELD: No such column Foo__c',
         },
