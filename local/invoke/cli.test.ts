@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import { InvokeCommand, type InvokeCommandOutput, LambdaClient } from '@aws-sdk/client-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type CliDependencies, localTarget, main } from './cli.js';
@@ -96,7 +96,8 @@ describe('--function-name (deployed Lambda)', () => {
   const lambda = mockClient(LambdaClient);
   afterEach(() => lambda.reset());
 
-  const payload = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
+  const payload = (value: unknown) =>
+    new TextEncoder().encode(JSON.stringify(value)) as InvokeCommandOutput['Payload'];
   const parametersOf = (input: { Payload?: unknown }) =>
     JSON.parse(new TextDecoder().decode(input.Payload as Uint8Array)).Details.Parameters as Record<
       string,
