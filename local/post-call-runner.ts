@@ -22,14 +22,16 @@ import {
   ExecutionAlreadyExists,
   ExecutionDoesNotExist,
   ExecutionNotRedrivable,
+  InvalidExecutionInput,
   InvalidName,
 } from '@aws-sdk/client-sfn';
 import aslValidator from 'asl-validator';
 import type { Context } from 'aws-lambda';
 import { ExecutionError, StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
+import { ANALYTICS_SUBSTITUTION_DEFAULTS, analyticsBranchOptions } from './aws-stand-ins/analytics-branches.js';
 import { ExecutionStore, type StoredExecution, type StoredHistoryEvent } from './execution-store.js';
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 /** An event of the interpreter's log (the library does not export the type). */
 type EventLog = ReturnType<StateMachine['run']>['eventLogs'] extends AsyncGenerator<infer E> ? E : never;
 
@@ -49,6 +51,8 @@ export const POST_CALL_DEFINITION_FILE = join(
 const REGION = 'us-east-1';
 const ACCOUNT = '123456789012';
 const LAMBDA_INVOKE = 'arn:aws:states:::lambda:invoke';
+/** Step Functions' limit on execution input and state payloads. */
+const MAX_PAYLOAD_BYTES = 262_144;
 
 export interface PostCallRunnerOptions {
   /** ASL file (default: statemachines/post-call.asl.json). */
@@ -69,8 +73,18 @@ export interface PostCallRunnerOptions {
   /** Interval for every Retry not listed in {@link retryIntervalOverrides} (ms); unset = the ASL's backoff. */
   defaultRetryIntervalMs?: number;
   store?: ExecutionStore;
+  /**
+   * Wraps every Task invocation (e.g. to meter Salesforce API calls per execution, or to run
+   * tasks one at a time); must call `invoke` and return its result.
+   */
+  taskMiddleware?: (task: TaskInvocation, invoke: () => Promise<Json>) => Promise<Json>;
   /** Lambda function timeout given to handlers' `getRemainingTimeInMillis` (ms, default 900 000). */
   lambdaTimeoutMs?: number;
+}
+
+export interface TaskInvocation {
+  executionName: string;
+  stateName: string;
 }
 
 export interface StartExecutionResult {
@@ -154,14 +168,17 @@ export class PostCallRunner {
     const name = options.stateMachineName ?? 'post-call';
     this.stateMachineArn = `arn:aws:states:${REGION}:${ACCOUNT}:stateMachine:${name}`;
 
+    // Transcription and Contact Lens branches: real handlers + Transcribe/Comprehend stand-ins +
+    // S3 listing (s3rver from AWS_ENDPOINT_URL_S3) unless the caller registers its own.
+    const analytics = analyticsBranchOptions();
     const functionsBySubstitution = new Map<string, LambdaHandler>(
-      Object.entries(options.lambdaHandlers ?? {}),
+      Object.entries({ ...analytics.lambdaHandlers, ...options.lambdaHandlers }),
     );
     const text = readFileSync(options.definitionFile ?? POST_CALL_DEFINITION_FILE, 'utf8');
     const missing = new Set<string>();
     const functionArns = new Map<string, LambdaHandler>();
     const substituted = text.replace(/\$\{([A-Za-z0-9_]+)\}/g, (_match, key: string) => {
-      const setting = options.substitutions?.[key];
+      const setting = options.substitutions?.[key] ?? ANALYTICS_SUBSTITUTION_DEFAULTS[key];
       if (setting !== undefined) return setting;
       if (key.endsWith('FunctionArn')) {
         const arn = localFunctionArn(key);
@@ -196,7 +213,9 @@ export class PostCallRunner {
           this.#invokeLambda(handler, arn ?? '', input, state.resource === LAMBDA_INVOKE, executionName);
         continue;
       }
-      const service = state.resource ? options.serviceHandlers?.[state.resource] : undefined;
+      const service = state.resource
+        ? (options.serviceHandlers?.[state.resource] ?? analytics.serviceHandlers[state.resource])
+        : undefined;
       if (!service)
         throw new Error(`Task state '${state.name}' (${state.resource}): no local handler registered`);
       this.#taskHandlers[state.name] = async (input, executionName) =>
@@ -248,7 +267,21 @@ export class PostCallRunner {
         $metadata: { httpStatusCode: 400 },
       });
     }
-    const parsedInput = JSON.parse(input) as Json;
+    if (Buffer.byteLength(input, 'utf8') > MAX_PAYLOAD_BYTES) {
+      throw new InvalidExecutionInput({
+        message: 'The execution input exceeds the maximum size of 262144 bytes',
+        $metadata: { httpStatusCode: 400 },
+      });
+    }
+    let parsedInput: Json;
+    try {
+      parsedInput = JSON.parse(input) as Json;
+    } catch {
+      throw new InvalidExecutionInput({
+        message: 'The execution input is not valid JSON',
+        $metadata: { httpStatusCode: 400 },
+      });
+    }
     const startDate = new Date();
     const execution: StoredExecution = {
       executionArn: `arn:aws:states:${REGION}:${ACCOUNT}:execution:${this.stateMachineArn.split(':').pop()}:${name}`,
@@ -324,8 +357,12 @@ export class PostCallRunner {
 
   #launch(execution: StoredExecution, machine: StateMachine, input: Json): void {
     const taskResourceLocalHandlers: Record<string, (input: Json) => Promise<Json>> = {};
+    const middleware = this.#options.taskMiddleware;
     for (const [stateName, handler] of Object.entries(this.#taskHandlers)) {
-      taskResourceLocalHandlers[stateName] = (taskInput) => handler(taskInput, execution.name);
+      taskResourceLocalHandlers[stateName] = middleware
+        ? (taskInput) =>
+            middleware({ executionName: execution.name, stateName }, () => handler(taskInput, execution.name))
+        : (taskInput) => handler(taskInput, execution.name);
     }
     const overrides = {
       taskResourceLocalHandlers,

@@ -12,14 +12,23 @@ import { RecordingUploader } from './recording-upload.js';
 import type { RecordingUploadResult } from './types.js';
 
 const logger = createLogger('recording-upload');
-let s3: S3Client | undefined;
+/** One S3 client per container (rebuilt only if the endpoint setting changes: local runs start several s3rvers). */
+let s3: { client: S3Client; endpoint: string | undefined } | undefined;
+
+function s3Client(): S3Client {
+  const endpoint = process.env.AWS_ENDPOINT_URL_S3;
+  if (s3 === undefined || s3.endpoint !== endpoint) {
+    s3?.client.destroy();
+    s3 = { client: new S3Client({}), endpoint };
+  }
+  return s3.client;
+}
 
 export async function uploadRecording(event: unknown): Promise<RecordingUploadResult> {
   const parsed = parseRecordingUploadEvent(event);
-  s3 ??= new S3Client({});
   logger.appendKeys({ contactId: parsed.contactId });
   try {
-    return await new RecordingUploader(getSalesforceClient(), s3, logger).upload(parsed);
+    return await new RecordingUploader(getSalesforceClient(), s3Client(), logger).upload(parsed);
   } finally {
     logger.removeKeys(['contactId']);
   }

@@ -1,0 +1,436 @@
+/**
+ * The whole post-call pipeline offline, in one process: the Salesforce emulator (seeded), s3rver
+ * holding the recordings, the real Kinesis trigger logic (functions/ctr-trigger) whose Step
+ * Functions client starts executions of the real ASL in the local runner, the real Lambda handlers
+ * behind every Task, and a dead-letter queue stand-in. Used by `npm start`, the acceptance tests
+ * and `npm run bench -- pipeline`.
+ *
+ * @example
+ * ```ts
+ * const pipeline = await LocalPipeline.start();
+ * await pipeline.putRecordingsFor(ctrs);
+ * await pipeline.deliver(ctrs);           // one Kinesis batch through the trigger
+ * await pipeline.settle();                // every execution has stopped
+ * console.log(pipeline.contactReports());
+ * await pipeline.stop();
+ * ```
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { SFNClient } from '@aws-sdk/client-sfn';
+import { SendMessageCommand, type SendMessageCommandInput, SQSClient } from '@aws-sdk/client-sqs';
+import type { KinesisStreamBatchResponse, KinesisStreamEvent } from 'aws-lambda';
+import { mockClient } from 'aws-sdk-client-mock';
+import S3rver from 's3rver';
+import { handler as contactImportHandler } from '../functions/contact-import/handler.js';
+import { handleKinesisBatch, toBatchResponse } from '../functions/ctr-trigger/index.js';
+import type { CtrTriggerSettings, RecordOutcome } from '../functions/ctr-trigger/types.js';
+import { handler as recordingUploadHandler } from '../functions/recording-upload/handler.js';
+import { AVAILABLE_BRANCHES } from '../functions/ctr-trigger/config.js';
+import { kinesisEventOf, nextSequenceNumber, type RawKinesisData } from '../shared/ctr/kinesis-event.js';
+import { postCallSwitchesFromEnvironment } from '../shared/ctr/switches.js';
+import {
+  attachLocalStepFunctions,
+  type LocalStepFunctions,
+  type LocalStepFunctionsOptions,
+} from './local-step-functions.js';
+import {
+  type Json,
+  type LambdaHandler,
+  PostCallRunner,
+  type PostCallRunnerOptions,
+} from './post-call-runner.js';
+import type { ExecutionStore } from './execution-store.js';
+import { startSalesforceEmulator } from './salesforce-emulator/index.js';
+import type { EmulatorOptions, SalesforceEmulator } from './salesforce-emulator/types.js';
+import { type SalesforceEnvironment, useSalesforceEmulator } from './salesforce-environment.js';
+import { sampleRecordingWav } from './sample-recording.js';
+
+export const LOCAL_DLQ_URL = 'https://sqs.us-east-1.amazonaws.com/123456789012/ctr-dead-letter-local';
+export const LOCAL_INSTANCE_ID = '0e6d9a3c-7b1f-4c2a-9d3e-5f6a7b8c9d0e';
+
+/** Real handlers behind the state machine's `${...FunctionArn}` substitutions. */
+export const POST_CALL_LAMBDA_HANDLERS: Record<string, LambdaHandler> = {
+  ContactImportFunctionArn: contactImportHandler,
+  RecordingUploadFunctionArn: recordingUploadHandler,
+};
+
+export interface LocalPipelineOptions {
+  /** CTI Adapter namespace of the emulated org and of SF_ADAPTER_NAMESPACE (default `amazonconnect`). */
+  namespace?: string;
+  /** More emulator options (seed, omitFields, faults...). */
+  emulator?: Omit<EmulatorOptions, 'namespace'>;
+  /** Extra environment for the functions, e.g. `{ RECORDING_UPLOAD_ENABLED: 'true' }` (restored by stop()). */
+  env?: Record<string, string | undefined>;
+  /** Runner options (extra Lambda or service handlers, retry/wait overrides, store). */
+  runner?: Omit<PostCallRunnerOptions, 'lambdaHandlers' | 'taskMiddleware'> & {
+    lambdaHandlers?: Record<string, LambdaHandler>;
+  };
+  /** Retry interval of every Retry in the ASL, ms (default 0: a local run does not back off). */
+  retryIntervalMs?: number;
+  /** The Step Functions stand-in (e.g. `beforeStart` latency). */
+  stepFunctions?: LocalStepFunctionsOptions;
+  /** The trigger's bound on concurrent Step Functions calls (default: the trigger's own). */
+  maxConcurrency?: number;
+  /**
+   * Run tasks one at a time, so each task's Salesforce API calls can be attributed to its
+   * execution (default true). Turn off for load tests.
+   */
+  meterPerExecution?: boolean;
+  /** How often a batch's retryable records are re-delivered, like Lambda would (default 3). */
+  maxRedeliveries?: number;
+}
+
+/** A dead-lettered record as the trigger sent it to the queue. */
+export interface DeadLetteredRecord {
+  reason: string;
+  detail: string;
+  data: string;
+  contactId: string | null;
+}
+
+export interface DeliveryResult {
+  /** The outcome of every record, of every delivery attempt, in order. */
+  outcomes: RecordOutcome[];
+  /** The trigger's partial batch response of each attempt. */
+  batchResponses: KinesisStreamBatchResponse[];
+}
+
+export interface ContactReport {
+  contactId: string;
+  executionName: string;
+  status: string;
+  statesVisited: string[];
+  /** Salesforce records of the contact after the run: object API name → ids. */
+  salesforceRecords: Record<string, string[]>;
+  /** Salesforce API calls made by this execution's tasks (needs `meterPerExecution`). */
+  salesforceApiCalls: number;
+  error?: string;
+  cause?: string;
+}
+
+/** Serialises task invocations (a promise chain used as a mutex). */
+class TaskQueue {
+  #tail: Promise<unknown> = Promise.resolve();
+  run<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.#tail.then(work, work);
+    this.#tail = result.catch(() => undefined);
+    return result;
+  }
+}
+
+interface LocalPipelineParts {
+  emulator: SalesforceEmulator;
+  runner: PostCallRunner;
+  s3: S3Client;
+  namespace: string;
+  deadLettered: DeadLetteredRecord[];
+  apiCallsByExecution: Map<string, number>;
+  s3rver: S3rver;
+  s3Directory: string;
+  environment: SalesforceEnvironment;
+  stepFunctions: LocalStepFunctions;
+  sfn: SFNClient;
+  sqs: SQSClient;
+  sqsStub: { restore(): void };
+  settings: CtrTriggerSettings;
+  maxRedeliveries: number;
+}
+
+export class LocalPipeline {
+  readonly emulator: SalesforceEmulator;
+  readonly runner: PostCallRunner;
+  /** A client of the local S3 (s3rver). */
+  readonly s3: S3Client;
+  readonly namespace: string;
+  /** Records the trigger parked on the dead-letter queue. */
+  readonly deadLettered: DeadLetteredRecord[];
+  /** Outcomes of every record delivered so far. */
+  readonly outcomes: RecordOutcome[] = [];
+  /** Salesforce API calls per execution name (with `meterPerExecution`). */
+  readonly apiCallsByExecution: Map<string, number>;
+  readonly #parts: LocalPipelineParts;
+  #nextSequence: string | undefined;
+
+  private constructor(parts: LocalPipelineParts) {
+    this.#parts = parts;
+    this.emulator = parts.emulator;
+    this.runner = parts.runner;
+    this.s3 = parts.s3;
+    this.namespace = parts.namespace;
+    this.deadLettered = parts.deadLettered;
+    this.apiCallsByExecution = parts.apiCallsByExecution;
+  }
+
+  static async start(options: LocalPipelineOptions = {}): Promise<LocalPipeline> {
+    const namespace = options.namespace ?? 'amazonconnect';
+    const emulator = await startSalesforceEmulator({ ...options.emulator, namespace });
+    const s3Directory = mkdtempSync(join(tmpdir(), 'post-call-s3-'));
+    const s3rver = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory: s3Directory });
+    const address = await s3rver.run();
+    const s3Endpoint = `http://127.0.0.1:${address.port}`;
+
+    const stateMachineName = 'post-call';
+    const region = process.env.AWS_REGION ?? 'us-east-1';
+    const environment = useSalesforceEmulator(emulator, {
+      namespace,
+      env: {
+        AWS_REGION: region,
+        AMAZON_CONNECT_INSTANCE_ID: LOCAL_INSTANCE_ID,
+        POSTCALL_STATE_MACHINE_ARN: `arn:aws:states:us-east-1:123456789012:stateMachine:${stateMachineName}`,
+        CTR_DLQ_URL: LOCAL_DLQ_URL,
+        // s3rver knows one account; its checksum quirks (toolchain §3.8) need WHEN_REQUIRED.
+        AWS_ENDPOINT_URL_S3: s3Endpoint,
+        AWS_ACCESS_KEY_ID: 'S3RVER',
+        AWS_SECRET_ACCESS_KEY: 'S3RVER',
+        AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
+        AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',
+        ...options.env,
+      },
+    });
+
+    const queue = new TaskQueue();
+    const apiCallsByExecution = new Map<string, number>();
+    const meter = options.meterPerExecution ?? true;
+    const runner = new PostCallRunner({
+      ...options.runner,
+      stateMachineName,
+      lambdaHandlers: { ...POST_CALL_LAMBDA_HANDLERS, ...options.runner?.lambdaHandlers },
+      defaultRetryIntervalMs: options.runner?.defaultRetryIntervalMs ?? options.retryIntervalMs ?? 0,
+      taskMiddleware: meter
+        ? (task, invoke) =>
+            queue.run(async (): Promise<Json> => {
+              const before = emulator.apiUsage().apiCalls;
+              try {
+                return await invoke();
+              } finally {
+                const used = emulator.apiUsage().apiCalls - before;
+                apiCallsByExecution.set(
+                  task.executionName,
+                  (apiCallsByExecution.get(task.executionName) ?? 0) + used,
+                );
+              }
+            })
+        : undefined,
+    });
+
+    const sfn = new SFNClient({ region });
+    const stepFunctions = attachLocalStepFunctions(sfn, runner, options.stepFunctions);
+    const sqs = new SQSClient({ region });
+    const deadLettered: DeadLetteredRecord[] = [];
+    const sqsStub = mockClient(sqs);
+    let messageNumber = 0;
+    sqsStub.on(SendMessageCommand).callsFake(async (input: SendMessageCommandInput) => {
+      const body = JSON.parse(input.MessageBody ?? '{}') as Record<string, unknown>;
+      deadLettered.push({
+        reason: String(body.reason ?? 'unknown'),
+        detail: String(body.detail ?? ''),
+        data: String(body.data ?? ''),
+        contactId: typeof body.contactId === 'string' ? body.contactId : null,
+      });
+      messageNumber += 1;
+      return { MessageId: `local-${messageNumber}` };
+    });
+
+    const settings: CtrTriggerSettings = {
+      stateMachineArn: runner.stateMachineArn,
+      deadLetterQueueUrl: LOCAL_DLQ_URL,
+      switches: postCallSwitchesFromEnvironment(process.env),
+      availableBranches: AVAILABLE_BRANCHES,
+      maxConcurrency: options.maxConcurrency ?? 10,
+    };
+    const s3 = new S3Client({
+      region,
+      endpoint: s3Endpoint,
+      forcePathStyle: true,
+      credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
+    });
+    return new LocalPipeline({
+      emulator,
+      runner,
+      s3,
+      namespace,
+      deadLettered,
+      apiCallsByExecution,
+      s3rver,
+      s3Directory,
+      environment,
+      stepFunctions,
+      sfn,
+      sqs,
+      sqsStub,
+      settings,
+      maxRedeliveries: options.maxRedeliveries ?? 3,
+    });
+  }
+
+  get store(): ExecutionStore {
+    return this.runner.store;
+  }
+
+  /** StartExecution calls the trigger made. */
+  get startExecutionCalls(): number {
+    return this.#parts.stepFunctions.startCalls;
+  }
+
+  /** Puts `body` at a recording location (`bucket/key`), creating the bucket when needed. */
+  async putRecording(
+    location: string,
+    body: Buffer | string | NodeJS.ReadableStream,
+    contentLength?: number,
+  ) {
+    const slash = location.indexOf('/');
+    const bucket = location.slice(0, slash);
+    const key = location.slice(slash + 1);
+    await this.#ensureBucket(bucket);
+    await this.s3.send(
+      new PutObjectCommand({
+        Bucket: bucket,
+        Key: key,
+        Body: body as Buffer,
+        ContentType: 'audio/wav',
+        ContentLength: contentLength,
+      }),
+    );
+  }
+
+  /** Puts a synthetic WAV at every recording location the CTRs mention. */
+  async putRecordingsFor(ctrs: ReadonlyArray<unknown>): Promise<string[]> {
+    const locations = new Set<string>();
+    for (const ctr of ctrs) {
+      if (typeof ctr !== 'object' || ctr === null) continue;
+      const record = ctr as { Recording?: { Location?: unknown } | null; Recordings?: unknown };
+      if (typeof record.Recording?.Location === 'string') locations.add(record.Recording.Location);
+      if (Array.isArray(record.Recordings)) {
+        for (const entry of record.Recordings as Array<{ Location?: unknown }>) {
+          if (typeof entry?.Location === 'string') locations.add(entry.Location);
+        }
+      }
+    }
+    for (const location of locations)
+      await this.putRecording(location.replace(/^s3:\/\//i, ''), sampleRecordingWav());
+    return [...locations];
+  }
+
+  /**
+   * Delivers one Kinesis batch to the trigger (objects JSON-encoded, `{rawData}` verbatim) and,
+   * like Lambda with ReportBatchItemFailures, re-delivers from the lowest failed record while the
+   * trigger reports retryable failures.
+   */
+  async deliver(payloads: ReadonlyArray<unknown | RawKinesisData>): Promise<DeliveryResult> {
+    let event: KinesisStreamEvent = kinesisEventOf(payloads, { firstSequenceNumber: this.#nextSequence });
+    this.#nextSequence = nextSequenceNumber(event);
+    const result: DeliveryResult = { outcomes: [], batchResponses: [] };
+    for (let attempt = 0; ; attempt++) {
+      const outcomes = await handleKinesisBatch(event, {
+        sfn: this.#parts.sfn,
+        sqs: this.#parts.sqs,
+        settings: this.#parts.settings,
+      });
+      const response = await toBatchResponse(event, outcomes);
+      result.outcomes.push(...outcomes);
+      result.batchResponses.push(response);
+      this.outcomes.push(...outcomes);
+      const failed = response.batchItemFailures.map((failure) => BigInt(failure.itemIdentifier));
+      if (failed.length === 0 || attempt >= this.#parts.maxRedeliveries) return result;
+      let lowest = failed[0];
+      for (const sequence of failed) if (sequence < lowest) lowest = sequence;
+      event = { Records: event.Records.filter((record) => BigInt(record.kinesis.sequenceNumber) >= lowest) };
+    }
+  }
+
+  /** Resolves when every execution has stopped. */
+  settle(): Promise<void> {
+    return this.runner.settle();
+  }
+
+  /** API name with the org's namespace (`AC_ContactTraceRecord__c` → `amazonconnect__AC_ContactTraceRecord__c`). */
+  apiName(name: string): string {
+    return this.namespace === '' ? name : `${this.namespace}__${name}`;
+  }
+
+  /** The contact's records in the org: CTR, analytics record, files linked to the analytics record. */
+  salesforceRecordsOf(contactId: string): Record<string, string[]> {
+    const key = this.apiName('ContactId__c');
+    const ctrObject = this.apiName('AC_ContactTraceRecord__c');
+    const analyticsObject = this.apiName('AC_ContactChannelAnalytics__c');
+    const ids = (records: Array<Record<string, unknown>>) => records.map((record) => String(record.Id));
+    const ctrs = this.emulator.records(ctrObject).filter((record) => record[key] === contactId);
+    const analytics = this.emulator.records(analyticsObject).filter((record) => record[key] === contactId);
+    const analyticsIds = new Set(ids(analytics));
+    const files = this.emulator
+      .records('ContentVersion')
+      .filter((record) => analyticsIds.has(String(record.FirstPublishLocationId)));
+    const attachments = this.emulator
+      .records('Attachment')
+      .filter((record) => analyticsIds.has(String(record.ParentId)));
+    const out: Record<string, string[]> = {};
+    if (ctrs.length > 0) out[ctrObject] = ids(ctrs);
+    if (analytics.length > 0) out[analyticsObject] = ids(analytics);
+    if (files.length > 0) out.ContentVersion = ids(files);
+    if (attachments.length > 0) out.Attachment = ids(attachments);
+    return out;
+  }
+
+  /** One report per execution, oldest first. */
+  contactReports(): ContactReport[] {
+    return this.store
+      .list()
+      .reverse()
+      .map((execution) => {
+        let contactId = execution.name;
+        try {
+          contactId = String(
+            (JSON.parse(execution.input) as { contactId?: unknown }).contactId ?? execution.name,
+          );
+        } catch {
+          // keep the name
+        }
+        return {
+          contactId,
+          executionName: execution.name,
+          status: execution.status,
+          statesVisited: execution.statesVisited,
+          salesforceRecords: this.salesforceRecordsOf(contactId),
+          salesforceApiCalls: this.apiCallsByExecution.get(execution.name) ?? 0,
+          ...(execution.error ? { error: execution.error } : {}),
+          ...(execution.cause ? { cause: execution.cause } : {}),
+        };
+      });
+  }
+
+  async stop(): Promise<void> {
+    await this.settle();
+    const parts = this.#parts;
+    parts.stepFunctions.restore();
+    parts.sqsStub.restore();
+    parts.environment.restore();
+    parts.s3.destroy();
+    parts.sfn.destroy();
+    parts.sqs.destroy();
+    await parts.emulator.stop();
+    await parts.s3rver.close();
+    rmSync(parts.s3Directory, { recursive: true, force: true });
+  }
+
+  readonly #buckets = new Set<string>();
+
+  async #ensureBucket(bucket: string): Promise<void> {
+    if (this.#buckets.has(bucket)) return;
+    try {
+      await this.s3.send(new CreateBucketCommand({ Bucket: bucket }));
+    } catch (error) {
+      if (
+        (error as Error).name !== 'BucketAlreadyOwnedByYou' &&
+        (error as Error).name !== 'BucketAlreadyExists'
+      ) {
+        throw error;
+      }
+    }
+    this.#buckets.add(bucket);
+  }
+}
