@@ -18,7 +18,7 @@
  * ```
  */
 import type { KinesisStreamEvent } from 'aws-lambda';
-import { mapWithConcurrency } from './bounded-concurrency.js';
+import { mapWithConcurrency } from '../../shared/concurrency/map-with-concurrency.js';
 import { collapseByContact } from './collapse-duplicates.js';
 import { type DeadLetterEntry, sendToDeadLetterQueue } from './dead-letter.js';
 import { type DecodedCtrRecord, decodeRecords } from './decode-records.js';

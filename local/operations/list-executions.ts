@@ -2,7 +2,7 @@
  * `npm run executions`: what happened to which contact. Lists executions with their failed state
  * and cause, and renders one contact's history as a timeline.
  */
-import { mapWithConcurrency } from './concurrency.js';
+import { mapWithConcurrency } from '../../shared/concurrency/map-with-concurrency.js';
 import { belongsToContact, contactIdFromExecutionName } from './execution-names.js';
 import type { ExecutionSource, ExecutionSummary, ListFilter, TimelineEvent } from './types.js';
 

@@ -10,7 +10,7 @@
  * ```
  */
 import { createHash } from 'node:crypto';
-import { mapWithConcurrency } from './concurrency.js';
+import { mapWithConcurrency } from '../../shared/concurrency/map-with-concurrency.js';
 import { belongsToContact, contactIdFromExecutionName } from './execution-names.js';
 import type { ExecutionDetail, ExecutionSource, ExecutionSummary, ListFilter } from './types.js';
 

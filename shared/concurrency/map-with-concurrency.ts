@@ -1,5 +1,7 @@
 /**
- * Runs `work` over `items` with at most `limit` calls in flight, preserving result order.
+ * Runs `work` over `items` with at most `limit` calls in flight, preserving result order. The
+ * first rejection rejects the whole call: callers that must not stop (the trigger) turn failures
+ * into outcomes inside `work`.
  *
  * @example
  * ```ts
