@@ -158,6 +158,7 @@ export class HistoricalReportImporter {
         sobject,
         built.externalIdField,
         built.records.map((r) => r.record),
+        { collectionsPerRequest: settings.collectionsPerRequest },
       );
       results.forEach((result, i) => {
         const source = built.records[i]!;

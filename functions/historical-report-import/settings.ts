@@ -9,6 +9,7 @@
  * | `SF_ADAPTER_NAMESPACE` | `amazonconnect` | CTI Adapter namespace; blank or `-` = none |
  * | `GLOBAL_ANALYTICS_ENABLED` | `false` | v5.27 `GlobalAnalyticsEnabled` |
  * | `AWS_REGION` | (Lambda) | appended to the external id where the object has `Region__c` |
+ * | `SF_COLLECTIONS_PER_REQUEST` | `5` | collections of 200 rows per API call, 1..5 |
  *
  * @example
  * ```ts
@@ -46,6 +47,16 @@ function prefixesOf(
   return list.map((prefix) => ({ prefix, kind }));
 }
 
+/** `SF_COLLECTIONS_PER_REQUEST`: 1..5 collections of 200 rows per API call (default 5). */
+export function collectionsPerRequest(raw: string | undefined): number {
+  if (raw === undefined || raw.trim() === '') return 5;
+  const value = Number(raw.trim());
+  if (!Number.isInteger(value) || value < 1 || value > 5) {
+    throw new ReportSettingsError(`SF_COLLECTIONS_PER_REQUEST must be an integer from 1 to 5, got "${raw}"`);
+  }
+  return value;
+}
+
 export function readHistoricalImportSettings(env: NodeJS.ProcessEnv): HistoricalImportSettings {
   const region = env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
   if (!region) throw new ReportSettingsError('AWS_REGION is not set');
@@ -69,6 +80,7 @@ export function readHistoricalImportSettings(env: NodeJS.ProcessEnv): Historical
     namespacePrefix: namespacePrefix(env.SF_ADAPTER_NAMESPACE),
     region,
     globalAnalytics: isEnabled(env.GLOBAL_ANALYTICS_ENABLED),
+    collectionsPerRequest: collectionsPerRequest(env.SF_COLLECTIONS_PER_REQUEST),
   };
 }
 

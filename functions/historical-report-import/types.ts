@@ -37,6 +37,8 @@ export interface HistoricalImportSettings {
   region: string;
   /** v5.27 `GlobalAnalyticsEnabled`: write `Region__c = 'global'` and keep the id without a region. */
   globalAnalytics: boolean;
+  /** Collections of 200 rows per API call (1..5). */
+  collectionsPerRequest: number;
 }
 
 /** A parsed CSV report: its header row and its data rows keyed by header. */

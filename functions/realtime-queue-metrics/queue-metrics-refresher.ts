@@ -59,6 +59,7 @@ export class QueueMetricsRefresher {
       object.sobject,
       object.externalIdField,
       records.map((r) => r.record),
+      { collectionsPerRequest: settings.collectionsPerRequest },
     );
 
     let upserted = 0;

@@ -10,6 +10,7 @@
  * | `GLOBAL_ANALYTICS_ENABLED` | GlobalAnalyticsEnabled | false | true/false |
  * | `REALTIME_REFRESHES_PER_INVOCATION` | (fixed by the stack) | 4 | 1..12 |
  * | `REALTIME_REFRESH_INTERVAL_SECONDS` | (fixed by the stack) | 15 | 1..60 |
+ * | `SF_COLLECTIONS_PER_REQUEST` | (optional) | 5 | 1..5 collections of 200 queues per API call |
  *
  * @example
  * ```ts
@@ -80,5 +81,6 @@ export function readRealtimeMetricsSettings(env: NodeJS.ProcessEnv): RealtimeMet
     globalAnalytics: isEnabled(env.GLOBAL_ANALYTICS_ENABLED),
     refreshesPerInvocation: integerSetting(env, 'REALTIME_REFRESHES_PER_INVOCATION', 4, 1, 12),
     refreshIntervalMs: integerSetting(env, 'REALTIME_REFRESH_INTERVAL_SECONDS', 15, 1, 60) * 1000,
+    collectionsPerRequest: integerSetting(env, 'SF_COLLECTIONS_PER_REQUEST', 5, 1, 5),
   };
 }

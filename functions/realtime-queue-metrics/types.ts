@@ -45,6 +45,8 @@ export interface RealtimeMetricsSettings {
   refreshesPerInvocation: number;
   /** Spacing of the refreshes' start times (default 15 000 ms). */
   refreshIntervalMs: number;
+  /** Collections of 200 queues per API call (1..5). */
+  collectionsPerRequest: number;
 }
 
 /** What one refresh did. */

@@ -52,6 +52,14 @@ describe('packedUpsert against the Salesforce emulator', () => {
     expect(results.map((r, i) => (r.success ? null : i)).filter((i) => i !== null)).toEqual([201]);
     expect(results[201]!.errors[0]!.statusCode).toBe('STRING_TOO_LONG');
 
+    emulator.resetApiUsage();
+    await packedUpsert(salesforce, 'AC_QueueMetrics__c', 'Queue_Id__c', records(450, 7000), {
+      collectionsPerRequest: 1,
+    });
+    expect(emulator.apiUsage().byEndpoint).toEqual({
+      'PATCH /composite/sobjects/AC_QueueMetrics__c/Queue_Id__c': 3,
+    });
+
     const unknownKey = await packedUpsert(salesforce, 'AC_QueueMetrics__c', 'Nope__c', records(250, 9000));
     expect(unknownKey).toHaveLength(250);
     expect(unknownKey.every((r) => !r.success && r.errors.length > 0)).toBe(true);

@@ -66,15 +66,28 @@ function saveResultsOf(response: CompositeSubresponse | undefined, count: number
   return Array.from({ length: count }, () => ({ success: false, errors }));
 }
 
+export interface PackedUpsertOptions {
+  /**
+   * Collections per API call, 1..5 (default 5). Lower it for orgs whose triggers or flows on the
+   * object make 1,000 records in one request too heavy; 1 sends plain collections requests.
+   */
+  collectionsPerRequest?: number;
+}
+
 export async function packedUpsert(
   salesforce: SalesforceApi,
   sobject: string,
   externalIdField: string,
   records: SalesforceRecord[],
+  options: PackedUpsertOptions = {},
 ): Promise<SaveResult[]> {
+  const perRequest = Math.min(
+    Math.max(Math.trunc(options.collectionsPerRequest ?? COLLECTIONS_PER_COMPOSITE), 1),
+    5,
+  );
   const typed = records.map((r) => (r.attributes?.type ? r : { ...r, attributes: { type: sobject } }));
   const results: SaveResult[] = [];
-  const groups = chunk(chunk(typed, COLLECTION_SIZE), COLLECTIONS_PER_COMPOSITE);
+  const groups = chunk(chunk(typed, COLLECTION_SIZE), perRequest);
   for (const group of groups) {
     if (group.length === 1) {
       results.push(
