@@ -35,14 +35,3 @@ export class ComprehendAnalysisError extends Error {
     this.name = 'Comprehend.Failed';
   }
 }
-
-/**
- * Raised after the failure reason has been written on the analytics record, so that the
- * transcription branch (and the execution) fails visibly with that reason as its Cause.
- */
-export class TranscriptionFailedError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'Transcription.Failed';
-  }
-}

@@ -21,7 +21,7 @@ import type { SalesforceApi } from '../../shared/salesforce/types.js';
 import type { ComprehendSender } from './comprehend-analysis.js';
 import { parseTranscriptImportRequest } from './parse-request.js';
 import { TranscriptImporter } from './transcript-import.js';
-import type { ImportTranscriptResult } from './types.js';
+import type { ImportTranscriptResult, RecordTranscriptionFailureResult } from './types.js';
 
 export interface TranscriptImportDependencies {
   s3: Pick<S3Client, 'send'>;
@@ -37,23 +37,28 @@ export function createHandler(dependencies: Partial<TranscriptImportDependencies
   const s3 = dependencies.s3 ?? new S3Client({});
   const comprehend = dependencies.comprehend ?? new ComprehendClient({});
   const salesforce = dependencies.salesforce ?? getSalesforceClient;
-  return middy(async (event: unknown, _context: Context): Promise<ImportTranscriptResult> => {
-    const request = parseTranscriptImportRequest(event);
-    logger.appendKeys({ contactId: request.contactId });
-    try {
-      const importer = new TranscriptImporter({
-        salesforce: salesforce(),
-        s3,
-        comprehend,
-        namespace: namespacePrefix(process.env.SF_ADAPTER_NAMESPACE),
-        logger,
-      });
-      if (request.action === 'recordTranscriptionFailure') return await importer.recordFailure(request);
-      return await importer.importTranscript(request);
-    } finally {
-      logger.removeKeys(['contactId']);
-    }
-  }).use(injectLambdaContext(logger));
+  return middy(
+    async (
+      event: unknown,
+      _context: Context,
+    ): Promise<ImportTranscriptResult | RecordTranscriptionFailureResult> => {
+      const request = parseTranscriptImportRequest(event);
+      logger.appendKeys({ contactId: request.contactId });
+      try {
+        const importer = new TranscriptImporter({
+          salesforce: salesforce(),
+          s3,
+          comprehend,
+          namespace: namespacePrefix(process.env.SF_ADAPTER_NAMESPACE),
+          logger,
+        });
+        if (request.action === 'recordTranscriptionFailure') return await importer.recordFailure(request);
+        return await importer.importTranscript(request);
+      } finally {
+        logger.removeKeys(['contactId']);
+      }
+    },
+  ).use(injectLambdaContext(logger));
 }
 
 export const handler = createHandler();

@@ -22,13 +22,14 @@ import { readJsonObject, S3ObjectNotFoundError } from '../../shared/analytics/re
 import type { SalesforceApi } from '../../shared/salesforce/types.js';
 import { analyticsFields } from './analytics-fields.js';
 import { analyzeText, type ComprehendSender, requestedAnalyses } from './comprehend-analysis.js';
-import { TranscriptionFailedError, TranscriptNotFoundError } from './errors.js';
+import { TranscriptNotFoundError } from './errors.js';
 import { transcriptionFailureReason } from './failure-reason.js';
 import { channelTranscripts, customerText } from './transcript-segments.js';
 import type {
   ImportTranscriptRequest,
   ImportTranscriptResult,
   RecordTranscriptionFailureRequest,
+  RecordTranscriptionFailureResult,
   TranscribeOutput,
 } from './types.js';
 
@@ -126,14 +127,14 @@ export class TranscriptImporter {
 
   /**
    * Attaches `TranscriptionFailure.json` (status, reason, job) to the analytics record (the
-   * package has no field for it), then throws {@link TranscriptionFailedError} so the branch and
-   * the execution fail with the reason as their Cause.
+   * package has no field for it) and returns the reason; the state machine then fails the branch
+   * with it as the Cause ("Transcription failed").
    */
-  async recordFailure(request: RecordTranscriptionFailureRequest): Promise<never> {
+  async recordFailure(request: RecordTranscriptionFailureRequest): Promise<RecordTranscriptionFailureResult> {
     const { contactId, analyticsRecordId } = request;
     const failure = transcriptionFailureReason(request.transcription);
     const jobName = request.jobName ?? failure.jobName;
-    await this.#writer.write({
+    const written = await this.#writer.write({
       recordId: analyticsRecordId,
       fields: {},
       attachments: [
@@ -151,8 +152,12 @@ export class TranscriptImporter {
       ],
     });
     this.deps.logger?.error('transcription failed', { contactId, analyticsRecordId, jobName, ...failure });
-    throw new TranscriptionFailedError(
-      `Transcription ${failure.status} for contact ${contactId}: ${failure.reason}`,
-    );
+    return {
+      contactId,
+      analyticsRecordId,
+      status: failure.status,
+      reason: `Transcription ${failure.status} for contact ${contactId}: ${failure.reason}`,
+      salesforceCalls: written.salesforceCalls,
+    };
   }
 }

@@ -118,6 +118,8 @@ export interface ImportTranscriptResult {
 export interface RecordTranscriptionFailureResult {
   contactId: string;
   analyticsRecordId: string;
+  status: 'FAILED' | 'TIMED_OUT' | 'NOT_STARTED';
+  /** Becomes the Cause of the branch's "Transcription failed" state. */
   reason: string;
   salesforceCalls: number;
 }

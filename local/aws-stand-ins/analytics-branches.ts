@@ -1,0 +1,89 @@
+/**
+ * Everything the local runner needs for the state machine's Transcription and Contact Lens
+ * branches: the real `transcript-import` and `contact-lens-import` handlers (Salesforce from the
+ * SF_* environment, i.e. the emulator; S3 = s3rver), the Transcribe and Comprehend stand-ins, the
+ * S3 listing task, and default values of the branches' substitutions.
+ *
+ * @example
+ * ```ts
+ * const analytics = analyticsBranchOptions({ s3: localS3 });
+ * const runner = new PostCallRunner({
+ *   lambdaHandlers: { ...analytics.lambdaHandlers, ContactImportFunctionArn: contactImport },
+ *   serviceHandlers: analytics.serviceHandlers,
+ *   substitutions: { ...analytics.substitutions, ConnectRecordingBucket: 'recordings' },
+ * });
+ * ```
+ */
+import { ConnectClient } from '@aws-sdk/client-connect';
+import { S3Client } from '@aws-sdk/client-s3';
+import type { Context } from 'aws-lambda';
+import { createHandler as createContactLensHandler } from '../../functions/contact-lens-import/handler.js';
+import { createHandler as createTranscriptHandler } from '../../functions/transcript-import/handler.js';
+import { ComprehendStandIn } from './comprehend-stand-in.js';
+import { s3ListHandler } from './s3-list-stand-in.js';
+import { TranscribeStandIn } from './transcribe-stand-in.js';
+
+/**
+ * Defaults of the branches' `${...}` settings (the stack's parameters): 20 s between Transcribe
+ * status checks, 360 checks (2 h), Contact Lens looked for every 60 s up to 30 times.
+ */
+export const ANALYTICS_SUBSTITUTION_DEFAULTS: Readonly<Record<string, string>> = {
+  TranscriptionJobCheckWaitTime: '20',
+  TranscriptionMaxPolls: '360',
+  ContactLensWaitSeconds: '60',
+  ContactLensMaxPolls: '30',
+  TranscribeOutputBucket: 'transcribe-output-local',
+  ConnectRecordingBucket: 'connect-recordings-local',
+};
+
+type LambdaHandler = (event: never, context: Context) => unknown;
+
+export interface AnalyticsBranchOptions {
+  lambdaHandlers: Record<string, LambdaHandler>;
+  serviceHandlers: Record<string, (input: unknown) => Promise<unknown>>;
+  substitutions: Record<string, string>;
+  transcribe: TranscribeStandIn;
+  comprehend: ComprehendStandIn;
+}
+
+/** An S3 client for s3rver from `AWS_ENDPOINT_URL_S3`, or the default chain when unset. */
+export function s3ClientFromEnvironment(): S3Client {
+  const endpoint = process.env.AWS_ENDPOINT_URL_S3;
+  return new S3Client(
+    endpoint
+      ? {
+          endpoint,
+          forcePathStyle: true,
+          requestChecksumCalculation: 'WHEN_REQUIRED',
+          responseChecksumValidation: 'WHEN_REQUIRED',
+        }
+      : {},
+  );
+}
+
+export function analyticsBranchOptions(
+  dependencies: {
+    s3?: S3Client;
+    transcribe?: TranscribeStandIn;
+    comprehend?: ComprehendStandIn;
+    connect?: Pick<ConnectClient, 'send'>;
+  } = {},
+): AnalyticsBranchOptions {
+  const s3 = dependencies.s3 ?? s3ClientFromEnvironment();
+  const transcribe = dependencies.transcribe ?? new TranscribeStandIn({ s3 });
+  const comprehend = dependencies.comprehend ?? new ComprehendStandIn();
+  const connect = dependencies.connect ?? new ConnectClient({});
+  return {
+    lambdaHandlers: {
+      TranscriptImportFunctionArn: createTranscriptHandler({ s3, comprehend }) as LambdaHandler,
+      ContactLensImportFunctionArn: createContactLensHandler({ s3, connect }) as LambdaHandler,
+    },
+    serviceHandlers: {
+      ...transcribe.serviceHandlers(),
+      'arn:aws:states:::aws-sdk:s3:listObjectsV2': s3ListHandler(s3),
+    },
+    substitutions: { ...ANALYTICS_SUBSTITUTION_DEFAULTS },
+    transcribe,
+    comprehend,
+  };
+}
