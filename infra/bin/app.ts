@@ -12,4 +12,3 @@ const app = new App();
 const stackName = (app.node.tryGetContext('stackName') as string | undefined) ?? 'ConnectSalesforce';
 new ConnectSalesforceStack(app, stackName);
 Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
-app.synth();

@@ -8,14 +8,13 @@
  * new ConnectSalesforceStack(app, 'ConnectSalesforce');
  * ```
  */
-import { CfnMapping, CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { PipelineAlarms } from './alarms.js';
 import { CtrTriggerWiring } from './ctr-trigger-wiring.js';
 import { PipelineFunctions } from './functions.js';
 import { StackParameters } from './parameters.js';
 import { POST_CALL_ASL_PATH } from './paths.js';
-import { POWERTOOLS_LOG_LEVEL_MAPPING } from './pipeline-function.js';
 import { PostCallStateMachine } from './post-call-state-machine.js';
 import { ReportingWiring } from './reporting-wiring.js';
 
@@ -40,16 +39,6 @@ export class ConnectSalesforceStack extends Stack {
       description:
         'Amazon Connect Salesforce Lambdas (TypeScript): sfInvokeAPI, post-call pipeline, reporting imports',
       ...stackProps,
-    });
-
-    new CfnMapping(this, POWERTOOLS_LOG_LEVEL_MAPPING, {
-      mapping: {
-        DEBUG: { Level: 'DEBUG' },
-        INFO: { Level: 'INFO' },
-        WARNING: { Level: 'WARN' },
-        ERROR: { Level: 'ERROR' },
-        CRITICAL: { Level: 'CRITICAL' },
-      },
     });
 
     this.params = new StackParameters(this, 'Parameters');

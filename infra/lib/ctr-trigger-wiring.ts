@@ -10,7 +10,7 @@
  * wiring.deadLetterQueue.queueUrl;
  * ```
  */
-import { Aws, type CfnResource, Duration, Fn, Validations } from 'aws-cdk-lib';
+import { Aws, Duration, Fn, Validations } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { CfnEventSourceMapping } from 'aws-cdk-lib/aws-lambda';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
@@ -141,7 +141,7 @@ export class CtrTriggerWiring extends Construct {
         'The mapping exists only under CTREventSourceMappingCondition, i.e. when CTRKinesisARN is not empty.',
     });
     // Lambda validates the role's stream permissions when the mapping is created.
-    this.eventSourceMapping.addDependency(kinesisPolicy.node.defaultChild as CfnResource);
+    this.eventSourceMapping.node.addDependency(kinesisPolicy);
     this.eventSourceMapping.node.addDependency(trigger.role);
   }
 }

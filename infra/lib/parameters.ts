@@ -14,6 +14,7 @@
  */
 import {
   CfnCondition,
+  CfnMapping,
   CfnParameter,
   CfnRule,
   type CfnRuleAssertion,
@@ -115,6 +116,8 @@ export class StackParameters extends Construct {
   readonly vpcSecurityGroupList: CfnParameter;
   readonly vpcSubnetList: CfnParameter;
   readonly conditions: StackConditions;
+  /** LambdaLoggingLevel as Powertools spells it (it has WARN, not WARNING). */
+  readonly powertoolsLogLevel: string;
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
@@ -452,6 +455,17 @@ export class StackParameters extends Construct {
       reason:
         'SalesforceCredentialsSecretsManagerARN is the ARN of the secret, not a secret value: it may be shown.',
     });
+
+    const levels = new CfnMapping(stack, 'PowertoolsLogLevel', {
+      mapping: {
+        DEBUG: { Level: 'DEBUG' },
+        INFO: { Level: 'INFO' },
+        WARNING: { Level: 'WARN' },
+        ERROR: { Level: 'ERROR' },
+        CRITICAL: { Level: 'CRITICAL' },
+      },
+    });
+    this.powertoolsLogLevel = levels.findInMap(this.lambdaLoggingLevel.valueAsString, 'Level');
 
     this.conditions = this.createConditions(stack);
     this.createRules(stack);

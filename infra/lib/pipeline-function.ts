@@ -23,9 +23,6 @@ import { acknowledgeWildcards } from './acknowledge.js';
 import type { StackParameters } from './parameters.js';
 import { REPO_ROOT } from './paths.js';
 
-/** Powertools log level for each LambdaLoggingLevel value (Powertools has no WARNING). */
-export const POWERTOOLS_LOG_LEVEL_MAPPING = 'PowertoolsLogLevel';
-
 export interface PipelineFunctionProps {
   /** Folder under functions/ (CONTRACTS.md). */
   readonly folder: string;
@@ -86,11 +83,7 @@ export class PipelineFunction extends Construct {
       }),
     );
 
-    const logLevel = Fn.findInMap(
-      POWERTOOLS_LOG_LEVEL_MAPPING,
-      params.lambdaLoggingLevel.valueAsString,
-      'Level',
-    );
+    const logLevel = params.powertoolsLogLevel;
     this.function = new NodejsFunction(this, 'Function', {
       entry,
       handler: 'handler',
