@@ -213,6 +213,48 @@ describe('output parity with the original, from the shipped sample events', () =
   });
 });
 
+describe('error and edge-case fixtures (test/fixtures)', () => {
+  const fixture = (name: string) =>
+    handler(
+      JSON.parse(readFileSync(new URL(`./test/fixtures/${name}.json`, import.meta.url), 'utf8')),
+      context(),
+    );
+
+  it('unknown sf_operation → an error naming it', async () => {
+    await expect(fixture('event-unknown-operation')).rejects.toMatchObject({
+      name: 'InvokeApi.UnknownOperation',
+      message: expect.stringContaining("sf_operation 'lookupContact' is unknown"),
+    });
+  });
+
+  it('anonymous caller → sf_count 0; national number → found', async () => {
+    expect(await fixture('event-phoneLookup-anonymous')).toEqual({ sf_count: 0 });
+    expect(await fixture('event-phoneLookup-national')).toEqual({
+      Id: expect.stringMatching(/^003/),
+      Name: 'John Smith',
+      sf_count: 1,
+    });
+  });
+
+  it('delete with an extra parameter and update without sf_id → errors naming operation and parameter', async () => {
+    await expect(fixture('event-delete-extra-parameter')).rejects.toMatchObject({
+      name: 'InvokeApi.UnexpectedParameter',
+      message: "delete: parameter 'Status' is not accepted (accepted: sf_object, sf_id)",
+    });
+    await expect(fixture('event-update-missing-id')).rejects.toMatchObject({
+      name: 'InvokeApi.MissingParameter',
+      message: "update: required parameter 'sf_id' is missing",
+    });
+  });
+
+  it('| in an ordinary value passes through; a date expression is evaluated', async () => {
+    const { Id } = await fixture('event-create-pipe-values');
+    const row = emulator.records('Case').find((record) => record.Id === Id);
+    expect(row?.Subject).toBe('Billing|Refund');
+    expect(row?.Description).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+});
+
 describe('no injection through any operation', () => {
   const caseCount = () => emulator.records('Case').length;
 

@@ -53,8 +53,10 @@ export async function invokeApi(
       () => new InvokeApiTimeoutError(operation, timeoutMs),
     );
     const checked = checkConnectResponse(operation, response, settings.maxResponseBytes);
+    // Names and counts only: parameter values and results are caller data (PII).
     logger?.info('sf_operation succeeded', {
       operation,
+      parameters: Object.keys(parameters),
       sfCount: checked.sf_count,
       keys: Object.keys(checked).length,
       durationMs: Math.round(performance.now() - started),
@@ -64,6 +66,7 @@ export async function invokeApi(
     const surfaced = surfaceError(operation, error);
     logger?.warn('sf_operation failed', {
       operation,
+      parameters: Object.keys(parameters),
       errorName: surfaced.name,
       errorMessage: surfaced.message,
       durationMs: Math.round(performance.now() - started),
