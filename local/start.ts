@@ -1,0 +1,108 @@
+/**
+ * `npm start`: the post-call pipeline offline. Starts the Salesforce emulator (sample org) and a
+ * local S3 with the sample recordings, feeds the sample CTRs (or `--ctr FILE`) as Kinesis batches
+ * through the real trigger logic, runs every execution of statemachines/post-call.asl.json with
+ * the real handlers, and prints what happened. Exits 0 only if every execution succeeded.
+ *
+ * Usage: `npm start [-- --ctr FILE [--ctr FILE2]] [--json] [--verbose]`
+ *   --ctr FILE   a JSON array or JSON lines of CTRs (one Kinesis batch per file; an invalid line
+ *                counts as a malformed record). Default: local/samples/*.jsonl.
+ *   --json       one JSON object instead of the table (see PipelineReport).
+ *   --verbose    the functions' logs (DEBUG) on stdout.
+ * Executions are saved to .local-state/executions.json for the other local tools.
+ */
+import './start-environment.js';
+import './promise-with-resolvers.js';
+import { readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { type CtrFileBatch, readCtrFile } from './ctr-file.js';
+import { DEFAULT_EXECUTION_STORE_FILE, ExecutionStore } from './execution-store.js';
+import { LocalPipeline } from './local-pipeline.js';
+import { buildPipelineReport, renderPipelineReport } from './pipeline-report.js';
+
+const SAMPLES_DIRECTORY = join(dirname(fileURLToPath(import.meta.url)), 'samples');
+
+function sampleFiles(): string[] {
+  return readdirSync(SAMPLES_DIRECTORY)
+    .filter((name) => name.endsWith('.jsonl') || name.endsWith('.json'))
+    .sort()
+    .map((name) => join(SAMPLES_DIRECTORY, name));
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      ctr: { type: 'string', multiple: true },
+      json: { type: 'boolean', default: false },
+      verbose: { type: 'boolean', default: false },
+    },
+  });
+  const started = Date.now();
+  const logLevel = process.env.POWERTOOLS_LOG_LEVEL ?? 'SILENT';
+
+  let batches: CtrFileBatch[];
+  try {
+    batches = (values.ctr ?? sampleFiles()).map((file) => readCtrFile(file));
+  } catch (error) {
+    console.error(`Cannot read the CTRs: ${(error as Error).message}`);
+    return 2;
+  }
+
+  const store = new ExecutionStore(DEFAULT_EXECUTION_STORE_FILE);
+  const pipeline = await LocalPipeline.start({
+    env: {
+      POWERTOOLS_LOG_LEVEL: logLevel,
+      LOG_LEVEL: logLevel,
+      // The local demo shows the optional upload too (the stack's default is false).
+      RECORDING_UPLOAD_ENABLED: process.env.RECORDING_UPLOAD_ENABLED ?? 'true',
+    },
+    runner: { store },
+  });
+  try {
+    await pipeline.putRecordingsFor(batches.flatMap((batch) => batch.records));
+    for (const batch of batches) {
+      await pipeline.deliver(batch.records);
+      await pipeline.settle();
+    }
+    store.save();
+
+    const report = buildPipelineReport(pipeline);
+    const retried = new Map<string, { contactId?: string; reason: string }>();
+    for (const outcome of pipeline.outcomes) {
+      if (outcome.status === 'retry')
+        retried.set(outcome.sequenceNumber, { contactId: outcome.contactId, reason: outcome.reason });
+      else retried.delete(outcome.sequenceNumber);
+    }
+    const contactReports = pipeline.contactReports();
+    const failures = contactReports.filter((contact) => contact.status !== 'SUCCEEDED');
+    if (values.json) {
+      process.stdout.write(`${JSON.stringify(report)}\n`);
+    } else {
+      console.log(
+        renderPipelineReport(report, {
+          batches: batches.length,
+          records: batches.reduce((sum, batch) => sum + batch.records.length, 0),
+          unresolvedRetries: [...retried.values()],
+          tokenRequests: pipeline.emulator.apiUsage().tokenRequests,
+          elapsedMs: Date.now() - started,
+          failures,
+        }),
+      );
+    }
+    return failures.length === 0 && retried.size === 0 ? 0 : 1;
+  } finally {
+    await pipeline.stop();
+  }
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  },
+);
