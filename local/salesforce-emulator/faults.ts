@@ -6,6 +6,7 @@
  * rejected up front.
  */
 import { SalesforceApiError } from './errors.js';
+import { type EmulatorRequest, type EmulatorResponse, json, WRITE_METHODS } from './http-types.js';
 import { seededRandom } from './prng.js';
 import type { FaultConfig, FaultKind } from './types.js';
 
@@ -22,6 +23,10 @@ export class FaultInjector {
     this.#config = { ...config };
     this.#random = seededRandom(config.seed ?? 1);
     this.#sequence = [...(config.sequence ?? [])];
+  }
+
+  get lockRowInsideComposite(): boolean {
+    return this.#config.lockRowInsideComposite === true;
   }
 
   get latencyMs(): number {
@@ -64,4 +69,57 @@ export function faultError(kind: FaultKind): SalesforceApiError {
         [],
       );
   }
+}
+
+const LOCK_MESSAGE = 'unable to obtain exclusive access to this record or 1 records';
+
+/**
+ * The answer of a composite request hit by UNABLE_TO_LOCK_ROW when faults are reported inside
+ * composite bodies (nothing is executed), or undefined for other requests / unreadable bodies.
+ */
+export function compositeLockResponse(request: EmulatorRequest): EmulatorResponse | undefined {
+  const [first, second] = request.segments;
+  if (first !== 'composite') return undefined;
+  let body: Record<string, unknown> = {};
+  try {
+    if (request.body.length > 0) body = JSON.parse(request.body.toString('utf8')) as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
+  if (second === undefined && Array.isArray(body.compositeRequest)) {
+    const items = body.compositeRequest as Array<{ method?: unknown; referenceId?: unknown }>;
+    const victim = items.findIndex(
+      (item) => typeof item.method === 'string' && WRITE_METHODS.has(item.method.toUpperCase()),
+    );
+    return json(200, {
+      compositeResponse: items.map((item, index) => ({
+        body:
+          index === victim
+            ? [{ errorCode: 'UNABLE_TO_LOCK_ROW', message: LOCK_MESSAGE, fields: [] }]
+            : [
+                {
+                  errorCode: 'PROCESSING_HALTED',
+                  message:
+                    'The transaction was rolled back since another operation in the same transaction failed.',
+                },
+              ],
+        httpHeaders: {},
+        httpStatusCode: 400,
+        referenceId: String(item.referenceId ?? ''),
+      })),
+    });
+  }
+  if (second === 'sobjects') {
+    const count = Array.isArray(body.records)
+      ? body.records.length
+      : (request.query.get('ids') ?? '').split(',').filter((id) => id !== '').length;
+    return json(
+      200,
+      Array.from({ length: count }, () => ({
+        success: false,
+        errors: [{ statusCode: 'UNABLE_TO_LOCK_ROW', message: LOCK_MESSAGE, fields: [] }],
+      })),
+    );
+  }
+  return undefined;
 }

@@ -7,7 +7,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { ApiUsageMeter } from './api-usage.js';
 import type { EmulatorContext } from './context.js';
 import { SalesforceApiError, notFound } from './errors.js';
-import type { FaultInjector } from './faults.js';
+import { compositeLockResponse, type FaultInjector } from './faults.js';
 import { type EmulatorRequest, type EmulatorResponse, WRITE_METHODS } from './http-types.js';
 import type { OAuthServer } from './oauth.js';
 import { seededRandom } from './prng.js';
@@ -270,7 +270,8 @@ async function handle(
   }
   usage.countApiCall(endpointKey(effective, segments));
   if (fault !== undefined) {
-    send(response, apiError(fault, limitHeader()));
+    const inside = faults.lockRowInsideComposite ? compositeLockResponse(emulatorRequest) : undefined;
+    send(response, inside ? { ...inside, headers: limitHeader() } : apiError(fault, limitHeader()));
     return;
   }
   const result = await services.dispatch(emulatorRequest);

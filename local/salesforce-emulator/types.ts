@@ -36,6 +36,13 @@ export interface FaultConfig {
    */
   sequence?: Array<FaultKind | null>;
   /**
+   * Report an injected UNABLE_TO_LOCK_ROW the way Salesforce does inside composite requests:
+   * `/composite` answers 200 with the first write subrequest failing and the others
+   * PROCESSING_HALTED; `/composite/sobjects` answers 200 with every SaveResult failing. Either
+   * way nothing is written. Default false: a top-level 400 like every other endpoint.
+   */
+  lockRowInsideComposite?: boolean;
+  /**
    * Faults of the token endpoint, which the options above never touch (503 rate and latency).
    */
   tokenEndpoint?: { seed?: number; latencyMs?: number; serverUnavailableRate?: number };

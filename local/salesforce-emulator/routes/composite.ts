@@ -8,6 +8,7 @@ import { type EmulatorRequest, type EmulatorResponse, json } from '../http-types
 import { parseJsonObject } from '../json-body.js';
 import type { Services } from '../services.js';
 import { collectionsRoute } from './collections.js';
+import { treeRoute } from './tree.js';
 
 const MAX_SUBREQUESTS = 25;
 const MAX_QUERY_OR_COLLECTION = 5;
@@ -44,6 +45,7 @@ export async function compositeRoute(
 ): Promise<EmulatorResponse> {
   const [, kind] = request.segments;
   if (kind === 'sobjects') return collectionsRoute(services, request);
+  if (kind === 'tree') return treeRoute(services, request);
   if (kind === 'batch' && request.segments.length === 2) return batch(services, request, subrequest);
   if (kind !== undefined) throw notFound();
   if (request.method !== 'POST') throw methodNotAllowed(request.method, ['POST']);

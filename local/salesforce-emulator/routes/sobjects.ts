@@ -43,7 +43,7 @@ export async function sobjectsRoute(services: Services, request: EmulatorRequest
   }
   if (third === 'describe' && fourth === undefined) {
     if (method !== 'GET') throw methodNotAllowed(method, ['GET']);
-    return json(200, describeObject(version, object));
+    return json(200, describeObject(version, context.schema, object));
   }
   if (more.length > 0) throw notFound();
   if (fourth === undefined) {

@@ -88,11 +88,19 @@ export function describeField(field: FieldSchema): Record<string, unknown> {
   };
 }
 
-export function describeObject(version: string, object: ObjectSchema): Record<string, unknown> {
+export function describeObject(
+  version: string,
+  schema: Schema,
+  object: ObjectSchema,
+): Record<string, unknown> {
   return {
     ...describeObjectSummary(version, object),
     fields: object.fields.map(describeField),
-    childRelationships: [],
+    childRelationships: schema.childRelationships(object).map((relationship) => ({
+      ...relationship,
+      cascadeDelete: false,
+      deprecatedAndHidden: false,
+    })),
     recordTypeInfos: [],
   };
 }

@@ -8,6 +8,12 @@ import { bool, dateTime, lookup } from './field-builders.js';
 import { STANDARD_OBJECTS } from './standard-objects.js';
 import type { FieldDefinition, FieldSchema, ObjectDefinition, ObjectSchema } from './types.js';
 
+export interface ChildRelationship {
+  childSObject: string;
+  field: string;
+  relationshipName: string;
+}
+
 export interface SchemaOptions {
   /** Package namespace (`amazonconnect`) or '' for none. */
   namespace?: string;
@@ -61,6 +67,31 @@ export class Schema {
    */
   object(name: string): ObjectSchema | undefined {
     return this.#objects.get(name.toLowerCase());
+  }
+
+  /**
+   * Child relationships of an object (`Account.Contacts`, `Contact.Cases`): every non-polymorphic
+   * lookup to it, named after the child's plural label (custom objects: `<Plural>__r`).
+   */
+  childRelationships(parent: ObjectSchema): ChildRelationship[] {
+    const children: ChildRelationship[] = [];
+    for (const child of this.#objects.values()) {
+      for (const field of child.fields) {
+        if (field.type !== 'reference' || field.calculated === true || field.name === 'OwnerId') continue;
+        const target = field.referenceTo?.[0];
+        if (target === undefined || target === '*' || this.objectLenient(target)?.name !== parent.name)
+          continue;
+        const plural = child.labelPlural.replace(/[^A-Za-z0-9]/g, '');
+        children.push({
+          childSObject: child.name,
+          field: field.name,
+          relationshipName: child.custom
+            ? this.qualify(`${plural}__r`, child.name !== child.localName)
+            : plural,
+        });
+      }
+    }
+    return children;
   }
 
   /** In-process convenience: also accepts packaged names without the namespace prefix. */

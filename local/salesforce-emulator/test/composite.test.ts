@@ -279,3 +279,95 @@ describe('/composite/sobjects collections', () => {
     expect(deleted.body[1]).toMatchObject({ success: false, errors: [{ statusCode: 'ENTITY_IS_DELETED' }] });
   });
 });
+
+describe('/composite/tree', () => {
+  let session: Session;
+  beforeAll(async () => {
+    session = await startSession({ seed: false });
+  });
+  afterAll(() => session.emulator.stop());
+
+  it('creates a record tree through child relationships (201) and links the children', async () => {
+    const response = await session.api<{
+      hasErrors: boolean;
+      results: Array<{ referenceId: string; id: string }>;
+    }>('POST', '/composite/tree/Account', {
+      records: [
+        {
+          attributes: { type: 'Account', referenceId: 'acc' },
+          Name: 'Tree Corp',
+          Contacts: {
+            records: [
+              {
+                attributes: { type: 'Contact', referenceId: 'c1' },
+                LastName: 'Leaf',
+                Cases: { records: [{ attributes: { type: 'Case', referenceId: 'case1' }, Subject: 'Deep' }] },
+              },
+            ],
+          },
+        },
+      ],
+    });
+    expect(response.status).toBe(201);
+    expect(response.body.hasErrors).toBe(false);
+    expect(response.body.results.map((result) => result.referenceId)).toEqual(['acc', 'c1', 'case1']);
+    const [account, contact, kase] = response.body.results.map((result) => result.id);
+    expect(session.emulator.records('Contact')[0].AccountId).toBe(account);
+    expect(session.emulator.records('Case')[0].ContactId).toBe(contact);
+    expect(kase).toMatch(/^500/);
+  });
+
+  it('is all-or-nothing: one invalid record → 400 with its referenceId, nothing created', async () => {
+    const before = session.emulator.records('Account').length;
+    const response = await session.api<{
+      hasErrors: boolean;
+      results: Array<{ referenceId: string; errors: Array<{ statusCode: string }> }>;
+    }>('POST', '/composite/tree/Account', {
+      records: [
+        {
+          attributes: { type: 'Account', referenceId: 'ok' },
+          Name: 'Fine',
+          Contacts: {
+            records: [{ attributes: { type: 'Contact', referenceId: 'bad' }, FirstName: 'NoLast' }],
+          },
+        },
+      ],
+    });
+    expect(response.status).toBe(400);
+    expect(response.body).toEqual({
+      hasErrors: true,
+      results: [
+        { referenceId: 'bad', errors: [expect.objectContaining({ statusCode: 'REQUIRED_FIELD_MISSING' })] },
+      ],
+    });
+    expect(session.emulator.records('Account')).toHaveLength(before);
+  });
+
+  it('describe lists child relationships; upsert through the Id path', async () => {
+    const describe = await session.api<{
+      childRelationships: Array<{ childSObject: string; field: string; relationshipName: string }>;
+    }>('GET', '/sobjects/Account/describe');
+    expect(describe.body.childRelationships).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          childSObject: 'Contact',
+          field: 'AccountId',
+          relationshipName: 'Contacts',
+        }),
+        expect.objectContaining({ childSObject: 'Case', field: 'AccountId', relationshipName: 'Cases' }),
+      ]),
+    );
+    const [account] = session.emulator.records('Account');
+    const update = await session.api<{ created: boolean }>(
+      'PATCH',
+      `/sobjects/Account/Id/${String(account.Id)}`,
+      { Name: 'By Id' },
+    );
+    expect(update.status).toBe(200);
+    expect(update.body.created).toBe(false);
+    const create = await session.api<{ created: boolean }>('POST', '/sobjects/Account/Id', {
+      Name: 'Posted',
+    });
+    expect(create.status).toBe(201);
+  });
+});

@@ -93,6 +93,48 @@ describe('fault injection', () => {
     expect(session.emulator.records('Lead').map((lead) => lead.LastName)).toEqual(['B']);
   });
 
+  it('lockRowInsideComposite reports UNABLE_TO_LOCK_ROW inside composite bodies, writing nothing', async () => {
+    session.emulator.setFaults({ unableToLockRowRate: 1, lockRowInsideComposite: true });
+    const composite = await session.api<{
+      compositeResponse: Array<{ httpStatusCode: number; body: Array<{ errorCode: string }> }>;
+    }>('POST', '/composite', {
+      allOrNone: true,
+      compositeRequest: [
+        { method: 'GET', url: '/services/data/v62.0/limits', referenceId: 'read' },
+        {
+          method: 'POST',
+          url: '/services/data/v62.0/sobjects/Account',
+          referenceId: 'write',
+          body: { Name: 'Locked' },
+        },
+      ],
+    });
+    expect(composite.status).toBe(200);
+    expect(
+      composite.body.compositeResponse.map((sub) => [sub.httpStatusCode, sub.body[0].errorCode]),
+    ).toEqual([
+      [400, 'PROCESSING_HALTED'],
+      [400, 'UNABLE_TO_LOCK_ROW'],
+    ]);
+    const collection = await session.api<Array<{ success: boolean; errors: Array<{ statusCode: string }> }>>(
+      'POST',
+      '/composite/sobjects',
+      {
+        records: [
+          { attributes: { type: 'Account' }, Name: 'Locked' },
+          { attributes: { type: 'Account' }, Name: 'Locked 2' },
+        ],
+      },
+    );
+    expect(collection.status).toBe(200);
+    expect(collection.body.map((result) => [result.success, result.errors[0].statusCode])).toEqual([
+      [false, 'UNABLE_TO_LOCK_ROW'],
+      [false, 'UNABLE_TO_LOCK_ROW'],
+    ]);
+    session.emulator.setFaults({});
+    expect(session.emulator.records('Account')).toEqual([]);
+  });
+
   it('expireAllSessions makes the next call 401 INVALID_SESSION_ID', async () => {
     session.emulator.expireAllSessions();
     const response = await session.api('GET', '/limits');
