@@ -81,6 +81,8 @@ export const COLLECTION_BATCH_SIZE = 200;
 const DEFAULT_TIMEOUT_MS = 10_000;
 const NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 const JSON_CONTENT = 'application/json';
+/** Longer GET paths go through composite (Salesforce recommends URIs under 2 000 bytes, caps at 16 384 with headers). */
+const MAX_URL_PATH_LENGTH = 8_000;
 const FORM_CONTENT = 'application/x-www-form-urlencoded';
 
 interface CallOptions {
@@ -146,12 +148,8 @@ export class SalesforceClient implements SalesforceApi {
     options: { maxRecords?: number } = {},
   ): Promise<QueryResult<T>> {
     const maxRecords = options.maxRecords ?? Number.POSITIVE_INFINITY;
-    let page = await this.call<QueryPage<T>>(
-      'GET',
+    let page = await this.getMaybeLong<QueryPage<T>>(
       `${this.prefix}/query?q=${encodeURIComponent(soqlText)}`,
-      {
-        idempotent: true,
-      },
     );
     const records: T[] = [...(page.records ?? [])];
     const totalSize = page.totalSize ?? records.length;
@@ -172,12 +170,8 @@ export class SalesforceClient implements SalesforceApi {
   }
 
   async search(sosl: string): Promise<SalesforceRecord[]> {
-    const body = await this.call<SearchResponse>(
-      'GET',
+    const body = await this.getMaybeLong<SearchResponse>(
       `${this.prefix}/search?q=${encodeURIComponent(sosl)}`,
-      {
-        idempotent: true,
-      },
     );
     return searchRecords(body);
   }
@@ -382,6 +376,31 @@ export class SalesforceClient implements SalesforceApi {
       for (const result of saved ?? []) results.push(result);
     }
     return results;
+  }
+
+  /**
+   * A GET whose URL may exceed what Salesforce accepts (16 384 bytes for URI + headers → 431/414,
+   * e.g. a query with a 10 KB literal). Long ones travel in the body of a one-subrequest
+   * composite call instead, as Salesforce recommends (KB 000386264); it still counts as one call.
+   */
+  private async getMaybeLong<T>(path: string): Promise<T> {
+    if (path.length <= MAX_URL_PATH_LENGTH) return this.call<T>('GET', path, { idempotent: true });
+    const result = await this.call<{ compositeResponse?: CompositeSubresponse[] }>(
+      'POST',
+      `${this.prefix}/composite`,
+      {
+        body: { allOrNone: false, compositeRequest: [{ method: 'GET', url: path, referenceId: 'longGet' }] },
+        idempotent: true,
+      },
+    );
+    const sub = result.compositeResponse?.[0];
+    if (sub === undefined)
+      throw new SalesforceError('GET via composite: Salesforce answered without a subresponse');
+    if (sub.httpStatusCode >= 200 && sub.httpStatusCode < 300) return sub.body as T;
+    throw mapResponseError(sub.httpStatusCode, sub.body, {
+      operation: `GET ${pathOnly(path)} (via composite)`,
+      authMode: this.settings.authMode,
+    });
   }
 
   /** One API call with the transient-retry loop around the auth-retry step. */
@@ -603,8 +622,9 @@ function checkName(name: string, what: string): string {
 /** Ids and external ids become one path segment, whatever they contain (`/`, `#`, spaces...). */
 function encodeSegment(value: string, what: string): string {
   if (typeof value !== 'string' || value === '') throw new SalesforceRequestError(`Missing ${what}`);
-  // '.' and '..' would be normalised away by some proxies.
-  if (value === '.' || value === '..') return value === '.' ? '%2E' : '%2E%2E';
+  // URL parsers treat '.', '..' (and their percent-encodings) as dot segments and walk up the
+  // path (`/sobjects/Contact/..` → `/sobjects`); no record id or sensible external id is one.
+  if (value === '.' || value === '..') throw new SalesforceRequestError(`Invalid ${what}: '${value}'`);
   return encodeURIComponent(value);
 }
 
