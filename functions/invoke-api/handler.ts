@@ -26,11 +26,25 @@ const logger = createLogger('invoke-api');
 // instead of an opaque init failure.
 let settings: InvokeApiSettings | undefined;
 
+let budgetChecked = false;
+
 function salesforce(deadlineMs: number): SalesforceApi {
   const budget = clientBudget(deadlineMs);
-  // The client reads its per-request timeout from the environment when it is first built; unless
-  // the stack sets one, size it to the deadline (applies to this container only).
-  process.env.SF_REQUEST_TIMEOUT_MS ??= String(budget.requestTimeoutMs);
+  if (!budgetChecked) {
+    budgetChecked = true;
+    // The client reads its per-request timeout from the environment when it is first built; unless
+    // the stack sets one, size it to the deadline (applies to this container only).
+    const configured = Number(process.env.SF_REQUEST_TIMEOUT_MS);
+    if (process.env.SF_REQUEST_TIMEOUT_MS === undefined) {
+      process.env.SF_REQUEST_TIMEOUT_MS = String(budget.requestTimeoutMs);
+    } else if (configured > budget.requestTimeoutMs) {
+      logger.warn('SF_REQUEST_TIMEOUT_MS leaves no room for a retry within SF_INVOKE_API_TIMEOUT_MS', {
+        requestTimeoutMs: configured,
+        deadlineMs,
+        suggestedRequestTimeoutMs: budget.requestTimeoutMs,
+      });
+    }
+  }
   return getSalesforceClient({ logger, retry: budget.retry });
 }
 
@@ -52,4 +66,5 @@ export const handler = middy<ConnectContactFlowEvent, ConnectResponse, Error, Co
 /** Forget the cached settings (tests that change the environment). */
 export function resetInvokeApiSettings(): void {
   settings = undefined;
+  budgetChecked = false;
 }
