@@ -47,6 +47,7 @@ const HOSTILE: string[] = [
   '; DELETE FROM Contact',
   ') OR (LastName != null',
   'AND OR NOT',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a literal placeholder is the hostile value
   '$ {x} ${y} :bind',
   '+441122334455',
   `${"'\\%_{}".repeat(TEN_KB / 8)}end`,
