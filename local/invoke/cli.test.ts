@@ -73,14 +73,31 @@ describe('against the embedded emulator', () => {
   });
 
   it('keeps state between the events of one run', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'invoke-cli-'));
+    const check = join(dir, 'check-case.json');
+    await writeFile(
+      check,
+      JSON.stringify({
+        Details: {
+          Parameters: {
+            sf_operation: 'queryOne',
+            query: "SELECT Status FROM Case WHERE Id = 'caseid'",
+            caseid: '5001r000023P6WQAA0',
+          },
+        },
+      }),
+    );
     const { out, dependencies } = io();
-    const events = ['event-update.json', 'event-queryOne.json'].map((name) => join(EVENTS, name));
-    expect(await main(events, dependencies)).toBe(0);
+    expect(await main([check, join(EVENTS, 'event-update.json'), check], dependencies)).toBe(0);
     expect(out[0]).toMatch(
       /^sfInvokeAPI via embedded Salesforce emulator http:\/\/127\.0\.0\.1:\d+ \(sample org\)$/,
     );
-    expect(out).toContain('    Status: 204');
-    expect(out.at(-1)).toBe('2 of 2 event(s) succeeded');
+    expect(out.filter((line) => line.startsWith('    Status: '))).toEqual([
+      '    Status: "New"',
+      '    Status: 204',
+      '    Status: "Closed"',
+    ]);
+    expect(out.at(-1)).toBe('3 of 3 event(s) succeeded');
   });
 
   it('refuses bad usage with exit code 2', async () => {
