@@ -23,6 +23,8 @@ export const MAX_API_VERSION = 66;
 /** Largest request body buffered (multipart ContentVersion uploads included). */
 const MAX_BODY_BYTES = 512 * 1024 * 1024;
 export const LOGIN_PATH = '/login';
+/** Documented REST limit for the request URI plus headers. */
+const MAX_URI_AND_HEADERS_BYTES = 16_384;
 
 export interface HttpDependencies {
   context: EmulatorContext;
@@ -39,7 +41,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export function createHttpServer(dependencies: HttpDependencies): Server {
   let tokenRandom = seededRandom(dependencies.tokenFaults()?.seed ?? 1);
   let tokenConfig = dependencies.tokenFaults();
-  const server = createServer((request, response) => {
+  // Node's own 16 KB header limit would answer 431 before `handle` can tell 414 from 431.
+  const server = createServer({ maxHeaderSize: 256 * 1024 }, (request, response) => {
     if (dependencies.tokenFaults() !== tokenConfig) {
       tokenConfig = dependencies.tokenFaults();
       tokenRandom = seededRandom(tokenConfig?.seed ?? 1);
@@ -120,6 +123,19 @@ async function handle(
       response,
       apiError(new SalesforceApiError(413, 'REQUEST_ENTITY_TOO_LARGE', 'The request body is too large')),
     );
+    return;
+  }
+  // Salesforce caps URI + headers at 16,384 bytes: 414 when the URI alone is longer, else 431.
+  const uriLength = Buffer.byteLength(request.url ?? '');
+  const headerLength = request.rawHeaders.reduce((total, part) => total + Buffer.byteLength(part) + 2, 0);
+  if (uriLength > MAX_URI_AND_HEADERS_BYTES || uriLength + headerLength > MAX_URI_AND_HEADERS_BYTES) {
+    const status = uriLength > MAX_URI_AND_HEADERS_BYTES ? 414 : 431;
+    const reason = status === 414 ? 'URI Too Long' : 'Request Header Fields Too Large';
+    send(response, {
+      status,
+      raw: Buffer.from(`<h1>Bad Message ${status}</h1><pre>reason: ${reason}</pre>`),
+      headers: { 'content-type': 'text/html;charset=iso-8859-1' },
+    });
     return;
   }
   const url = new URL(request.url ?? '/', 'http://emulator.invalid');

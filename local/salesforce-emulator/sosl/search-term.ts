@@ -118,10 +118,15 @@ function decodeTerm(raw: string): string {
   return out;
 }
 
-/** Parses a search expression; implicit AND between adjacent words. */
+/**
+ * Parses a search expression; implicit AND between adjacent words. Words made only of
+ * punctuation (after unescaping) match nothing and are ignored, as in SOSL's tokeniser;
+ * `words` still lists every decoded word and phrase, in order.
+ */
 export function parseSearchExpression(term: string): { expression: SearchExpression; words: SearchWord[] } {
-  const tokens = lex(term);
-  const words: SearchWord[] = [];
+  const lexed = lex(term);
+  const words = lexed.filter((token) => token.type === 'word').map((token) => token.word);
+  const tokens = lexed.filter((token) => token.type === 'op' || token.word.tokens.length > 0);
   let position = 0;
   const peek = (): Token | undefined => tokens[position];
   const isOp = (token: Token | undefined, op: string): boolean => token?.type === 'op' && token.op === op;
@@ -150,7 +155,7 @@ export function parseSearchExpression(term: string): { expression: SearchExpress
   };
   const parsePrimary = (): SearchExpression => {
     const token = tokens[position++];
-    if (token === undefined) throw malformedSearch('search term is incomplete');
+    if (token === undefined) throw malformedSearch('search term must be longer than one character');
     if (token.type === 'op' && token.op === '(') {
       const inner = parseOr();
       if (!isOp(tokens[position++], ')')) throw malformedSearch('unbalanced parentheses in search term');
@@ -160,7 +165,6 @@ export function parseSearchExpression(term: string): { expression: SearchExpress
     if (token.word.tokens.join('').replace(/[*?]/g, '').length < 2) {
       throw malformedSearch('search term must be longer than one character');
     }
-    words.push(token.word);
     return { kind: 'word', word: token.word };
   };
   const expression = parseOr();
