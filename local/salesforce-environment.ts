@@ -43,6 +43,8 @@ export interface UseSalesforceEmulatorOptions {
 export interface SalesforceEnvironment {
   /** The secret as served by the mocked Secrets Manager. */
   readonly secret: SalesforceCredentials;
+  /** How many GetSecretValue calls reached the mocked Secrets Manager (caching checks). */
+  secretReads(): number;
   restore(): void;
 }
 
@@ -101,6 +103,7 @@ export function useSalesforceEmulator(
   let restored = false;
   return {
     secret: secret as SalesforceCredentials,
+    secretReads: () => secretsManager.commandCalls(GetSecretValueCommand).length,
     restore(): void {
       if (restored) return;
       restored = true;
