@@ -85,7 +85,7 @@ export class CtrTriggerWiring extends Construct {
     trigger.role.addToPrincipalPolicy(
       new PolicyStatement({
         sid: 'ParkInDeadLetterQueue',
-        actions: ['sqs:SendMessage', 'sqs:GetQueueAttributes'],
+        actions: ['sqs:SendMessage'],
         resources: [this.deadLetterQueue.queueArn],
       }),
     );

@@ -16,7 +16,12 @@ import {
   statementsOfRole,
 } from './iam-statements.js';
 import { type SynthesizedStack, synthesizeStack } from './synth.js';
-import { type DeployedResource, deployedResources, type TemplateJson } from './template-conditions.js';
+import {
+  brokenRules,
+  type DeployedResource,
+  deployedResources,
+  type TemplateJson,
+} from './template-conditions.js';
 
 let synthesized: SynthesizedStack;
 let template: TemplateJson;
@@ -628,7 +633,6 @@ describe('contact-record trigger', () => {
         'kinesis:SubscribeToShard',
         'logs:CreateLogStream',
         'logs:PutLogEvents',
-        'sqs:GetQueueAttributes',
         'sqs:SendMessage',
         'states:DescribeExecution',
         'states:StartExecution',

@@ -37,9 +37,41 @@ export function evaluateConditions(
   template: TemplateJson,
   overrides: ParameterValues = {},
 ): Map<string, boolean> {
+  return conditionEvaluator(template, overrides).all();
+}
+
+/** Descriptions of the template Rules assertions these parameter values break (empty: deployable). */
+export function brokenRules(template: TemplateJson, overrides: ParameterValues = {}): string[] {
+  const evaluator = conditionEvaluator(template, overrides);
+  const rules = isObject(template.Rules) ? template.Rules : {};
+  const broken: string[] = [];
+  for (const rule of Object.values(rules)) {
+    if (!isObject(rule)) continue;
+    if (rule.RuleCondition !== undefined && !evaluator.evaluate(rule.RuleCondition)) continue;
+    for (const assertion of Array.isArray(rule.Assertions) ? rule.Assertions : []) {
+      if (isObject(assertion) && !evaluator.evaluate(assertion.Assert))
+        broken.push(String(assertion.AssertDescription));
+    }
+  }
+  return broken;
+}
+
+function conditionEvaluator(
+  template: TemplateJson,
+  overrides: ParameterValues,
+): { evaluate: (expression: Json) => boolean; all: () => Map<string, boolean> } {
   const values = parameterValues(template, overrides);
   const conditions = isObject(template.Conditions) ? template.Conditions : {};
   const results = new Map<string, boolean>();
+  const list = (value: Json): string[] => {
+    if (Array.isArray(value)) return value.map((v) => scalar(v));
+    if (isObject(value) && typeof value.Ref === 'string') {
+      const resolved = values[value.Ref];
+      if (resolved === undefined) throw new Error(`rule refers to ${value.Ref}, which is not a parameter`);
+      return Array.isArray(resolved) ? resolved : [resolved];
+    }
+    throw new Error(`unsupported list operand ${JSON.stringify(value)}`);
+  };
   const scalar = (value: Json): string => {
     if (typeof value === 'string') return value;
     if (isObject(value) && typeof value.Ref === 'string') {
@@ -53,16 +85,18 @@ export function evaluateConditions(
   const evaluate = (expression: Json): boolean => {
     if (!isObject(expression)) throw new Error(`unsupported condition ${JSON.stringify(expression)}`);
     const [fn, args] = Object.entries(expression)[0];
-    const list = Array.isArray(args) ? args : [args];
+    const operands = Array.isArray(args) ? args : [args];
     switch (fn) {
       case 'Fn::Equals':
-        return scalar(list[0]) === scalar(list[1]);
+        return scalar(operands[0]) === scalar(operands[1]);
       case 'Fn::And':
-        return list.every(evaluate);
+        return operands.every(evaluate);
       case 'Fn::Or':
-        return list.some(evaluate);
+        return operands.some(evaluate);
       case 'Fn::Not':
-        return !evaluate(list[0]);
+        return !evaluate(operands[0]);
+      case 'Fn::Contains':
+        return list(operands[0]).includes(scalar(operands[1]));
       case 'Condition':
         return byName(String(args));
       default:
@@ -77,8 +111,13 @@ export function evaluateConditions(
     results.set(name, value);
     return value;
   };
-  for (const name of Object.keys(conditions)) byName(name);
-  return results;
+  return {
+    evaluate,
+    all: () => {
+      for (const name of Object.keys(conditions)) byName(name);
+      return results;
+    },
+  };
 }
 
 /** `value` with every Fn::If decided and AWS::NoValue removed. */
