@@ -33,7 +33,7 @@ export const ANALYTICS_SUBSTITUTION_DEFAULTS: Readonly<Record<string, string>> =
   ContactLensWaitSeconds: '60',
   ContactLensMaxPolls: '30',
   TranscribeOutputBucket: 'transcribe-output-local',
-  ConnectRecordingBucket: 'connect-recordings-local',
+  ConnectRecordingBucket: 'amazon-connect-recordings-local',
 };
 
 type LambdaHandler = (event: never, context: Context) => unknown;
@@ -63,7 +63,7 @@ export function s3ClientFromEnvironment(): S3Client {
 
 export function analyticsBranchOptions(
   dependencies: {
-    s3?: S3Client;
+    s3?: Pick<S3Client, 'send'>;
     transcribe?: TranscribeStandIn;
     comprehend?: ComprehendStandIn;
     connect?: Pick<ConnectClient, 'send'>;

@@ -1,0 +1,145 @@
+/**
+ * Runs post-call executions of contacts that plan transcription and/or Contact Lens through the
+ * real ASL (aws-local-stepfunctions) with the real handlers, the Salesforce emulator and s3rver
+ * (LocalPipeline), the Transcribe/Comprehend stand-ins answering for AWS.
+ */
+import { CreateBucketCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { buildExecutionInput, serializeExecutionInput } from '../../shared/ctr/build-execution-input.js';
+import type { ContactPlan } from '../../shared/ctr/execution-input.js';
+import { loadCtrFixture } from '../../shared/ctr/fixtures.js';
+import type { ContactTraceRecord } from '../../shared/ctr/types.js';
+import {
+  ANALYTICS_SUBSTITUTION_DEFAULTS,
+  analyticsBranchOptions,
+} from '../../local/aws-stand-ins/analytics-branches.js';
+import { ComprehendStandIn } from '../../local/aws-stand-ins/comprehend-stand-in.js';
+import { s3ListHandler } from '../../local/aws-stand-ins/s3-list-stand-in.js';
+import {
+  TranscribeStandIn,
+  type TranscriptionScenario,
+} from '../../local/aws-stand-ins/transcribe-stand-in.js';
+import { LocalPipeline } from '../../local/local-pipeline.js';
+
+export const RECORDING_BUCKET = 'amazon-connect-recordings-local';
+export const TRANSCRIBE_BUCKET = ANALYTICS_SUBSTITUTION_DEFAULTS.TranscribeOutputBucket;
+export const ANALYTICS = 'amazonconnect__AC_ContactChannelAnalytics__c';
+const LIST = 'arn:aws:states:::aws-sdk:s3:listObjectsV2';
+
+export interface Harness {
+  pipeline: LocalPipeline;
+  transcribe: TranscribeStandIn;
+  comprehend: ComprehendStandIn;
+  /** Calls of the S3 listing task, in order. */
+  listCalls: Array<{ Prefix?: string }>;
+  /** Runs before each listing (e.g. to drop the analysis file in after some polls). */
+  beforeList: (call: number) => Promise<void>;
+}
+
+export async function startHarness(options: {
+  scenario?: TranscriptionScenario;
+  substitutions?: Record<string, string>;
+}): Promise<Harness> {
+  let pipeline: LocalPipeline | undefined;
+  const s3 = { send: ((command: never) => pipeline!.s3.send(command)) as S3Client['send'] };
+  const transcribe = new TranscribeStandIn({
+    s3,
+    scenario: () => options.scenario ?? { outcome: 'COMPLETED', pollsUntilDone: 2 },
+  });
+  const comprehend = new ComprehendStandIn();
+  const harness = {
+    transcribe,
+    comprehend,
+    listCalls: [],
+    beforeList: async () => undefined,
+  } as unknown as Harness;
+  const list = s3ListHandler(s3);
+  const branches = analyticsBranchOptions({ s3, transcribe, comprehend });
+  pipeline = await LocalPipeline.start({
+    runner: {
+      lambdaHandlers: branches.lambdaHandlers,
+      serviceHandlers: {
+        ...branches.serviceHandlers,
+        [LIST]: async (input: unknown) => {
+          harness.listCalls.push(input as { Prefix?: string });
+          await harness.beforeList(harness.listCalls.length);
+          return list(input);
+        },
+      },
+      substitutions: { ...ANALYTICS_SUBSTITUTION_DEFAULTS, ...options.substitutions },
+    },
+  });
+  harness.pipeline = pipeline;
+  await pipeline.s3.send(new CreateBucketCommand({ Bucket: TRANSCRIBE_BUCKET }));
+  await pipeline.s3.send(new CreateBucketCommand({ Bucket: RECORDING_BUCKET })).catch(() => undefined);
+  return harness;
+}
+
+/** The inbound voice fixture with a fresh ContactId and the given plan. */
+export function contactInput(
+  contactId: string,
+  plan: Partial<ContactPlan>,
+): { ctr: ContactTraceRecord; input: string; location: string } {
+  const ctr = {
+    ...loadCtrFixture('inbound-voice-agent-recording'),
+    ContactId: contactId,
+  } as ContactTraceRecord;
+  const location = `${RECORDING_BUCKET}/connect/example-instance/CallRecordings/2026/11/28/${contactId}_20261128T10:02_UTC.wav`;
+  (ctr as unknown as { Recording: Record<string, unknown> }).Recording = {
+    DeletionReason: null,
+    Location: location,
+    Status: 'AVAILABLE',
+    Type: 'AUDIO',
+  };
+  const fullPlan: ContactPlan = {
+    ctrImport: true,
+    recordingImport: true,
+    redactedRecording: false,
+    recordingUpload: false,
+    transcription: null,
+    contactLens: false,
+    recordingLocation: location,
+    ...plan,
+  };
+  return { ctr, location, input: serializeExecutionInput(buildExecutionInput(ctr, fullPlan, 'full')) };
+}
+
+/** Starts one execution and waits until every execution stopped. */
+export async function runContact(harness: Harness, contactId: string, input: string) {
+  harness.pipeline.runner.startExecution({ name: contactId, input });
+  await harness.pipeline.settle();
+  const report = harness.pipeline.contactReports().find((entry) => entry.executionName === contactId)!;
+  const execution = harness.pipeline.runner.store.get(contactId)!;
+  return { report, execution };
+}
+
+/** The contact's analytics records and their attachments, from the emulator. */
+export function analyticsOf(harness: Harness, contactId: string) {
+  const records = harness.pipeline.emulator
+    .records(ANALYTICS)
+    .filter((record) => record.amazonconnect__ContactId__c === contactId);
+  const ids = new Set(records.map((record) => record.Id));
+  const attachments = harness.pipeline.emulator
+    .records('Attachment')
+    .filter((record) => ids.has(record.ParentId));
+  return { records, attachments };
+}
+
+/** Decodes an Attachment's base64 JSON body. */
+export function attachmentJson(attachment: Record<string, unknown>): unknown {
+  return JSON.parse(Buffer.from(String(attachment.Body), 'base64').toString('utf8'));
+}
+
+export async function putAnalysis(harness: Harness, key: string, body: unknown): Promise<void> {
+  await harness.pipeline.s3.send(
+    new PutObjectCommand({
+      Bucket: RECORDING_BUCKET,
+      Key: key,
+      Body: JSON.stringify(body),
+      ContentType: 'application/json',
+    }),
+  );
+}
+
+export function count(states: readonly string[], name: string): number {
+  return states.filter((state) => state === name).length;
+}
