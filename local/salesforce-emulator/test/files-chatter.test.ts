@@ -147,6 +147,53 @@ describe('ContentVersion uploads', () => {
   });
 });
 
+describe('Attachment', () => {
+  let session: Session;
+  beforeAll(async () => {
+    session = await startSession();
+  });
+  afterAll(() => session.emulator.stop());
+
+  it('stores the base64 Body, computes BodyLength, serves the bytes and can be queried by parent and name', async () => {
+    const content = Buffer.from(JSON.stringify([{ content: 'Hello', start_time: 0.1 }]));
+    const created = await session.api<SaveBody>('POST', '/sobjects/Attachment', {
+      Name: 'CustomerTranscripts.json',
+      ParentId: CASE_ID,
+      ContentType: 'application/json',
+      Description: 'Call Recording Transcription - Customer Side',
+      Body: content.toString('base64'),
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.id).toMatch(/^00P/);
+    const read = await session.api<Record<string, unknown>>('GET', `/sobjects/Attachment/${created.body.id}`);
+    expect(read.body).toMatchObject({
+      BodyLength: content.length,
+      Body: `/services/data/v62.0/sobjects/Attachment/${created.body.id}/Body`,
+    });
+    const bytes = await fetch(
+      `${session.emulator.url}/services/data/v62.0/sobjects/Attachment/${created.body.id}/Body`,
+      {
+        headers: { authorization: `Bearer ${session.token}` },
+      },
+    );
+    expect(Buffer.from(await bytes.arrayBuffer())).toEqual(content);
+    const found = await session.api<QueryBody>(
+      'GET',
+      queryPath(
+        `SELECT Id FROM Attachment WHERE ParentId = '${CASE_ID}' AND Name = 'CustomerTranscripts.json'`,
+      ),
+    );
+    expect(found.body.totalSize).toBe(1);
+    const [stored] = session.emulator.records('Attachment');
+    expect(Buffer.from(String(stored.Body), 'base64')).toEqual(content);
+    const noParent = await session.api<ErrorBody>('POST', '/sobjects/Attachment', {
+      Name: 'x',
+      Body: 'aGk=',
+    });
+    expect(noParent.body[0].errorCode).toBe('REQUIRED_FIELD_MISSING');
+  });
+});
+
 describe('Chatter', () => {
   let session: Session;
   beforeAll(async () => {
