@@ -1,0 +1,157 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  analyticsOf,
+  attachmentJson,
+  contactInput,
+  count,
+  type Harness,
+  putAnalysis,
+  RECORDING_BUCKET,
+  runContact,
+  startHarness,
+} from '../transcription/analytics-harness.js';
+
+const fixture = (name: string): Record<string, unknown> =>
+  JSON.parse(
+    readFileSync(new URL(`../../functions/contact-lens-import/fixtures/${name}`, import.meta.url), 'utf8'),
+  ) as Record<string, unknown>;
+
+/** The fixture CTR's agent connected at 2026-11-28T10:00:41.512Z: Contact Lens dates its output by it. */
+const analysisKey = (contactId: string) =>
+  `Analysis/Voice/2026/11/28/${contactId}_analysis_2026-11-28T10:00:41Z.json`;
+const redactedKey = (contactId: string) =>
+  `Analysis/Voice/Redacted/2026/11/28/${contactId}_analysis_redacted_2026-11-28T10:00:41Z.json`;
+
+function branchesOf(output: unknown): Record<string, unknown> {
+  const parsed = (typeof output === 'string' ? JSON.parse(output) : output) as {
+    branches: Record<string, unknown>;
+  };
+  return parsed.branches;
+}
+
+describe('post-call state machine: Contact Lens branch (real ASL, handlers, emulator, s3rver)', () => {
+  let harness: Harness | undefined;
+  afterEach(async () => {
+    await harness?.pipeline.stop();
+    harness = undefined;
+  });
+
+  it('imports an analysis that is there at the first look', async () => {
+    harness = await startHarness({});
+    const contactId = randomUUID();
+    await putAnalysis(harness, analysisKey(contactId), fixture('voice-analysis.json'));
+    const { input } = contactInput(contactId, { contactLens: true });
+
+    const { report, execution } = await runContact(harness, contactId, input);
+
+    expect(execution.status, execution.cause).toBe('SUCCEEDED');
+    expect(count(report.statesVisited, 'List Contact Lens analyses')).toBe(1);
+    expect(harness.listCalls.map((call) => call.Prefix)).toEqual([
+      `Analysis/Voice/2026/11/28/${contactId}_analysis_`,
+      `Analysis/Voice/Redacted/2026/11/28/${contactId}_analysis_redacted_`,
+    ]);
+    expect(branchesOf(execution.output).contactLens).toEqual({
+      status: 'imported',
+      analysisKey: analysisKey(contactId),
+      transcriptTurns: 7,
+    });
+    const { records, attachments } = analyticsOf(harness, contactId);
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({
+      amazonconnect__ContactLensCustomerSentiment__c: 1.4,
+      amazonconnect__ContactLensAgentSentiment__c: 2.1,
+      amazonconnect__ContactLensCustomerSentimentCurve__c: 'S',
+      amazonconnect__ContactLensInterruptions__c: 2,
+      amazonconnect__ContactLensTalkTimeTotal__c: 27410,
+      amazonconnect__ContactLensMatchedCategories__c: 'Billing dispute|Refund',
+      amazonconnect__DataSource__c: 'Contact_Lens',
+      // the recording import's path stays: this contact did not ask for the redacted recording
+      amazonconnect__RecordingPath__c: expect.stringContaining('/CallRecordings/'),
+    });
+    expect(attachments.map((attachment) => attachment.Name)).toEqual(['ContactLensTranscripts.json']);
+    expect(attachmentJson(attachments[0])).toHaveLength(7);
+    // Contact import + Contact Lens import, one composite each (describes are per container).
+    expect(harness.pipeline.emulator.apiUsage().byEndpoint['POST /composite']).toBe(2);
+  });
+
+  it('keeps looking until the analysis appears, and prefers the redacted one for redacted-recording contacts', async () => {
+    harness = await startHarness({ substitutions: { ContactLensMaxPolls: '5' } });
+    const contactId = randomUUID();
+    harness.beforeList = async (call) => {
+      // calls 1-2: first poll, 3-4: second poll; the files land before the third poll
+      if (call === 5) {
+        await putAnalysis(harness!, analysisKey(contactId), fixture('voice-analysis.json'));
+        await putAnalysis(harness!, redactedKey(contactId), fixture('voice-analysis-redacted.json'));
+      }
+    };
+    const { input } = contactInput(contactId, { contactLens: true, redactedRecording: true });
+
+    const { report, execution } = await runContact(harness, contactId, input);
+
+    expect(execution.status, execution.cause).toBe('SUCCEEDED');
+    expect(count(report.statesVisited, 'Wait for Contact Lens output')).toBe(3);
+    expect(count(report.statesVisited, 'Count Contact Lens poll')).toBe(2);
+    const { records, attachments } = analyticsOf(harness, contactId);
+    expect(records).toHaveLength(1);
+    expect(records[0].amazonconnect__RecordingPath__c).toBe(
+      `${RECORDING_BUCKET}/Analysis/Voice/Redacted/2026/11/28/${contactId}_call_recording_redacted_2026-11-28T10:00:41Z.wav`,
+    );
+    expect(records[0].amazonconnect__ContactLensTranscriptsFullText__c).toContain('my name is [PII]');
+    expect(attachments).toHaveLength(1);
+  });
+
+  it('ends as "no analysis" after ContactLensMaxPolls and the execution still succeeds', async () => {
+    harness = await startHarness({ substitutions: { ContactLensMaxPolls: '3' } });
+    const contactId = randomUUID();
+    const { input } = contactInput(contactId, { contactLens: true });
+
+    const { report, execution } = await runContact(harness, contactId, input);
+
+    expect(execution.status).toBe('SUCCEEDED');
+    expect(report.statesVisited).toContain('No Contact Lens analysis');
+    expect(harness.listCalls).toHaveLength(6);
+    expect(branchesOf(execution.output).contactLens).toEqual({
+      status: 'noAnalysis',
+    });
+    const { records, attachments } = analyticsOf(harness, contactId);
+    expect(records).toHaveLength(1);
+    expect(records[0].amazonconnect__DataSource__c ?? null).toBeNull();
+    expect(attachments).toEqual([]);
+  });
+
+  it('with transcription and Contact Lens both planned, fills ONE analytics record with both sets of fields', async () => {
+    harness = await startHarness({ scenario: { outcome: 'COMPLETED', pollsUntilDone: 2 } });
+    const contactId = randomUUID();
+    await putAnalysis(harness, analysisKey(contactId), fixture('voice-analysis.json'));
+    const { input } = contactInput(contactId, {
+      contactLens: true,
+      transcription: { languageCode: 'en-US', comprehendAnalyses: ['snt', 'kw'] },
+    });
+
+    const { report, execution } = await runContact(harness, contactId, input);
+
+    expect(execution.status, execution.cause).toBe('SUCCEEDED');
+    expect(report.statesVisited).toEqual(
+      expect.arrayContaining(['Import transcript', 'Import Contact Lens analysis']),
+    );
+    const { records, attachments } = analyticsOf(harness, contactId);
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({
+      amazonconnect__Sentiment__c: expect.any(String),
+      amazonconnect__Keywords__c: expect.any(String),
+      amazonconnect__ContactLensCustomerSentiment__c: 1.4,
+      amazonconnect__ContactLensCustomerSentimentCurve__c: 'S',
+    });
+    // syntax not requested: no ComprehendSyntax.json, no DominantLanguage
+    expect(records[0].amazonconnect__DominantLanguage__c ?? null).toBeNull();
+    expect(attachments.map((attachment) => attachment.Name).sort()).toEqual([
+      'AgentTranscripts.json',
+      'ContactLensTranscripts.json',
+      'CustomerTranscripts.json',
+    ]);
+    // CTR + recording (1), transcript (1), Contact Lens (1): three composite calls in all.
+    expect(harness.pipeline.emulator.apiUsage().byEndpoint['POST /composite']).toBe(3);
+  });
+});
