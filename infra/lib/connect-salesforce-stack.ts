@@ -51,6 +51,7 @@ export class ConnectSalesforceStack extends Stack {
       params: this.params,
       functions: this.functions.byName(),
     });
+    this.functions.grantTranscriptImport(this.params, this.postCall.transcriptOutputPrefix);
     this.ctrTrigger = new CtrTriggerWiring(this, 'CtrTrigger', {
       params: this.params,
       trigger: this.functions.ctrTrigger,

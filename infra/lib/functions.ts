@@ -150,7 +150,6 @@ export class PipelineFunctions extends Construct {
 
     for (const fn of this.salesforceCallers()) this.grantSalesforceCredentials(fn, params);
     this.grantRecordingUpload(params);
-    this.grantTranscriptImport(params);
     this.grantContactLensImport(params);
   }
 
@@ -235,12 +234,16 @@ export class PipelineFunctions extends Construct {
     );
   }
 
-  private grantTranscriptImport(params: StackParameters): void {
+  /**
+   * Transcript reads, limited to the prefix the state machine has Transcribe write under (read
+   * from the ASL), plus Comprehend. Called by the stack once the state machine exists.
+   */
+  grantTranscriptImport(params: StackParameters, transcriptPrefix: string): void {
     const fn = this.transcriptImport;
     const read = new PolicyStatement({
       sid: 'ReadTranscripts',
       actions: ['s3:GetObject'],
-      resources: [objectsIn(params.transcribeOutputBucket.valueAsString, '')],
+      resources: [objectsIn(params.transcribeOutputBucket.valueAsString, transcriptPrefix)],
     });
     read.addCondition('StringEquals', { 's3:ResourceAccount': Aws.ACCOUNT_ID });
     const comprehend = new PolicyStatement({

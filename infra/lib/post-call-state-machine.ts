@@ -68,11 +68,19 @@ export class PostCallStateMachine extends Construct {
   readonly role: Role;
   readonly logGroup: LogGroup;
   readonly definition: AslDefinition;
+  /** Fixed key prefix of the transcripts the definition has Transcribe write ('' when none). */
+  readonly transcriptOutputPrefix: string;
 
   constructor(scope: Construct, id: string, props: PostCallStateMachineProps) {
     super(scope, id);
     const { params } = props;
     this.definition = AslDefinition.fromFile(props.aslPath);
+    const transcribeTask = this.definition
+      .tasks()
+      .find((t) => t.resource === 'arn:aws:states:::aws-sdk:transcribe:startTranscriptionJob');
+    this.transcriptOutputPrefix = transcribeTask
+      ? literalKeyPrefix(transcribeTask.parameters, 'OutputKey').replace(/[^/]*$/, '')
+      : '';
 
     const buckets = this.bucketBindings(params);
     const substitutions = this.resolveSubstitutions(props, buckets);

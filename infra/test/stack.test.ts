@@ -55,6 +55,13 @@ const EVERYTHING_ON: Record<string, string> = {
   RecordingUploadEnabled: 'true',
 };
 
+/** KMS keys of the three buckets, for the SSE-KMS grants. */
+const BUCKET_KEYS: Record<string, string> = {
+  ConnectRecordingS3KMSKeyARN: 'arn:aws:kms:eu-west-2:123456789012:key/aaaa',
+  TranscribeOutputS3KMSKeyARN: 'arn:aws:kms:eu-west-2:123456789012:key/bbbb',
+  ConnectReportingS3KMSKeyARN: 'arn:aws:kms:eu-west-2:123456789012:key/cccc',
+};
+
 const ofType = (resources: DeployedResource[], type: string) => resources.filter((r) => r.type === type);
 const statementsWithAction = (statements: Statement[], prefix: string) =>
   statements.filter((s) => actionsOf(s).some((a) => a.startsWith(prefix)));
@@ -486,6 +493,19 @@ describe('functions', () => {
     }
   });
 
+  it('lets the transcript import read only the prefix the ASL has Transcribe write under', () => {
+    const statements = allStatements(deployedResources(template, EVERYTHING_ON)).filter((s) =>
+      JSON.stringify(s.Resource).includes('TranscribeOutputS3BucketName'),
+    );
+    const reads = statements.filter((s) => actionsOf(s).includes('s3:GetObject'));
+    expect(reads).toHaveLength(1);
+    const outputKey = /"OutputKey\.\$":\s*"States\.Format\('([^'{]*\/)/.exec(
+      readFileSync(POST_CALL_ASL_PATH, 'utf8'),
+    );
+    expect(outputKey, 'the ASL writes transcripts under a fixed prefix').not.toBeNull();
+    expect(JSON.stringify(reads[0].Resource)).toContain(`/${outputKey?.[1]}*`);
+  });
+
   it('reads only the credentials secret', () => {
     const secretStatements = statementsWithAction(
       allStatements(deployedResources(template, EVERYTHING_ON)),
@@ -524,7 +544,7 @@ describe('post-call state machine', () => {
   });
 
   it('has a role allowed exactly what the ASL calls', () => {
-    const deployed = deployedResources(template, EVERYTHING_ON);
+    const deployed = deployedResources(template, { ...EVERYTHING_ON, ...BUCKET_KEYS });
     const properties = machine().properties;
     const substitutions = properties.DefinitionSubstitutions as Record<string, unknown>;
     const statements = statementsOfRole(deployed, roleIdOf(properties.RoleArn));
@@ -573,6 +593,14 @@ describe('post-call state machine', () => {
     };
     visit(JSON.parse(asl()).States);
 
+    // Reading or writing SSE-KMS buckets needs their keys (only the bucket-key parameters).
+    const touchesS3 = [...expected.keys()].some((a) => a.startsWith('s3:'));
+    if (touchesS3) {
+      for (const key of Object.keys(BUCKET_KEYS)) {
+        allow('kms:Decrypt', { Ref: key });
+        allow('kms:GenerateDataKey', { Ref: key });
+      }
+    }
     // Step Functions' own logging and tracing.
     const SERVICE =
       /^(logs:(CreateLogDelivery|GetLogDelivery|UpdateLogDelivery|DeleteLogDelivery|ListLogDeliveries|PutResourcePolicy|DescribeResourcePolicies|DescribeLogGroups)|xray:(PutTraceSegments|PutTelemetryRecords|GetSamplingRules|GetSamplingTargets))$/;
@@ -592,6 +620,11 @@ describe('post-call state machine', () => {
     for (const [action, resources] of expected) {
       expect(granted.has(action), `the ASL calls ${action} but the role does not allow it`).toBe(true);
       if (action === 'lambda:InvokeFunction') expect(granted.get(action)).toEqual(resources);
+    }
+    for (const action of ['kms:Decrypt', 'kms:GenerateDataKey']) {
+      for (const resource of granted.get(action) ?? []) {
+        expect(expected.get(action), `${action} on ${resource}`).toContain(resource);
+      }
     }
   });
 });
