@@ -292,7 +292,6 @@ async function handle(
   }
   const result = await services.dispatch(emulatorRequest);
   send(response, { ...result, headers: { ...(result.headers ?? {}), ...limitHeader() } });
-  void context;
 }
 
 /** Builds a subrequest (composite) from `/services/data/vNN.N/<path>?<query>`. */

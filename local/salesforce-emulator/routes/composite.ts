@@ -88,6 +88,8 @@ export async function compositeRoute(
     );
   }
   const allOrNone = body.allOrNone === true;
+  // Subrequests are routed in-process and never wait for I/O, so no other HTTP request can run
+  // between the snapshot and a rollback: the rollback cannot undo someone else's write.
   const snapshot = allOrNone ? services.context.store.snapshot() : undefined;
   const results: SubResult[] = [];
   const byReference = new Map<string, SubResult>();

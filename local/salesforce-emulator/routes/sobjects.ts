@@ -2,7 +2,7 @@
  * `/sobjects/**`: describe, create, retrieve, update, delete, upsert / retrieve / delete by
  * external id, blob download (external-apis A2, A3, A4).
  */
-import { SalesforceApiError, methodNotAllowed, notFound } from '../errors.js';
+import { methodNotAllowed, notFound } from '../errors.js';
 import { type EmulatorRequest, type EmulatorResponse, json, noContent } from '../http-types.js';
 import { normalizeId } from '../ids.js';
 import { parseJsonObject } from '../json-body.js';
@@ -144,7 +144,6 @@ function externalIdRoute(
         error.ids.map((id) => recordUrl(version, object.name, id)),
       );
     }
-    if (error instanceof SalesforceApiError) throw error;
     throw error;
   }
 }

@@ -123,15 +123,3 @@ function leaf(condition: RawCondition): ConditionNode {
     list: Array.isArray(condition.value),
   };
 }
-
-/** Every comparison leaf, in order (for validation and logging). */
-export function comparisons(node: ConditionNode): Array<Extract<ConditionNode, { kind: 'compare' }>> {
-  switch (node.kind) {
-    case 'compare':
-      return [node];
-    case 'not':
-      return comparisons(node.operand);
-    default:
-      return [...comparisons(node.left), ...comparisons(node.right)];
-  }
-}

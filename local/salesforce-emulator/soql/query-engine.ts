@@ -9,7 +9,7 @@ import { SalesforceApiError, malformedQuery } from '../errors.js';
 import type { ObjectSchema } from '../schema/types.js';
 import type { StoredRecord } from '../store/record-store.js';
 import type { QueryLogEntry } from '../types.js';
-import { buildConditionTree, comparisons, type ConditionNode, type RawWhere } from './conditions.js';
+import { buildConditionTree, type ConditionNode, type RawWhere } from './conditions.js';
 import { compileCondition } from './evaluate.js';
 import { follow, readPath, resolvePath, type ResolvedPath } from './field-paths.js';
 import { recordUrl } from './record-shape.js';
@@ -256,7 +256,6 @@ function checkContentDocumentLinkFilter(tree: ConditionNode | undefined): void {
       "Implementation restriction: ContentDocumentLink requires a filter by a single Id on ContentDocumentId or LinkedEntityId using the equals operator or multiple Id's using the IN operator.",
     );
   }
-  void comparisons;
 }
 
 function compareValues(a: unknown, b: unknown, descending: boolean, nullsLast: boolean): number {
