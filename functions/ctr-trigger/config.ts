@@ -16,13 +16,12 @@ import type { CtrTriggerSettings } from './types.js';
 export const DEFAULT_MAX_CONCURRENCY = 10;
 
 /**
- * Branches `statemachines/post-call.asl.json` implements. Transcription and Contact Lens are
- * designed entry points filled by issue 5: until then the plan never selects them, whatever the
- * switches say. Flip these when those branches land.
+ * Branches `statemachines/post-call.asl.json` implements: all of them since the Transcription and
+ * Contact Lens branches landed (issue 5). Set one to false to stop planning it whatever the switches say.
  */
 export const AVAILABLE_BRANCHES: CtrTriggerSettings['availableBranches'] = {
-  transcription: false,
-  contactLens: false,
+  transcription: true,
+  contactLens: true,
 };
 
 export function ctrTriggerSettingsFromEnvironment(

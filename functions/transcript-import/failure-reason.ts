@@ -11,8 +11,8 @@
  */
 
 export interface TranscriptionFailure {
-  /** `FAILED`, `TIMED_OUT` (polls exhausted) or `NOT_STARTED`. */
-  status: 'FAILED' | 'TIMED_OUT' | 'NOT_STARTED';
+  /** `FAILED` (Transcribe said so), `TIMED_OUT` (polls exhausted) or `ERROR` (starting or checking the job failed). */
+  status: 'FAILED' | 'TIMED_OUT' | 'ERROR';
   reason: string;
   jobName?: string;
 }
@@ -32,7 +32,7 @@ export function transcriptionFailureReason(state: Record<string, unknown>): Tran
   if (error) {
     const code = text(error.Error) ?? 'Error';
     const cause = text(error.Cause);
-    return { status: 'NOT_STARTED', reason: cause ? `${code}: ${cause}` : code, jobName };
+    return { status: 'ERROR', reason: cause ? `${code}: ${cause}` : code, jobName };
   }
   const job =
     isObject(state.job) && isObject(state.job.TranscriptionJob) ? state.job.TranscriptionJob : undefined;

@@ -118,7 +118,7 @@ export interface ImportTranscriptResult {
 export interface RecordTranscriptionFailureResult {
   contactId: string;
   analyticsRecordId: string;
-  status: 'FAILED' | 'TIMED_OUT' | 'NOT_STARTED';
+  status: 'FAILED' | 'TIMED_OUT' | 'ERROR';
   /** Becomes the Cause of the branch's "Transcription failed" state. */
   reason: string;
   salesforceCalls: number;

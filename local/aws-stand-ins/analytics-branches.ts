@@ -2,7 +2,8 @@
  * Everything the local runner needs for the state machine's Transcription and Contact Lens
  * branches: the real `transcript-import` and `contact-lens-import` handlers (Salesforce from the
  * SF_* environment, i.e. the emulator; S3 = s3rver), the Transcribe and Comprehend stand-ins, the
- * S3 listing task, and default values of the branches' substitutions.
+ * S3 listing task (with simulated Contact Lens output), and default values of the branches'
+ * substitutions.
  *
  * @example
  * ```ts
@@ -20,6 +21,7 @@ import type { Context } from 'aws-lambda';
 import { createHandler as createContactLensHandler } from '../../functions/contact-lens-import/handler.js';
 import { createHandler as createTranscriptHandler } from '../../functions/transcript-import/handler.js';
 import { ComprehendStandIn } from './comprehend-stand-in.js';
+import { ContactLensStandIn } from './contact-lens-stand-in.js';
 import { s3ListHandler } from './s3-list-stand-in.js';
 import { TranscribeStandIn } from './transcribe-stand-in.js';
 
@@ -67,12 +69,17 @@ export function analyticsBranchOptions(
     transcribe?: TranscribeStandIn;
     comprehend?: ComprehendStandIn;
     connect?: Pick<ConnectClient, 'send'>;
+    /** Simulated Contact Lens output (default: the analysis appears at the second look); null: none. */
+    contactLens?: ContactLensStandIn | null;
   } = {},
 ): AnalyticsBranchOptions {
   const s3 = dependencies.s3 ?? s3ClientFromEnvironment();
   const transcribe = dependencies.transcribe ?? new TranscribeStandIn({ s3 });
   const comprehend = dependencies.comprehend ?? new ComprehendStandIn();
   const connect = dependencies.connect ?? new ConnectClient({});
+  const contactLens =
+    dependencies.contactLens === undefined ? new ContactLensStandIn({ s3 }) : dependencies.contactLens;
+  const list = s3ListHandler(s3);
   return {
     lambdaHandlers: {
       TranscriptImportFunctionArn: createTranscriptHandler({ s3, comprehend }) as LambdaHandler,
@@ -80,7 +87,10 @@ export function analyticsBranchOptions(
     },
     serviceHandlers: {
       ...transcribe.serviceHandlers(),
-      'arn:aws:states:::aws-sdk:s3:listObjectsV2': s3ListHandler(s3),
+      'arn:aws:states:::aws-sdk:s3:listObjectsV2': async (input) => {
+        await contactLens?.beforeList(input);
+        return list(input);
+      },
     },
     substitutions: { ...ANALYTICS_SUBSTITUTION_DEFAULTS },
     transcribe,

@@ -13,7 +13,7 @@
  * ```
  */
 import { readFileSync } from 'node:fs';
-import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { ServiceIntegrationError } from './stand-in-error.js';
 
 export const TRANSCRIBE_FIXTURE = new URL(
@@ -140,14 +140,20 @@ export class TranscribeStandIn {
     }
     if (!job.written && job.outputBucket) {
       const transcript = job.scenario.transcript ?? JSON.parse(readFileSync(TRANSCRIBE_FIXTURE, 'utf8'));
-      await this.#s3.send(
-        new PutObjectCommand({
-          Bucket: job.outputBucket,
-          Key: job.outputKey,
-          Body: JSON.stringify({ ...(transcript as Json), jobName: job.name }),
-          ContentType: 'application/json',
-        }),
-      );
+      const put = new PutObjectCommand({
+        Bucket: job.outputBucket,
+        Key: job.outputKey,
+        Body: JSON.stringify({ ...(transcript as Json), jobName: job.name }),
+        ContentType: 'application/json',
+      });
+      try {
+        await this.#s3.send(put);
+      } catch (error) {
+        if ((error as Error).name !== 'NoSuchBucket') throw error;
+        // Locally the stack's output bucket is created on first use.
+        await this.#s3.send(new CreateBucketCommand({ Bucket: job.outputBucket }));
+        await this.#s3.send(put);
+      }
       job.written = true;
     }
     return {

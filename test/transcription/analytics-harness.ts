@@ -53,7 +53,7 @@ export async function startHarness(options: {
     beforeList: async () => undefined,
   } as unknown as Harness;
   const list = s3ListHandler(s3);
-  const branches = analyticsBranchOptions({ s3, transcribe, comprehend });
+  const branches = analyticsBranchOptions({ s3, transcribe, comprehend, contactLens: null });
   pipeline = await LocalPipeline.start({
     runner: {
       lambdaHandlers: branches.lambdaHandlers,
