@@ -69,7 +69,11 @@ export interface ExtraFieldDefinition {
   required?: boolean;
 }
 
-/** Seed data: sObject name → records (without Id: the emulator assigns 18-character ids). */
+/**
+ * Seed data: sObject name → records, applied in order. The emulator assigns 18-character ids; a
+ * record may instead carry a fixed `Id` (valid for its object), and `"$ref": "name"` so later
+ * values `"@{name}"` resolve to its id.
+ */
 export type SeedData = Record<string, Array<Record<string, unknown>>>;
 
 export interface EmulatorOptions {
@@ -113,7 +117,7 @@ export interface QueryLogEntry {
   kind: 'soql' | 'sosl' | 'parameterizedSearch';
   /** The statement as received (URL-decoded). */
   text: string;
-  /** Decoded string literals (SOQL) or search terms (SOSL), in order of appearance. */
+  /** Decoded string literals (SOQL) or decoded search words / "phrases" (SOSL), in order of appearance. */
   literals: string[];
 }
 
@@ -122,7 +126,11 @@ export interface ApiUsage {
   apiCalls: number;
   /** Token endpoint calls. */
   tokenRequests: number;
-  /** Per `METHOD path-pattern` counts, e.g. `POST /composite`. */
+  /**
+   * Per `METHOD path-pattern` counts: the path below `/services/data/vNN.N` with record ids,
+   * external-id values and query locators replaced, e.g. `POST /composite`, `GET /query/{locator}`,
+   * `PATCH /sobjects/Case/{id}`, `PATCH /sobjects/AC_QueueMetrics__c/Queue_Id__c/{value}`.
+   */
   byEndpoint: Record<string, number>;
 }
 
