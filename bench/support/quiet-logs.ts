@@ -1,0 +1,4 @@
+// Imported first by bench/pipeline.ts: the functions create their loggers when their modules load,
+// so the level must be set before they are imported (the benchmark's last line must be its JSON).
+process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
+export {};

@@ -1,0 +1,29 @@
+/**
+ * Child process of `npm run bench -- pipeline`: one Lambda-like container that runs the real
+ * recording-upload handler once (S3 = s3rver, Salesforce = the emulator, Secrets Manager = a local
+ * stand-in, all served by the parent) and reports its own peak RSS. The parent bundles this file
+ * with esbuild, as the stack bundles the function, and runs it with plain node; a separate process
+ * keeps the emulator that receives the file out of the measurement.
+ *
+ * Input (env): BENCH_UPLOAD_EVENT (the task payload, JSON) plus the function's SF_* / AWS_* variables.
+ * Output: one JSON line `{ result, baselineRssMb, peakRssMb, elapsedMs }`.
+ */
+import { uploadRecording } from '../../functions/recording-upload/handler.js';
+
+const event = JSON.parse(process.env.BENCH_UPLOAD_EVENT ?? '{}') as unknown;
+const baselineRssMb = process.memoryUsage().rss / 1024 / 1024;
+// Sampled during the upload: shows where memory goes if the peak is high (heap, or Buffers).
+const peaks = { heapUsedMb: 0, arrayBuffersMb: 0, rssMb: 0 };
+const sampler = setInterval(() => {
+  const usage = process.memoryUsage();
+  peaks.heapUsedMb = Math.max(peaks.heapUsedMb, usage.heapUsed / 1024 / 1024);
+  peaks.arrayBuffersMb = Math.max(peaks.arrayBuffersMb, usage.arrayBuffers / 1024 / 1024);
+  peaks.rssMb = Math.max(peaks.rssMb, usage.rss / 1024 / 1024);
+}, 50);
+const started = performance.now();
+const result = await uploadRecording(event);
+clearInterval(sampler);
+const elapsedMs = performance.now() - started;
+// maxRSS is in kilobytes: the high-water mark of the whole process life, upload included.
+const peakRssMb = process.resourceUsage().maxRSS / 1024;
+process.stdout.write(`${JSON.stringify({ result, baselineRssMb, peakRssMb, elapsedMs, sampled: peaks })}\n`);
