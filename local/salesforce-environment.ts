@@ -11,7 +11,11 @@
  * try { await handler(event); } finally { env.restore(); await emulator.stop(); }
  * ```
  */
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import {
+  GetSecretValueCommand,
+  PutSecretValueCommand,
+  SecretsManagerClient,
+} from '@aws-sdk/client-secrets-manager';
 import { mockClient } from 'aws-sdk-client-mock';
 import { resetSalesforceClient } from '../shared/salesforce/from-environment.js';
 import type { AuthMode, SalesforceCredentials } from '../shared/salesforce/types.js';
@@ -45,6 +49,11 @@ export interface SalesforceEnvironment {
   readonly secret: SalesforceCredentials;
   /** How many GetSecretValue calls reached the mocked Secrets Manager (caching checks). */
   secretReads(): number;
+  /**
+   * `AuthToken` values the client wrote back (PutSecretValue). The mock does not apply them: the
+   * served secret stays as set up, so every new client in a test logs in afresh.
+   */
+  savedAuthTokens(): string[];
   restore(): void;
 }
 
@@ -98,12 +107,22 @@ export function useSalesforceEmulator(
     Name: 'salesforce-emulator-credentials',
     SecretString: JSON.stringify(secret),
   });
+  secretsManager
+    .on(PutSecretValueCommand)
+    .resolves({ ARN: EMULATOR_SECRET_ARN, Name: 'salesforce-emulator-credentials' });
   resetSalesforceClient();
 
   let restored = false;
   return {
     secret: secret as SalesforceCredentials,
     secretReads: () => secretsManager.commandCalls(GetSecretValueCommand).length,
+    savedAuthTokens: () =>
+      secretsManager
+        .commandCalls(PutSecretValueCommand)
+        .map(
+          (call) =>
+            (JSON.parse(call.args[0].input.SecretString ?? '{}') as SalesforceCredentials).AuthToken ?? '',
+        ),
     restore(): void {
       if (restored) return;
       restored = true;

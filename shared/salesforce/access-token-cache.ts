@@ -15,19 +15,19 @@ export class AccessTokenCache {
   private current: string | undefined;
   private pending: Promise<string> | undefined;
 
-  constructor(private readonly fetchToken: () => Promise<string>) {}
+  constructor(private readonly fetchToken: (stale: string | undefined) => Promise<string>) {}
 
   /** The cached token (synchronously when there is one), else the one being fetched. */
   get(): string | Promise<string> {
     if (this.current !== undefined) return this.current;
-    return this.pending ?? this.start();
+    return this.pending ?? this.start(undefined);
   }
 
   /** Replace `stale` (the token that just got a 401). Concurrent calls share one fetch. */
   refresh(stale: string | undefined): Promise<string> {
     if (this.pending !== undefined) return this.pending;
     if (this.current !== undefined && this.current !== stale) return Promise.resolve(this.current);
-    return this.start();
+    return this.start(stale);
   }
 
   /** Adopt a token obtained elsewhere (e.g. `AuthToken` shared through the secret). */
@@ -40,9 +40,9 @@ export class AccessTokenCache {
     this.current = undefined;
   }
 
-  private start(): Promise<string> {
+  private start(stale: string | undefined): Promise<string> {
     this.current = undefined;
-    const pending = this.fetchToken().then(
+    const pending = this.fetchToken(stale).then(
       (token) => {
         if (this.pending === pending) {
           this.current = token;

@@ -220,3 +220,75 @@ describe('session handling', () => {
     expect(sf.stats.tokenRequests).toBe(1);
   });
 });
+
+describe('token write-back (upstream v5.28 circuit breaker)', () => {
+  function sharingClient(saved: string[], options: { fail?: boolean; AuthToken?: string } = {}) {
+    const warnings: string[] = [];
+    const sf = new SalesforceClient({
+      settings: base,
+      credentials: {
+        get: async () => ({ ...secret, AuthToken: options.AuthToken }),
+        saveAuthToken: async (token: string) => {
+          saved.push(token);
+          if (options.fail) throw new Error('AccessDeniedException');
+        },
+      },
+      dispatcher: agent,
+      retry: false,
+      logger: {
+        debug() {},
+        info() {},
+        warn(message) {
+          warnings.push(message);
+        },
+        error() {},
+      },
+    });
+    return { sf, warnings };
+  }
+
+  it('persists a new token only after a call with it succeeded, once', async () => {
+    tokenEndpoint(HOST);
+    agent.get(HOST).intercept({ path: LIMITS }).reply(200, {}).times(3);
+    const saved: string[] = [];
+    const { sf } = sharingClient(saved);
+    await Promise.all([sf.limits(), sf.limits(), sf.limits()]);
+    expect(saved).toEqual(['T1']);
+  });
+
+  it('never persists when the retried call is still unauthorized or the token request fails', async () => {
+    tokenEndpoint(HOST);
+    agent
+      .get(HOST)
+      .intercept({ path: LIMITS })
+      .reply(401, [{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }])
+      .persist();
+    const saved: string[] = [];
+    const { sf } = sharingClient(saved, { AuthToken: 'OLD' });
+    await expect(sf.limits()).rejects.toMatchObject({ name: 'Salesforce.Auth' });
+    expect(sf.stats.tokenRequests).toBe(1);
+    expect(saved).toEqual([]);
+  });
+
+  it('a failed write never fails the call', async () => {
+    tokenEndpoint(HOST);
+    agent.get(HOST).intercept({ path: LIMITS }).reply(200, { ok: true });
+    const saved: string[] = [];
+    const { sf, warnings } = sharingClient(saved, { fail: true });
+    await expect(sf.limits()).resolves.toEqual({ ok: true });
+    expect(saved).toEqual(['T1']);
+    expect(warnings).toEqual(['Could not store the access token in the credentials secret; continuing']);
+  });
+
+  it('does not persist a token it adopted from the secret', async () => {
+    agent
+      .get(HOST)
+      .intercept({ path: LIMITS })
+      .reply(200, (opts) => ({ auth: (opts.headers as Record<string, string>).authorization }));
+    const saved: string[] = [];
+    const { sf } = sharingClient(saved, { AuthToken: 'SHARED' });
+    await expect(sf.limits()).resolves.toEqual({ auth: 'Bearer SHARED' });
+    expect(sf.stats.tokenRequests).toBe(0);
+    expect(saved).toEqual([]);
+  });
+});

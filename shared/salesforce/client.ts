@@ -45,6 +45,7 @@ import type {
   DescribeResult,
   QueryResult,
   SalesforceApi,
+  SalesforceCredentials,
   SalesforceRecord,
   SalesforceSettings,
   SaveResult,
@@ -74,6 +75,13 @@ export interface SalesforceClientOptions {
   limitWarningRatio?: number;
   /** Timeout for ContentVersion uploads, per gap in the transfer (default: 6 × the request timeout). */
   uploadTimeoutMs?: number;
+  /**
+   * Share the token between containers through the credentials secret (default true): start with
+   * its `AuthToken` when present, and after a new token has served a successful call, store it
+   * with `credentials.saveAuthToken` (upstream v5.28 circuit breaker: never persist a token that
+   * did not work; a failed write never fails the call).
+   */
+  shareToken?: boolean;
 }
 
 /** Records per composite/sobjects call (Salesforce's maximum). */
@@ -112,6 +120,9 @@ export class SalesforceClient implements SalesforceApi {
   private readonly limitWarningRatio: number;
   private readonly uploadTimeoutMs: number;
   private lastWarnedPercent = 0;
+  private readonly shareToken: boolean;
+  /** A newly requested token waiting for its first successful call before being shared. */
+  private unsavedToken: string | undefined;
   /** The Authorization header for the current token, built once per token (hot path). */
   private bearerFor = '';
   private levelCheckedAt = Number.NEGATIVE_INFINITY;
@@ -136,7 +147,8 @@ export class SalesforceClient implements SalesforceApi {
       dispatcher: options.dispatcher,
       connections: options.connections,
     });
-    this.tokens = new AccessTokenCache(() => this.requestToken());
+    this.tokens = new AccessTokenCache((stale) => this.obtainToken(stale));
+    this.shareToken = options.shareToken ?? true;
     this.limitWarningRatio = options.limitWarningRatio ?? 0.8;
     this.uploadTimeoutMs = options.uploadTimeoutMs ?? timeoutMs * 6;
   }
@@ -428,7 +440,11 @@ export class SalesforceClient implements SalesforceApi {
   private async authorizedCall(method: HttpMethod, path: string, options: CallOptions): Promise<unknown> {
     const token = await this.tokens.get();
     const first = await this.send(method, path, options, token);
-    if (first.status !== 401) return this.result(method, path, first);
+    if (first.status !== 401) {
+      const body = this.result(method, path, first);
+      if (token === this.unsavedToken) await this.saveToken(token);
+      return body;
+    }
 
     this.logger.info('Salesforce session expired or invalid; refreshing the access token', {
       method,
@@ -453,7 +469,9 @@ export class SalesforceClient implements SalesforceApi {
         },
       );
     }
-    return this.result(method, path, second);
+    const body = this.result(method, path, second);
+    if (fresh === this.unsavedToken) await this.saveToken(fresh);
+    return body;
   }
 
   private send(method: HttpMethod, path: string, options: CallOptions, token: string): Promise<HttpResponse> {
@@ -522,8 +540,38 @@ export class SalesforceClient implements SalesforceApi {
     this.logger.warn('Salesforce daily API usage is high', { used: info.used, max: info.max, percent });
   }
 
-  private async requestToken(): Promise<string> {
+  /**
+   * The container's first token may be the one shared through the secret (`AuthToken`); a
+   * refresh after a 401 (`stale` set) always asks the token endpoint, so "refresh once, retry
+   * once, then Salesforce.Auth" holds whatever the secret contains.
+   */
+  private async obtainToken(stale: string | undefined): Promise<string> {
     const credentials = await this.credentials.get();
+    this.registerSecrets(credentials);
+    const shared = credentials.AuthToken;
+    if (this.shareToken && stale === undefined && shared !== undefined && shared !== '') {
+      this.logger.debug('Using the access token shared through the credentials secret');
+      return shared;
+    }
+    const token = await this.requestToken(credentials);
+    if (this.shareToken && this.credentials.saveAuthToken !== undefined) this.unsavedToken = token;
+    return token;
+  }
+
+  /** Stores a token that just worked; a failure is logged, never thrown (the call succeeded). */
+  private async saveToken(token: string): Promise<void> {
+    this.unsavedToken = undefined;
+    try {
+      await this.credentials.saveAuthToken?.(token);
+      this.logger.info('Stored the new Salesforce access token in the credentials secret');
+    } catch (error) {
+      this.logger.warn('Could not store the access token in the credentials secret; continuing', {
+        error: this.redactor.redact(error as Error),
+      });
+    }
+  }
+
+  private registerSecrets(credentials: SalesforceCredentials): void {
     for (const secret of [
       credentials.Password,
       credentials.AccessToken,
@@ -534,6 +582,9 @@ export class SalesforceClient implements SalesforceApi {
     ]) {
       this.redactor.addSecret(secret);
     }
+  }
+
+  private async requestToken(credentials: SalesforceCredentials): Promise<string> {
     const url = new URL(tokenUrl(this.settings));
     const body = await tokenRequestBody(
       this.settings,

@@ -10,6 +10,7 @@
  * ```
  */
 import { SecretsProvider } from '@aws-lambda-powertools/parameters/secrets';
+import { PutSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SalesforceConfigError } from './errors.js';
 import type { CredentialsSource, SalesforceCredentials } from './types.js';
 
@@ -49,21 +50,75 @@ export class StaticCredentialsSource implements CredentialsSource {
   }
 }
 
+/** Backoff before each retry of a conflicting secret write (upstream v5.28: 0.3, 0.6, 1.2 s). */
+const WRITE_RETRY_DELAYS_MS = [300, 600, 1_200];
+
+export interface SecretsManagerCredentialsOptions {
+  /** Seconds the secret is cached (default 300). */
+  maxAgeSeconds?: number;
+  /** Write working tokens back as `AuthToken` (default true; needs secretsmanager:PutSecretValue). */
+  saveAuthToken?: boolean;
+  /** Injected for tests. */
+  client?: SecretsManagerClient;
+  sleep?: (ms: number) => Promise<void>;
+}
+
 export class SecretsManagerCredentialsSource implements CredentialsSource {
   private readonly provider: SecretsProvider;
+  private readonly client: SecretsManagerClient;
+  private readonly maxAgeSeconds: number;
+  private readonly sleep: (ms: number) => Promise<void>;
+  readonly saveAuthToken?: (token: string) => Promise<void>;
 
   constructor(
     private readonly secretId: string,
-    private readonly maxAgeSeconds = 300,
-    provider?: SecretsProvider,
+    options: SecretsManagerCredentialsOptions = {},
   ) {
-    this.provider = provider ?? new SecretsProvider();
+    this.client = options.client ?? new SecretsManagerClient({});
+    this.provider = new SecretsProvider({ awsSdkV3Client: this.client });
+    this.maxAgeSeconds = options.maxAgeSeconds ?? 300;
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    if (options.saveAuthToken !== false) this.saveAuthToken = (token) => this.writeAuthToken(token);
   }
 
   async get(): Promise<SalesforceCredentials> {
-    let value: unknown;
+    return toCredentials(await this.read(false));
+  }
+
+  /**
+   * Writes `AuthToken` into the secret, keeping every other key as it is now (re-read, not from
+   * the cache, so a credential rotated meanwhile is never overwritten). Conflicting concurrent
+   * writes are retried up to 3 times; `LimitExceededException` (too many versions) is ignored.
+   */
+  private async writeAuthToken(token: string): Promise<void> {
+    const current = await this.read(true);
+    if (current === null || typeof current !== 'object' || Array.isArray(current)) return;
+    if ((current as Record<string, unknown>).AuthToken === token) return;
+    const SecretString = JSON.stringify({ ...(current as Record<string, unknown>), AuthToken: token });
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.client.send(new PutSecretValueCommand({ SecretId: this.secretId, SecretString }));
+        return;
+      } catch (error) {
+        const name = error instanceof Error ? error.name : '';
+        if (name === 'LimitExceededException') return;
+        if (name !== 'ResourceConflictException' || attempt >= WRITE_RETRY_DELAYS_MS.length) {
+          throw new SalesforceConfigError(
+            `Could not write AuthToken to the Salesforce credentials secret: ${name || 'Error'}`,
+          );
+        }
+        await this.sleep(WRITE_RETRY_DELAYS_MS[attempt]);
+      }
+    }
+  }
+
+  private async read(forceFetch: boolean): Promise<unknown> {
     try {
-      value = await this.provider.get(this.secretId, { maxAge: this.maxAgeSeconds, transform: 'json' });
+      return await this.provider.get(this.secretId, {
+        maxAge: this.maxAgeSeconds,
+        transform: 'json',
+        forceFetch,
+      });
     } catch (error) {
       const name = error instanceof Error ? error.name : 'Error';
       // The message names the secret and the failure, never its content.
@@ -71,6 +126,5 @@ export class SecretsManagerCredentialsSource implements CredentialsSource {
         `Could not read the Salesforce credentials secret (SF_CREDENTIALS_SECRETS_MANAGER_ARN): ${name}`,
       );
     }
-    return toCredentials(value);
   }
 }

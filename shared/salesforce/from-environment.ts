@@ -4,13 +4,18 @@
  * cached by the client. Handlers call `getSalesforceClient()` on every invocation; only the
  * first builds anything.
  *
+ * `SF_SHARE_AUTH_TOKEN` (default true) keeps the original package's token sharing: a cold
+ * container starts with the secret's `AuthToken`, and a new token is written back (after it has
+ * served a successful call) so other containers skip their token request. Set it to false to keep
+ * tokens per container only (no secretsmanager:PutSecretValue needed).
+ *
  * @example
  * ```ts
  * const salesforce = getSalesforceClient({ logger });
  * await salesforce.upsert('AC_ContactTraceRecord__c', 'ContactId__c', contactId, fields);
  * ```
  */
-import { requireEnv } from '../config/index.js';
+import { readBooleanEnv, requireEnv } from '../config/index.js';
 import { ConfigurationError } from '../config/configuration-error.js';
 import { type ClientLogger, SalesforceClient, type SalesforceClientOptions } from './client.js';
 import { SecretsManagerCredentialsSource } from './credentials.js';
@@ -31,15 +36,21 @@ export function getSalesforceClient(
   if (cached !== undefined) return cached;
   const settings = salesforceSettingsFromEnvironment();
   let secretId: string;
+  let shareToken: boolean;
   try {
     secretId = requireEnv('SF_CREDENTIALS_SECRETS_MANAGER_ARN');
+    shareToken = readBooleanEnv('SF_SHARE_AUTH_TOKEN', true);
   } catch (error) {
     if (error instanceof ConfigurationError) throw new SalesforceConfigError(error.message);
     throw error;
   }
   cached = new SalesforceClient({
     settings,
-    credentials: new SecretsManagerCredentialsSource(secretId, SECRET_MAX_AGE_SECONDS),
+    credentials: new SecretsManagerCredentialsSource(secretId, {
+      maxAgeSeconds: SECRET_MAX_AGE_SECONDS,
+      saveAuthToken: shareToken,
+    }),
+    shareToken,
     logger: options.logger,
     retry: options.retry,
   });

@@ -42,6 +42,11 @@ export interface SalesforceCredentials {
 /** Where credentials come from (Secrets Manager through Powertools in Lambda, static locally). */
 export interface CredentialsSource {
   get(): Promise<SalesforceCredentials>;
+  /**
+   * Optional: store a working access token as `AuthToken` so other containers can reuse it
+   * (the original package's write-back). Called only after a call with the new token succeeded.
+   */
+  saveAuthToken?(token: string): Promise<void>;
 }
 
 export interface QueryResult<T = SalesforceRecord> {

@@ -76,8 +76,10 @@ describe('getSalesforceClient with useSalesforceEmulator', () => {
       await client.limits();
       expect(getSalesforceClient()).toBe(client);
       expect(client.stats.tokenRequests).toBe(2);
-      // The refresh reused the secret from Powertools' cache (maxAge), not Secrets Manager.
-      expect(env.secretReads()).toBe(1);
+      // Each new token was written back once it had worked (re-reading the secret first, so a
+      // rotated credential is never overwritten); otherwise the secret came from Powertools' cache.
+      expect(env.savedAuthTokens()).toHaveLength(2);
+      expect(env.secretReads()).toBe(1 + env.savedAuthTokens().length);
       expect(env.secret.ConsumerSecret).toBe(emulator.credentials.consumerSecret);
     } finally {
       env.restore();
@@ -120,6 +122,80 @@ describe('getSalesforceClient with useSalesforceEmulator', () => {
         name: 'Salesforce.Config',
         message: expect.stringContaining('SF_CREDENTIALS_SECRETS_MANAGER_ARN'),
       });
+    } finally {
+      env.restore();
+    }
+  });
+});
+
+describe('token sharing through the secret (AuthToken)', () => {
+  let emulator: SalesforceEmulator;
+  beforeAll(async () => {
+    emulator = await startSalesforceEmulator();
+  });
+  afterAll(async () => {
+    await emulator.stop();
+  });
+  afterEach(() => {
+    resetSalesforceClient();
+    emulator.resetApiUsage();
+  });
+
+  async function issueToken(): Promise<string> {
+    const response = await fetch(`${emulator.url}/services/oauth2/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: emulator.credentials.consumerKey,
+        client_secret: emulator.credentials.consumerSecret,
+      }),
+    });
+    return ((await response.json()) as { access_token: string }).access_token;
+  }
+
+  it('a cold container adopts a working AuthToken: no token request at all', async () => {
+    const shared = await issueToken();
+    emulator.resetApiUsage();
+    const env = useSalesforceEmulator(emulator, { secretOverrides: { AuthToken: shared } });
+    try {
+      const client = getSalesforceClient();
+      await client.limits();
+      expect(client.stats.tokenRequests).toBe(0);
+      expect(emulator.apiUsage().tokenRequests).toBe(0);
+      expect(env.savedAuthTokens()).toEqual([]);
+    } finally {
+      env.restore();
+    }
+  });
+
+  it('a stale AuthToken costs one 401, one token request, and the new token is written back', async () => {
+    const env = useSalesforceEmulator(emulator, {
+      secretOverrides: { AuthToken: 'stale-token-from-yesterday' },
+    });
+    try {
+      const client = getSalesforceClient();
+      await client.limits();
+      expect(client.stats).toMatchObject({ tokenRequests: 1, apiCalls: 2 });
+      const saved = env.savedAuthTokens();
+      expect(saved).toHaveLength(1);
+      expect(saved[0]).not.toBe('stale-token-from-yesterday');
+    } finally {
+      env.restore();
+    }
+  });
+
+  it('SF_SHARE_AUTH_TOKEN=false neither adopts nor writes', async () => {
+    const shared = await issueToken();
+    const env = useSalesforceEmulator(emulator, {
+      secretOverrides: { AuthToken: shared },
+      env: { SF_SHARE_AUTH_TOKEN: 'false' },
+    });
+    try {
+      const client = getSalesforceClient();
+      await client.limits();
+      expect(client.stats.tokenRequests).toBe(1);
+      expect(env.savedAuthTokens()).toEqual([]);
     } finally {
       env.restore();
     }
