@@ -284,6 +284,7 @@ export async function measureRecordingUpload(
     return {
       peakRssMb: figures.peakRssMb,
       baselineRssMb: figures.baselineRssMb,
+      peakArrayBuffersMb: figures.sampled.arrayBuffersMb ?? 0,
       elapsedMs: figures.elapsedMs,
       bytes,
     };
