@@ -156,10 +156,11 @@ export class StackParameters extends Construct {
     });
     this.salesforceVersion = new CfnParameter(stack, 'SalesforceVersion', {
       type: 'String',
-      default: 'v42.0',
-      allowedPattern: '^v[0-9]+\\.[0-9]+$',
-      constraintDescription: 'must look like v62.0',
-      description: 'Salesforce REST API version, e.g. v62.0.',
+      // The original defaulted to v42.0; the collections upsert used by the imports needs v46.0+.
+      default: 'v62.0',
+      allowedPattern: '^v(4[6-9]|[5-9][0-9]|[1-9][0-9]{2,})\\.[0-9]+$',
+      constraintDescription: 'must look like v62.0 and be v46.0 or later (sObject collections upsert)',
+      description: 'Salesforce REST API version, v46.0 or later, e.g. v62.0.',
     });
     this.salesforceAuthMode = new CfnParameter(stack, 'SalesforceAuthMode', {
       type: 'String',

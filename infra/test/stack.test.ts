@@ -134,7 +134,7 @@ describe('parameters', () => {
 
   it.each([
     ['SalesforceProduction', 'String', 'true'],
-    ['SalesforceVersion', 'String', 'v42.0'],
+    ['SalesforceVersion', 'String', 'v62.0'],
     ['SalesforceAdapterNamespace', 'String', 'amazonconnect'],
     ['TranscriptionJobCheckWaitTime', 'Number', 20],
     ['CTREventSourceMappingMaximumRetryAttempts', 'Number', 100],
@@ -212,11 +212,12 @@ describe('parameters', () => {
     }
   });
 
-  it('validates SalesforceVersion as vNN.N', () => {
-    expect(matches('SalesforceVersion', 'v62.0')).toBe(true);
-    expect(matches('SalesforceVersion', 'v42.0')).toBe(true);
-    for (const bad of ['62.0', 'v62', 'V62.0', 'v62.0 '])
+  it('validates SalesforceVersion as vNN.N, v46.0 or later (collections upsert)', () => {
+    for (const ok of ['v46.0', 'v62.0', 'v99.0', 'v100.0'])
+      expect(matches('SalesforceVersion', ok), ok).toBe(true);
+    for (const bad of ['62.0', 'v62', 'V62.0', 'v62.0 ', 'v42.0', 'v45.0', 'v9.0']) {
       expect(matches('SalesforceVersion', bad), bad).toBe(false);
+    }
   });
 
   it('limits the two max-records parameters to 1..100', () => {
