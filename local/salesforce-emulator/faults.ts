@@ -25,6 +25,10 @@ export class FaultInjector {
     this.#sequence = [...(config.sequence ?? [])];
   }
 
+  get rejectAllSessions(): boolean {
+    return this.#config.rejectAllSessions === true;
+  }
+
   get lockRowInsideComposite(): boolean {
     return this.#config.lockRowInsideComposite === true;
   }

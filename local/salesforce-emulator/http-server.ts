@@ -248,7 +248,7 @@ async function handle(
     );
     return;
   }
-  if (bearer === undefined || !sessions.touch(bearer)) {
+  if (bearer === undefined || !sessions.touch(bearer) || faults.rejectAllSessions) {
     send(response, unauthorized);
     return;
   }

@@ -43,6 +43,11 @@ export interface FaultConfig {
    */
   lockRowInsideComposite?: boolean;
   /**
+   * Every data-API call answers 401 INVALID_SESSION_ID, even right after a successful token
+   * request (upstream v5.28's "frozen API user": the refresh works, the retried call 401s again).
+   */
+  rejectAllSessions?: boolean;
+  /**
    * Faults of the token endpoint, which the options above never touch (503 rate and latency).
    */
   tokenEndpoint?: { seed?: number; latencyMs?: number; serverUnavailableRate?: number };

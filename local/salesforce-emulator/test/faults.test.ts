@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Session, startSession } from './helpers.js';
+import { passwordToken, type Session, startSession } from './helpers.js';
 
 describe('fault injection', () => {
   let session: Session;
@@ -133,6 +133,15 @@ describe('fault injection', () => {
     ]);
     session.emulator.setFaults({});
     expect(session.emulator.records('Account')).toEqual([]);
+  });
+
+  it('rejectAllSessions: a fresh token still gets 401 (frozen API user)', async () => {
+    session.emulator.setFaults({ rejectAllSessions: true });
+    session.token = await passwordToken(session.emulator);
+    expect(session.token).toMatch(/!/);
+    expect((await session.api('GET', '/limits')).status).toBe(401);
+    session.emulator.setFaults({});
+    expect((await session.api('GET', '/limits')).status).toBe(200);
   });
 
   it('expireAllSessions makes the next call 401 INVALID_SESSION_ID', async () => {
