@@ -37,6 +37,8 @@ import type { CtrTriggerSettings } from '../functions/ctr-trigger/types.js';
 import { LocalPipeline } from '../local/local-pipeline.js';
 import { emulatorSecret } from '../local/salesforce-environment.js';
 import { loadCtrFixture } from '../shared/ctr/fixtures.js';
+// Issue 5's figures (transcription + Contact Lens): a separate module, merged into this output.
+import { measureFullContact } from './pipeline-full-contact.js';
 import { kinesisEventOf } from '../shared/ctr/kinesis-event.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -386,6 +388,7 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
   const withUpload = await measurePlans({ RECORDING_UPLOAD_ENABLED: 'true' }, [
     ['ctrAndRecordingUpload', inboundCall(4)],
   ]);
+  const fullContact = await measureFullContact();
   const trigger = await measureTriggerBatchRatio();
   const upload = await measureRecordingUpload(megabytes);
   // The same path with a file a tenth the size: a streamed upload's peak does not grow with the file.
@@ -410,6 +413,12 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
       seconds: round(upload.elapsedMs / 1000, 2),
       smallFile: { megabytes: round(small.bytes / 1024 / 1024), peakRssMb: round(small.peakRssMb) },
     },
-    targets: { ctrAndRecording: 1, triggerBatchRatio: 10, recordingUploadPeakRssMb: 100 },
+    ...fullContact,
+    targets: {
+      ctrAndRecording: 1,
+      triggerBatchRatio: 10,
+      recordingUploadPeakRssMb: 100,
+      sfApiCallsFullContact: 3,
+    },
   };
 }
