@@ -45,11 +45,26 @@ describe('npm start', () => {
       'salesforceApiCalls',
     ]);
     expect(report.contacts.every((contact) => contact.status === 'SUCCEEDED')).toBe(true);
-    // inbound + agentless + chat + two transfer legs, and the inbound call's CTR refresh.
-    expect(new Set(report.contacts.map((contact) => contact.contactId)).size).toBe(5);
-    expect(report.contacts).toHaveLength(6);
+    // inbound (+ its CTR refresh), agentless, chat, the two transfer legs (more samples may follow).
+    const inbound = '5c0b2a3e-8f41-4d6a-b7c9-1e2f3a4b5c61';
+    const names = report.contacts.map((contact) => contact.executionName);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        inbound,
+        '7d1e9c20-3a5b-4f8e-9c1d-2b3a4c5d6e72',
+        '2f6a8b1c-9d0e-4a3b-8c7d-3e4f5a6b7c83',
+        '8a9b0c1d-2e3f-4a5b-9c6d-4e5f6a7b8c94',
+        '9b0c1d2e-3f4a-4b5c-8d7e-5f6a7b8c9da5',
+      ]),
+    );
+    expect(names.filter((name) => name.startsWith(inbound))).toHaveLength(2);
+    const inboundRecords = report.contacts.find(
+      (contact) => contact.executionName === inbound,
+    )?.salesforceRecords;
+    expect(inboundRecords?.amazonconnect__AC_ContactTraceRecord__c).toHaveLength(1);
+    expect(inboundRecords?.amazonconnect__AC_ContactChannelAnalytics__c).toHaveLength(1);
     expect(report.deadLettered).toHaveLength(1);
-    expect(report.skipped.length).toBeGreaterThanOrEqual(2);
+    expect(report.skipped.filter((skipped) => skipped.contactId === inbound)).toHaveLength(2);
     expect(report.salesforceApiCalls).toBe(
       report.contacts.reduce((sum, contact) => sum + contact.salesforceApiCalls, 0),
     );
