@@ -46,7 +46,15 @@ export class RecordService {
   readonly #hooks = new Map<string, WriteHooks>();
   readonly #autoNumbers = new Map<string, number>();
 
-  constructor(readonly context: EmulatorContext) {}
+  constructor(readonly context: EmulatorContext) {
+    // External ids and unique fields are looked up on every upsert and write: index them.
+    for (const object of context.schema.objects()) {
+      for (const field of object.fields) {
+        if (field.externalId !== true && field.unique !== true) continue;
+        context.store.defineIndex(object.name, field.name, (value) => indexKey(field, value));
+      }
+    }
+  }
 
   registerHooks(localObjectName: string, hooks: WriteHooks): void {
     this.#hooks.set(localObjectName.toLowerCase(), hooks);
@@ -202,9 +210,7 @@ export class RecordService {
         [field.name],
       );
     }
-    const matches = this.context.store
-      .live(object.name)
-      .filter((record) => sameValue(field, record[field.name], value));
+    const matches = this.#withValue(object, field, value);
     if (matches.length > 1) {
       throw new MultipleMatchesError(
         object.name,
@@ -279,9 +285,7 @@ export class RecordService {
       if (field.unique !== true) continue;
       const value = record[field.name];
       if (value === null || value === undefined || value === '') continue;
-      const duplicate = this.context.store
-        .live(object.name)
-        .find((other) => other.Id !== record.Id && sameValue(field, other[field.name], value));
+      const duplicate = this.#withValue(object, field, value).find((other) => other.Id !== record.Id);
       if (duplicate !== undefined) {
         throw new SalesforceApiError(
           400,
@@ -293,11 +297,25 @@ export class RecordService {
     }
   }
 
+  /** Live records whose `field` equals `value` (indexed for external ids and unique fields). */
+  #withValue(object: ObjectSchema, field: FieldSchema, value: unknown): StoredRecord[] {
+    return (
+      this.context.store.withValue(object.name, field.name, value) ??
+      this.context.store.live(object.name).filter((record) => sameValue(field, record[field.name], value))
+    );
+  }
+
   #nextAutoNumber(object: string): number {
     const next = (this.#autoNumbers.get(object) ?? 1000) + 1;
     this.#autoNumbers.set(object, next);
     return next;
   }
+}
+
+/** Index key of a value: the comparison form used by {@link sameValue}. */
+function indexKey(field: FieldSchema, value: unknown): string | undefined {
+  if (value === null || value === undefined) return undefined;
+  return field.caseSensitive === true ? String(value) : String(value).toLowerCase();
 }
 
 /** External-id / unique comparison: case-insensitive unless the field is case-sensitive. */

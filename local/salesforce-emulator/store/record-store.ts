@@ -8,8 +8,18 @@ export type StoredRecord = Readonly<Record<string, unknown>> & { readonly Id: st
 
 export type StoreSnapshot = Map<string, Map<string, StoredRecord>>;
 
+/** Maps a field value to its index key (e.g. lower-cased), or undefined for "not indexed". */
+export type IndexKey = (value: unknown) => string | undefined;
+
+interface ValueIndex {
+  key: IndexKey;
+  ids: Map<string, Set<string>>;
+}
+
 export class RecordStore {
   #tables = new Map<string, Map<string, StoredRecord>>();
+  /** object (lower-cased) → field → value index over live records (external ids, unique fields). */
+  readonly #indexes = new Map<string, Map<string, ValueIndex>>();
   /** Key prefix → object API name (filled as tables are created). */
   readonly #objectByPrefix = new Map<string, string>();
 
@@ -51,7 +61,53 @@ export class RecordStore {
   }
 
   put(object: string, record: StoredRecord): void {
-    this.#table(object).set(record.Id, Object.freeze({ ...record }) as StoredRecord);
+    const table = this.#table(object);
+    this.#unindex(object, table.get(record.Id));
+    const stored = Object.freeze({ ...record }) as StoredRecord;
+    table.set(record.Id, stored);
+    this.#index(object, stored);
+  }
+
+  /** Keeps an index of `field` over live records so {@link withValue} needs no scan. */
+  defineIndex(object: string, field: string, key: IndexKey): void {
+    let indexes = this.#indexes.get(object.toLowerCase());
+    if (indexes === undefined) {
+      indexes = new Map();
+      this.#indexes.set(object.toLowerCase(), indexes);
+    }
+    indexes.set(field, { key, ids: new Map() });
+    for (const record of this.live(object)) this.#index(object, record);
+  }
+
+  /** Live records whose indexed `field` has the value's key; undefined when `field` is not indexed. */
+  withValue(object: string, field: string, value: unknown): StoredRecord[] | undefined {
+    const index = this.#indexes.get(object.toLowerCase())?.get(field);
+    if (index === undefined) return undefined;
+    const key = index.key(value);
+    const ids = key === undefined ? undefined : index.ids.get(key);
+    return [...(ids ?? [])].map((id) => this.get(object, id)!);
+  }
+
+  #index(object: string, record: StoredRecord): void {
+    if (record.IsDeleted === true) return;
+    for (const [field, index] of this.#indexes.get(object.toLowerCase()) ?? []) {
+      const key = index.key(record[field]);
+      if (key === undefined) continue;
+      let ids = index.ids.get(key);
+      if (ids === undefined) {
+        ids = new Set();
+        index.ids.set(key, ids);
+      }
+      ids.add(record.Id);
+    }
+  }
+
+  #unindex(object: string, record: StoredRecord | undefined): void {
+    if (record === undefined) return;
+    for (const [field, index] of this.#indexes.get(object.toLowerCase()) ?? []) {
+      const key = index.key(record[field]);
+      if (key !== undefined) index.ids.get(key)?.delete(record.Id);
+    }
   }
 
   snapshot(): StoreSnapshot {
@@ -60,5 +116,9 @@ export class RecordStore {
 
   restore(snapshot: StoreSnapshot): void {
     this.#tables = new Map([...snapshot].map(([key, table]) => [key, new Map(table)]));
+    for (const [object, indexes] of this.#indexes) {
+      for (const index of indexes.values()) index.ids.clear();
+      for (const record of this.#tables.get(object)?.values() ?? []) this.#index(object, record);
+    }
   }
 }
