@@ -259,9 +259,9 @@ export class StackParameters extends Construct {
       type: 'Number',
       default: 360,
       minValue: 1,
-      maxValue: 2000,
+      maxValue: 1000,
       description:
-        'New. Status checks before a transcription job is given up as timed out (360 x 20 s = 2 h); the failure is written on the analytics record.',
+        'New. Status checks before a transcription job is given up as timed out (360 x 20 s = 2 h); the failure is written on the analytics record. Keep wait x polls well under the 48 h execution timeout.',
     });
     this.contactLensWaitSeconds = new CfnParameter(stack, 'ContactLensWaitSeconds', {
       type: 'Number',
@@ -274,7 +274,7 @@ export class StackParameters extends Construct {
       type: 'Number',
       default: 30,
       minValue: 1,
-      maxValue: 2000,
+      maxValue: 500,
       description:
         'New. Looks for the Contact Lens file before the branch ends as "no analysis" (30 x 60 s = 30 min).',
     });

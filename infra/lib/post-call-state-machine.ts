@@ -329,13 +329,16 @@ export class PostCallStateMachine extends Construct {
         ];
       case 's3:listObjectsV2': {
         const binding = bucketOf(p.Bucket);
+        const prefix = literalKeyPrefix(p, 'Prefix');
+        // Contact Lens output lives under Analysis/: that listing exists only with the feature.
+        const feature = prefix.startsWith('Analysis/') ? c.contactLensResources : binding.present;
         return [
           {
             sid: 'ListObjects',
             actions: ['s3:ListBucket'],
             resources: [bucketArn(binding)],
-            condition: binding.present,
-            s3Prefix: literalKeyPrefix(p, 'Prefix'),
+            condition: feature,
+            s3Prefix: prefix,
             sameAccount: true,
           },
         ];

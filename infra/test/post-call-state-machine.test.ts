@@ -86,6 +86,12 @@ describe('state machine role derived from the definition', () => {
     expect(find(statements, 'lambda:InvokeFunction')).toHaveLength(2);
   });
 
+  it('drops the Contact Lens listing with its switch', () => {
+    expect(
+      find(roleStatements({ ...ALL_SET, ContactLensImportEnabled: 'false' }), 's3:ListBucket'),
+    ).toHaveLength(0);
+  });
+
   it('drops bucket grants when the bucket is not named', () => {
     const statements = roleStatements({ ...ALL_SET, ConnectRecordingS3BucketName: '' });
     expect(find(statements, 's3:ListBucket')).toHaveLength(0);

@@ -302,14 +302,29 @@ describe('parameters', () => {
   });
 
   it('refuses combinations that can only fail at runtime (Rules)', () => {
-    const rules = template.Rules as Record<string, { RuleCondition: unknown; Assertions: unknown[] }>;
-    expect(Object.keys(rules)).toEqual(
-      expect.arrayContaining([
-        'PasswordModeNeedsUsername',
-        'PrivateVpcNeedsNetwork',
-        'RecordingUploadNeedsBucket',
-      ]),
-    );
+    const valid = { ...EVERYTHING_ON, SalesforceUsername: 'apiuser@example.com' };
+    expect(brokenRules(template, valid)).toEqual([]);
+    expect(brokenRules(template, { ...valid, SalesforceUsername: '' })).toEqual([
+      'SalesforceUsername is required when SalesforceAuthMode is password.',
+    ]);
+    expect(
+      brokenRules(template, { ...valid, SalesforceUsername: '', SalesforceAuthMode: 'client_credentials' }),
+    ).toEqual([]);
+    expect(brokenRules(template, { ...valid, PrivateVpcEnabled: 'True' })).toEqual([
+      'VpcSubnetList is required when PrivateVpcEnabled is true.',
+      'VpcSecurityGroupList is required when PrivateVpcEnabled is true.',
+    ]);
+    expect(
+      brokenRules(template, {
+        ...valid,
+        PrivateVpcEnabled: 'true',
+        VpcSubnetList: ['subnet-1'],
+        VpcSecurityGroupList: ['sg-1'],
+      }),
+    ).toEqual([]);
+    expect(brokenRules(template, { ...valid, ConnectRecordingS3BucketName: '' })).toEqual([
+      'ConnectRecordingS3BucketName is required when RecordingUploadEnabled is true.',
+    ]);
   });
 });
 
@@ -384,6 +399,22 @@ describe('feature switches', () => {
       );
       expect(touchesReports.filter((s) => actionsOf(s).includes('s3:GetObject'))).toHaveLength(0);
     }
+  });
+
+  it('drops the state machine Transcribe and Contact Lens grants with their switches', () => {
+    const machineActions = (overrides: Record<string, string>) => {
+      const deployed = deployedResources(template, { ...EVERYTHING_ON, ...overrides });
+      const machine = ofType(deployed, 'AWS::StepFunctions::StateMachine')[0];
+      return statementsOfRole(deployed, roleIdOf(machine.properties.RoleArn)).flatMap(actionsOf);
+    };
+    expect(machineActions({})).toEqual(
+      expect.arrayContaining(['transcribe:StartTranscriptionJob', 's3:ListBucket']),
+    );
+    expect(machineActions({ PostcallTranscribeEnabled: 'false' })).not.toContain(
+      'transcribe:StartTranscriptionJob',
+    );
+    expect(machineActions({ PostcallTranscribeEnabled: 'false' })).not.toContain('s3:PutObject');
+    expect(machineActions({ ContactLensImportEnabled: 'false' })).not.toContain('s3:ListBucket');
   });
 
   it('grants kms:Decrypt on the secret key only when the key ARN is given', () => {
