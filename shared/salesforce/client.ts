@@ -17,7 +17,6 @@
  * const { records } = await client.query(soql`SELECT Id FROM Contact WHERE Phone = ${phone}`);
  * ```
  */
-import type { Readable } from 'node:stream';
 import type { Dispatcher } from 'undici';
 import { apiOrigin, apiPathPrefix, loginBaseUrl, tokenUrl } from './endpoints.js';
 import { mapResponseError } from './error-mapping.js';
@@ -98,7 +97,7 @@ interface CallOptions {
   /** Safe to repeat (cannot duplicate data). */
   idempotent: boolean;
   /** A streamed multipart body; `replayable` when it can be opened again (string/Buffer source). */
-  raw?: { open: () => MultipartBody; replayable: boolean };
+  raw?: { open: () => Promise<MultipartBody>; replayable: boolean };
   timeoutMs?: number;
 }
 
@@ -119,15 +118,16 @@ export class SalesforceClient implements SalesforceApi {
   private readonly prefix: string;
   private readonly limitWarningRatio: number;
   private readonly uploadTimeoutMs: number;
-  private lastWarnedPercent = 0;
   private readonly shareToken: boolean;
   /** A newly requested token waiting for its first successful call before being shared. */
   private unsavedToken: string | undefined;
+  private lastWarnedPercent = 0;
   /** The Authorization header for the current token, built once per token (hot path). */
   private bearerFor = '';
+  private bearer = '';
+  /** Cached answer of "is DEBUG on" (see `debugEnabled`). */
   private levelCheckedAt = Number.NEGATIVE_INFINITY;
   private debugOn = true;
-  private bearer = '';
 
   constructor(options: SalesforceClientOptions) {
     this.settings = options.settings;
@@ -346,15 +346,21 @@ export class SalesforceClient implements SalesforceApi {
       entity.FirstPublishLocationId = upload.firstPublishLocationId;
     if (upload.description !== undefined) entity.Description = upload.description;
     const source = upload.body;
-    const replayable = typeof source === 'string' || Buffer.isBuffer(source);
+    const replayable = typeof source === 'string' || Buffer.isBuffer(source) || typeof source === 'function';
     const contentType = upload.contentType ?? 'application/octet-stream';
     const result = await this.call<{ id?: string }>('POST', `${this.prefix}/sobjects/ContentVersion`, {
       idempotent: false,
       timeoutMs: this.uploadTimeoutMs,
       raw: {
         replayable,
-        open: () =>
-          multipartBody(entity, 'VersionData', upload.pathOnClient, contentType, source as Readable),
+        open: async () =>
+          multipartBody(
+            entity,
+            'VersionData',
+            upload.pathOnClient,
+            contentType,
+            typeof source === 'function' ? await source() : source,
+          ),
       },
     });
     return { id: requireId(result, 'ContentVersion upload') };
@@ -482,16 +488,26 @@ export class SalesforceClient implements SalesforceApi {
       this.bearer = `Bearer ${token}`;
     }
     const headers: Record<string, string> = { authorization: this.bearer, accept: JSON_CONTENT };
-    let body: string | Readable | undefined;
-    if (options.raw !== undefined) {
-      const multipart = options.raw.open();
-      headers['content-type'] = multipart.contentType;
-      body = multipart.body;
-    } else if (options.body !== undefined) {
+    if (options.raw !== undefined)
+      return this.sendMultipart(method, path, headers, options.raw, options.timeoutMs);
+    let body: string | undefined;
+    if (options.body !== undefined) {
       headers['content-type'] = JSON_CONTENT;
       body = JSON.stringify(options.body);
     }
     return this.http.send(this.apiOrigin, { method, path, headers, body, timeoutMs: options.timeoutMs });
+  }
+
+  private async sendMultipart(
+    method: HttpMethod,
+    path: string,
+    headers: Record<string, string>,
+    raw: NonNullable<CallOptions['raw']>,
+    timeoutMs: number | undefined,
+  ): Promise<HttpResponse> {
+    const multipart = await raw.open();
+    headers['content-type'] = multipart.contentType;
+    return this.http.send(this.apiOrigin, { method, path, headers, body: multipart.body, timeoutMs });
   }
 
   private result(method: HttpMethod, path: string, response: HttpResponse): unknown {

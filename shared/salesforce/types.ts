@@ -112,8 +112,12 @@ export interface ContentVersionUpload {
   /** Record the file is linked to (creates the ContentDocumentLink). */
   firstPublishLocationId?: string;
   description?: string;
-  /** File body, streamed; never buffered whole. */
-  body: Readable | Buffer | string;
+  /**
+   * File body, streamed; never buffered whole. A function opening a fresh stream (e.g. another S3
+   * GetObject) lets the client resend after a 401 session expiry; a bare `Readable` cannot be
+   * replayed, so that case fails with `Salesforce.Transient` (token refreshed, retry the upload).
+   */
+  body: Readable | Buffer | string | (() => Readable | Promise<Readable>);
   contentType?: string;
 }
 

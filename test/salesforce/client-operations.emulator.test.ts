@@ -169,4 +169,24 @@ describe('operations against the emulator', () => {
     );
     expect(links.records.map((r) => r.LinkedEntityId)).toContain(caseId);
   });
+
+  it('an upload meeting an expired session: a stream factory is resent, a bare stream fails as Transient', async () => {
+    const file = () => Readable.from([Buffer.from('RIFF....WAVEfmt ')]);
+    emulator.expireAllSessions();
+    const tokensBefore = client.stats.tokenRequests;
+    await expect(
+      client.uploadContentVersion({ title: 'Factory', pathOnClient: 'a.wav', body: file }),
+    ).resolves.toMatchObject({ id: expect.stringMatching(/^068/) });
+    expect(client.stats.tokenRequests).toBe(tokensBefore + 1);
+
+    emulator.expireAllSessions();
+    await expect(
+      client.uploadContentVersion({ title: 'Bare', pathOnClient: 'b.wav', body: file() }),
+    ).rejects.toMatchObject({ name: 'Salesforce.Transient', status: 401 });
+    // The token was refreshed already: the caller's retry goes straight through.
+    await expect(
+      client.uploadContentVersion({ title: 'Bare', pathOnClient: 'b.wav', body: file() }),
+    ).resolves.toMatchObject({ id: expect.stringMatching(/^068/) });
+    expect(client.stats.tokenRequests).toBe(tokensBefore + 2);
+  });
 });
