@@ -24,7 +24,8 @@ describe('org variants', () => {
         },
       },
     });
-    const ctrs = [inboundCall(1), loadCtrFixture('agentless-voice'), loadCtrFixture('chat')];
+    const inbound = inboundCall(1);
+    const ctrs = [inbound, loadCtrFixture('agentless-voice'), loadCtrFixture('chat')];
     await pipeline.putRecordingsFor(ctrs);
     await pipeline.deliver(ctrs);
     await pipeline.settle();
@@ -37,9 +38,11 @@ describe('org variants', () => {
       expect(record).not.toHaveProperty('Region__c');
       expect(record).not.toHaveProperty('DisconnectReason__c');
     }
-    const [analytics] = pipeline.emulator.records('AC_ContactChannelAnalytics__c');
-    expect(analytics).toMatchObject({ ContactId__c: ctrs[0]?.ContactId, InstanceId__c: expect.any(String) });
-    expect(analytics?.RecordingPath__c).toBe((ctrs[0]?.Recording as { Location: string }).Location);
+    const analytics = pipeline.emulator
+      .records('AC_ContactChannelAnalytics__c')
+      .find((record) => record.ContactId__c === inbound.ContactId);
+    expect(analytics).toMatchObject({ ContactId__c: inbound.ContactId, InstanceId__c: expect.any(String) });
+    expect(analytics?.RecordingPath__c).toBe((inbound.Recording as { Location: string }).Location);
   });
 
   it('a namespaced org gets Region__c and DisconnectReason__c when it has them', async () => {
