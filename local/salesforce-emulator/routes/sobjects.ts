@@ -11,7 +11,7 @@ import { findField } from '../schema/registry.js';
 import type { ObjectSchema } from '../schema/types.js';
 import type { Services } from '../services.js';
 import { recordUrl } from '../soql/record-shape.js';
-import { MultipleMatchesError, sameValue } from '../store/record-service.js';
+import { MultipleMatchesError } from '../store/record-service.js';
 import { createContentVersion } from './content-version-upload.js';
 import { fieldsParam, restRecord } from './record-output.js';
 
@@ -122,9 +122,7 @@ function externalIdRoute(
     if (field === undefined || (field.externalId !== true && field.name !== 'Id')) {
       throw notFound(`Provided external ID field does not exist or is not accessible: ${fieldName}`);
     }
-    const matches = context.store
-      .live(object.name)
-      .filter((record) => sameValue(field, record[field.name], value));
+    const matches = records.withValue(object, field, value);
     if (matches.length > 1)
       throw new MultipleMatchesError(
         object.name,

@@ -210,7 +210,7 @@ export class RecordService {
         [field.name],
       );
     }
-    const matches = this.#withValue(object, field, value);
+    const matches = this.withValue(object, field, value);
     if (matches.length > 1) {
       throw new MultipleMatchesError(
         object.name,
@@ -285,7 +285,7 @@ export class RecordService {
       if (field.unique !== true) continue;
       const value = record[field.name];
       if (value === null || value === undefined || value === '') continue;
-      const duplicate = this.#withValue(object, field, value).find((other) => other.Id !== record.Id);
+      const duplicate = this.withValue(object, field, value).find((other) => other.Id !== record.Id);
       if (duplicate !== undefined) {
         throw new SalesforceApiError(
           400,
@@ -298,7 +298,7 @@ export class RecordService {
   }
 
   /** Live records whose `field` equals `value` (indexed for external ids and unique fields). */
-  #withValue(object: ObjectSchema, field: FieldSchema, value: unknown): StoredRecord[] {
+  withValue(object: ObjectSchema, field: FieldSchema, value: unknown): StoredRecord[] {
     return (
       this.context.store.withValue(object.name, field.name, value) ??
       this.context.store.live(object.name).filter((record) => sameValue(field, record[field.name], value))
