@@ -68,6 +68,9 @@ export class HttpTransport {
 
   async send(origin: string, request: HttpRequest): Promise<HttpResponse> {
     const timeout = request.timeoutMs ?? this.options.timeoutMs;
+    // Own pools already carry the default timeouts; a shared dispatcher (tests) or an override
+    // (uploads) gets them per request.
+    const perRequest = request.timeoutMs !== undefined || this.options.dispatcher !== undefined;
     let response: Dispatcher.ResponseData;
     try {
       response = await this.dispatcherFor(origin).request({
@@ -76,8 +79,8 @@ export class HttpTransport {
         path: request.path,
         headers: request.headers,
         body: request.body,
-        headersTimeout: timeout,
-        bodyTimeout: timeout,
+        headersTimeout: perRequest ? timeout : undefined,
+        bodyTimeout: perRequest ? timeout : undefined,
       });
     } catch (error) {
       throw networkError(error, request, timeout);
@@ -108,6 +111,8 @@ export class HttpTransport {
     if (pool === undefined) {
       pool = new Pool(origin, {
         connections: this.options.connections ?? 32,
+        headersTimeout: this.options.timeoutMs,
+        bodyTimeout: this.options.timeoutMs,
         // Below Salesforce's idle timeout so we never write to a socket the server is closing.
         keepAliveTimeout: 30_000,
         keepAliveMaxTimeout: 60_000,
