@@ -1,4 +1,13 @@
-/** Public surface of the Salesforce client. */
+/**
+ * Public surface of the Salesforce client.
+ *
+ * @example
+ * ```ts
+ * import { getSalesforceClient, soql } from '../../shared/salesforce/index.js';
+ * const salesforce = getSalesforceClient({ logger });
+ * const { records } = await salesforce.query(soql`SELECT Id FROM Contact WHERE Phone = ${phone}`);
+ * ```
+ */
 export { AccessTokenCache } from './access-token-cache.js';
 export {
   type ClientLogger,
@@ -6,7 +15,12 @@ export {
   SalesforceClient,
   type SalesforceClientOptions,
 } from './client.js';
-export { SecretsManagerCredentialsSource, StaticCredentialsSource, toCredentials } from './credentials.js';
+export {
+  type SecretsManagerCredentialsOptions,
+  SecretsManagerCredentialsSource,
+  StaticCredentialsSource,
+  toCredentials,
+} from './credentials.js';
 export { apiOrigin, apiPathPrefix, loginBaseUrl, PRODUCTION_LOGIN_HOST, tokenUrl } from './endpoints.js';
 export { describeDetails, errorDetails, mapResponseError } from './error-mapping.js';
 export * from './errors.js';
