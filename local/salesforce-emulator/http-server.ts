@@ -8,6 +8,7 @@ import type { ApiUsageMeter } from './api-usage.js';
 import type { EmulatorContext } from './context.js';
 import { SalesforceApiError, notFound } from './errors.js';
 import { compositeLockResponse, type FaultInjector } from './faults.js';
+import { bearerToken, oauthEndpoint, UNAUTHORIZED } from './http-oauth.js';
 import { type EmulatorRequest, type EmulatorResponse, WRITE_METHODS } from './http-types.js';
 import type { OAuthServer } from './oauth.js';
 import { seededRandom } from './prng.js';
@@ -143,77 +144,28 @@ async function handle(
   const loginHost = url.pathname.startsWith(`${LOGIN_PATH}/`);
   const path = loginHost ? url.pathname.slice(LOGIN_PATH.length) : url.pathname;
 
-  if (path === '/services/oauth2/token') {
-    usage.countTokenRequest();
-    const tokenFaults = dependencies.tokenFaults();
-    if (tokenFaults?.latencyMs) await sleep(tokenFaults.latencyMs);
-    if (tokenRandom() < (tokenFaults?.serverUnavailableRate ?? 0)) {
-      send(response, {
-        status: 503,
-        body: { error: 'server_unavailable', error_description: 'Service Unavailable' },
-      });
-      return;
-    }
-    const params = new URLSearchParams(url.search);
-    if (
-      /application\/x-www-form-urlencoded/i.test(request.headers['content-type'] ?? '') ||
-      body.length > 0
-    ) {
-      for (const [key, value] of new URLSearchParams(body.toString('utf8'))) params.set(key, value);
-    }
-    const result = await dependencies.oauth.token({
+  const oauthResponse = await oauthEndpoint(
+    {
+      context,
+      oauth: dependencies.oauth,
+      sessions,
+      countTokenRequest: () => usage.countTokenRequest(),
+      tokenFaults: dependencies.tokenFaults(),
+      tokenRandom,
+    },
+    {
       method,
-      params,
+      path,
+      url,
+      body,
+      contentType: request.headers['content-type'],
       authorization: request.headers.authorization,
       loginHost,
-    });
-    send(response, {
-      status: result.status,
-      body: result.body,
-      headers: { 'cache-control': 'no-cache,must-revalidate,max-age=0,no-store,private' },
-    });
-    return;
-  }
-  if (path === '/services/oauth2/revoke' && method === 'POST') {
-    const token =
-      new URLSearchParams(body.toString('utf8')).get('token') ?? url.searchParams.get('token') ?? '';
-    send(
-      response,
-      sessions.revoke(token)
-        ? { status: 200 }
-        : {
-            status: 400,
-            body: { error: 'unsupported_token_type', error_description: 'this token type is not supported' },
-          },
-    );
-    return;
-  }
-  const bearer = /^Bearer\s+(.+)$/i.exec(request.headers.authorization ?? '')?.[1]?.trim();
-  const unauthorized: EmulatorResponse = {
-    status: 401,
-    body: [{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }],
-    headers: { 'www-authenticate': 'Token' },
-  };
-  const identity = /^\/id\/([A-Za-z0-9]{15,18})\/([A-Za-z0-9]{15,18})$/.exec(path);
-  if (identity) {
-    if (bearer === undefined || !sessions.touch(bearer)) return send(response, unauthorized);
-    const user = context.store.get('User', context.apiUserId);
-    send(response, {
-      status: 200,
-      body: {
-        id: `${loginHost ? `${context.url}${LOGIN_PATH}` : context.url}${path}`,
-        organization_id: context.orgId,
-        user_id: context.apiUserId,
-        username: user?.Username,
-        display_name: user?.Name,
-        email: user?.Email,
-        active: true,
-        urls: {
-          rest: `${context.url}/services/data/v{version}/`,
-          query: `${context.url}/services/data/v{version}/query/`,
-        },
-      },
-    });
+      loginUrl: `${context.url}${LOGIN_PATH}`,
+    },
+  );
+  if (oauthResponse !== undefined) {
+    send(response, oauthResponse);
     return;
   }
   if (path === '/services/data' || path === '/services/data/') {
@@ -248,8 +200,9 @@ async function handle(
     );
     return;
   }
+  const bearer = bearerToken(request.headers.authorization);
   if (bearer === undefined || !sessions.touch(bearer) || faults.rejectAllSessions) {
-    send(response, unauthorized);
+    send(response, UNAUTHORIZED);
     return;
   }
   if (faults.latencyMs > 0) await sleep(faults.latencyMs);

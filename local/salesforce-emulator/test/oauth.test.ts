@@ -67,6 +67,18 @@ describe('OAuth token endpoint', () => {
     expect(data.status).toBe(200);
   });
 
+  it('the identity URL answers with the bearer token, 401 without', async () => {
+    const { body } = await token(emulator.url, passwordParams);
+    const identity = await fetch(body.id, { headers: { authorization: `Bearer ${body.access_token}` } });
+    expect(identity.status).toBe(200);
+    expect(await identity.json()).toMatchObject({
+      id: body.id,
+      username: emulator.credentials.username,
+      active: true,
+    });
+    expect((await fetch(body.id)).status).toBe(401);
+  });
+
   it('password flow accepts credentials in the query string (the original package)', async () => {
     const response = await fetch(
       `${emulator.url}/services/oauth2/token?${new URLSearchParams(passwordParams)}`,
