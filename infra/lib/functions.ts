@@ -248,12 +248,8 @@ export class PipelineFunctions extends Construct {
     read.addCondition('StringEquals', { 's3:ResourceAccount': Aws.ACCOUNT_ID });
     const comprehend = new PolicyStatement({
       sid: 'AnalyseTranscripts',
+      // The import sends the chunked transcript in batch calls only.
       actions: [
-        'comprehend:DetectSentiment',
-        'comprehend:DetectKeyPhrases',
-        'comprehend:DetectDominantLanguage',
-        'comprehend:DetectEntities',
-        'comprehend:DetectSyntax',
         'comprehend:BatchDetectSentiment',
         'comprehend:BatchDetectKeyPhrases',
         'comprehend:BatchDetectDominantLanguage',
@@ -278,7 +274,7 @@ export class PipelineFunctions extends Construct {
     acknowledgeWildcards(
       policy,
       ['*', read.resources[0]],
-      'Comprehend Detect*/BatchDetect* on pre-trained models have no resource-level permissions; transcripts are read from the one Transcribe output bucket (same account), only when PostcallTranscribeEnabled.',
+      'Comprehend BatchDetect* on pre-trained models have no resource-level permissions; transcripts are read from the one Transcribe output bucket (same account), only when PostcallTranscribeEnabled.',
     );
   }
 

@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { POST_CALL_ASL_PATH } from '../lib/paths.js';
+import { POST_CALL_ASL_PATH, REPO_ROOT } from '../lib/paths.js';
 import {
   actionsOf,
   allStatements,
@@ -543,6 +543,45 @@ describe('functions', () => {
     );
     expect(outputKey, 'the ASL writes transcripts under a fixed prefix').not.toBeNull();
     expect(JSON.stringify(reads[0].Resource)).toContain(`/${outputKey?.[1]}*`);
+  });
+
+  it.each([
+    ['transcript-import', 'comprehend'],
+    ['realtime-queue-metrics', 'connect'],
+    ['contact-lens-import', 'connect'],
+  ])('grants functions/%s exactly the %s actions its code sends', (folder, service) => {
+    const sources = readdirSync(join(REPO_ROOT, 'functions', folder))
+      .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+      .map((f) => readFileSync(join(REPO_ROOT, 'functions', folder, f), 'utf8'))
+      .join('\n');
+    const sdk = service === 'comprehend' ? 'client-comprehend' : 'client-connect';
+    // The commands imported from the service's client are the calls the code can make.
+    const imports = [
+      ...sources.matchAll(new RegExp(`import\\s*\\{([^}]*)\\}\\s*from\\s*'@aws-sdk/${sdk}'`, 'g')),
+    ];
+    expect(imports.length, `functions/${folder} imports @aws-sdk/${sdk}`).toBeGreaterThan(0);
+    const called = [
+      ...new Set(
+        imports.flatMap((m) =>
+          [...m[1].matchAll(/\b([A-Z][A-Za-z]+)Command\b/g)].map((c) => `${service}:${c[1]}`),
+        ),
+      ),
+    ].sort();
+    const deployed = deployedResources(template, EVERYTHING_ON);
+    const fn = ofType(deployed, 'AWS::Lambda::Function').find(
+      (f) =>
+        (f.properties.Environment as { Variables: Record<string, unknown> }).Variables
+          .POWERTOOLS_SERVICE_NAME === folder,
+    );
+    if (!fn) throw new Error(`no function for ${folder}`);
+    const granted = [
+      ...new Set(
+        statementsOfRole(deployed, roleIdOf(fn.properties.Role))
+          .flatMap(actionsOf)
+          .filter((a) => a.startsWith(`${service}:`)),
+      ),
+    ].sort();
+    expect(granted).toEqual(called);
   });
 
   it('reads only the credentials secret', () => {
