@@ -26,7 +26,7 @@ import {
   type LanguageCode,
   type SyntaxLanguageCode,
 } from '@aws-sdk/client-comprehend';
-import { batches, chunkText, utf8Bytes } from './comprehend-chunks.js';
+import { batches, COMPREHEND_MAX_BATCH_DOCUMENTS, chunkText, utf8Bytes } from './comprehend-chunks.js';
 import { ComprehendAnalysisError } from './errors.js';
 import type { ComprehendAnalysisCode, ComprehendResults, SyntaxTokenCount } from './types.js';
 
@@ -147,13 +147,15 @@ export async function analyzeText(
         tasks.push(
           (async () => {
             const totals = { POSITIVE: 0, NEGATIVE: 0, NEUTRAL: 0, MIXED: 0 };
-            let offset = 0;
-            for (const response of await run((TextList) =>
+            const responses = await run((TextList) =>
               comprehend.send(
                 new BatchDetectSentimentCommand({ TextList, LanguageCode: language as LanguageCode }),
               ),
-            )) {
+            );
+            for (const [batch, response] of responses.entries()) {
               failIfErrors('BatchDetectSentiment', response.ErrorList);
+              // Result indexes are per batch; batches hold COMPREHEND_MAX_BATCH_DOCUMENTS documents.
+              const offset = batch * COMPREHEND_MAX_BATCH_DOCUMENTS;
               for (const item of response.ResultList ?? []) {
                 const weight = weights[offset + (item.Index ?? 0)] / totalWeight;
                 totals.POSITIVE += (item.SentimentScore?.Positive ?? 0) * weight;
@@ -161,7 +163,6 @@ export async function analyzeText(
                 totals.NEUTRAL += (item.SentimentScore?.Neutral ?? 0) * weight;
                 totals.MIXED += (item.SentimentScore?.Mixed ?? 0) * weight;
               }
-              offset += response.ResultList?.length ?? 0;
             }
             const [label, score] = Object.entries(totals).reduce((best, entry) =>
               entry[1] > best[1] ? entry : best,
@@ -216,11 +217,12 @@ export async function analyzeText(
         tasks.push(
           (async () => {
             const scores = new Map<string, number>();
-            let offset = 0;
-            for (const response of await run((TextList) =>
+            const responses = await run((TextList) =>
               comprehend.send(new BatchDetectDominantLanguageCommand({ TextList })),
-            )) {
+            );
+            for (const [batch, response] of responses.entries()) {
               failIfErrors('BatchDetectDominantLanguage', response.ErrorList);
+              const offset = batch * COMPREHEND_MAX_BATCH_DOCUMENTS;
               for (const item of response.ResultList ?? []) {
                 const weight = weights[offset + (item.Index ?? 0)] / totalWeight;
                 for (const candidate of item.Languages ?? []) {
@@ -231,7 +233,6 @@ export async function analyzeText(
                   );
                 }
               }
-              offset += response.ResultList?.length ?? 0;
             }
             const top = [...scores.entries()].sort((a, b) => b[1] - a[1])[0];
             if (top) outcome.results.dominantLanguage = top[0];

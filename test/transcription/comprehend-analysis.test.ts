@@ -62,6 +62,18 @@ describe('analyzeText', () => {
     expect(charged?.size).toBe(text.split('charged').length - 1);
   });
 
+  it('sends more than 25 chunks in several batches and still combines them', async () => {
+    const comprehend = new ComprehendStandIn();
+    const text = longCustomerText(150_000);
+    const outcome = await analyzeText(comprehend, text, 'en-US', ['snt', 'dl']);
+    const sentiment = comprehend.calls.filter((call) => call.command === 'BatchDetectSentimentCommand');
+    expect(sentiment.map((call) => call.documentBytes.length)).toEqual([25, expect.any(Number)]);
+    expect(sentiment.flatMap((call) => call.documentBytes).every((bytes) => bytes < 5000)).toBe(true);
+    expect(outcome.calls).toBe(4);
+    expect(outcome.results.dominantLanguage).toBe('en');
+    expect(outcome.results.sentiment).toMatch(/^[A-Z]+, 0\.\d+$/);
+  });
+
   it('weights sentiment by chunk size and picks the highest average', async () => {
     const comprehend = mockClient(ComprehendClient);
     const big = `${'x'.repeat(4600)}.`; // 4,601 bytes
