@@ -8,7 +8,22 @@
  * Input (env): BENCH_UPLOAD_EVENT (the task payload, JSON) plus the function's SF_* / AWS_* variables.
  * Output: one JSON line `{ result, baselineRssMb, peakRssMb, elapsedMs }`.
  */
+import { readFileSync } from 'node:fs';
 import { uploadRecording } from '../../functions/recording-upload/handler.js';
+
+/**
+ * Peak RSS of this process image, MB. Linux's VmHWM restarts at exec; `getrusage` maxRSS does not
+ * (it keeps the forked parent's resident size), so it would report the parent's memory.
+ */
+function peakRssMb(): number {
+  try {
+    const match = /^VmHWM:\s+(\d+)\s+kB$/m.exec(readFileSync('/proc/self/status', 'utf8'));
+    if (match) return Number(match[1]) / 1024;
+  } catch {
+    // not Linux
+  }
+  return Math.max(peaks.rssMb, process.memoryUsage().rss / 1024 / 1024);
+}
 
 const event = JSON.parse(process.env.BENCH_UPLOAD_EVENT ?? '{}') as unknown;
 const baselineRssMb = process.memoryUsage().rss / 1024 / 1024;
@@ -24,6 +39,6 @@ const started = performance.now();
 const result = await uploadRecording(event);
 clearInterval(sampler);
 const elapsedMs = performance.now() - started;
-// maxRSS is in kilobytes: the high-water mark of the whole process life, upload included.
-const peakRssMb = process.resourceUsage().maxRSS / 1024;
-process.stdout.write(`${JSON.stringify({ result, baselineRssMb, peakRssMb, elapsedMs, sampled: peaks })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ result, baselineRssMb, peakRssMb: peakRssMb(), elapsedMs, sampled: peaks })}\n`,
+);
