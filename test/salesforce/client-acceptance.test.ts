@@ -197,6 +197,19 @@ describe('token economy and sessions', () => {
   });
 });
 
+describe('frozen API user (upstream v5.28 circuit breaker)', () => {
+  it('a second 401 after the refresh is Salesforce.Auth, and no token is written back', async () => {
+    const env = useEnv({ authMode: 'client_credentials' });
+    const client = getSalesforceClient();
+    await client.limits();
+    const savedBefore = env.savedAuthTokens().length;
+    emulator.setFaults({ rejectAllSessions: true });
+    await expect(client.limits()).rejects.toMatchObject({ name: 'Salesforce.Auth', status: 401 });
+    expect(client.stats.tokenRequests).toBe(2);
+    expect(env.savedAuthTokens()).toHaveLength(savedBefore);
+  });
+});
+
 describe('error names', () => {
   it('REQUEST_LIMIT_EXCEEDED → Salesforce.RateLimited (not retried), 503 → Salesforce.Transient', async () => {
     useEnv({ authMode: 'password' });
