@@ -121,6 +121,22 @@ describe('post-call state machine: Contact Lens branch (real ASL, handlers, emul
     expect(attachments).toEqual([]);
   });
 
+  it('does not wait for an analysis of a contact no agent took', async () => {
+    harness = await startHarness({});
+    const contactId = randomUUID();
+    const { input } = contactInput(contactId, { contactLens: true });
+    const agentless = JSON.parse(input) as { ctr: Record<string, unknown> };
+    agentless.ctr.Agent = null;
+
+    const { report, execution } = await runContact(harness, contactId, JSON.stringify(agentless));
+
+    expect(execution.status, execution.cause).toBe('SUCCEEDED');
+    expect(report.statesVisited).toEqual(
+      expect.arrayContaining(['Agent connected to contact?', 'No Contact Lens analysis']),
+    );
+    expect(harness.listCalls).toEqual([]);
+  });
+
   it('with transcription and Contact Lens both planned, fills ONE analytics record with both sets of fields', async () => {
     harness = await startHarness({ scenario: { outcome: 'COMPLETED', pollsUntilDone: 2 } });
     const contactId = randomUUID();
