@@ -52,6 +52,18 @@ export function keyPrefixOf(id: string): string {
 export class IdGenerator {
   readonly #counters = new Map<string, number>();
 
+  /** The counter of every key prefix (for {@link restore} in a later process). */
+  counters(): Record<string, number> {
+    return Object.fromEntries(this.#counters);
+  }
+
+  /** Continues from saved counters, so new ids never collide with restored records. */
+  restore(counters: Record<string, number>): void {
+    for (const [prefix, value] of Object.entries(counters)) {
+      this.#counters.set(prefix, Math.max(value, this.#counters.get(prefix) ?? 0));
+    }
+  }
+
   next(keyPrefix: string): string {
     const counter = (this.#counters.get(keyPrefix) ?? 1000) + 1;
     this.#counters.set(keyPrefix, counter);

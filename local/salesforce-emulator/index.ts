@@ -33,6 +33,7 @@ import { Schema } from './schema/registry.js';
 import { applySeed, loadSeed } from './seed-loader.js';
 import type { Services } from './services.js';
 import { SessionStore } from './sessions.js';
+import { exportState, importState } from './state.js';
 import { QueryCursors } from './soql/cursors.js';
 import { QueryEngine } from './soql/query-engine.js';
 import { SearchService } from './sosl/search-service.js';
@@ -91,19 +92,8 @@ export async function startSalesforceEmulator(options: EmulatorOptions = {}): Pr
     },
   };
 
-  records.create(
-    schema.object('User')!,
-    {
-      Id: context.apiUserId,
-      Username: credentials.username,
-      FirstName: 'API',
-      LastName: 'Integration User',
-      Email: credentials.username,
-      Alias: 'apiuser',
-    },
-    { system: true },
-  );
-  applySeed(context, records, loadSeed(options.seed));
+  if (options.state) importState(options.state, schema, store, ids);
+  else seedOrg(context, records, options.seed);
 
   const sessions = new SessionStore(
     context.orgId,
@@ -151,10 +141,28 @@ export async function startSalesforceEmulator(options: EmulatorOptions = {}): Pr
       faults.configure(config);
     },
     expireAllSessions: () => sessions.expireAll(),
+    exportState: () => exportState(schema, store, ids),
     stop: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
       }),
   };
+}
+
+/** A new org: the API user, then the seed records. */
+function seedOrg(context: EmulatorContext, records: RecordService, seed: EmulatorOptions['seed']): void {
+  records.create(
+    context.schema.object('User')!,
+    {
+      Id: context.apiUserId,
+      Username: context.credentials.username,
+      FirstName: 'API',
+      LastName: 'Integration User',
+      Email: context.credentials.username,
+      Alias: 'apiuser',
+    },
+    { system: true },
+  );
+  applySeed(context, records, loadSeed(seed));
 }

@@ -81,9 +81,20 @@ export interface ExtraFieldDefinition {
  */
 export type SeedData = Record<string, Array<Record<string, unknown>>>;
 
+/** An org saved by {@link SalesforceEmulator.exportState} (plain JSON). */
+export interface EmulatorState {
+  version: 1;
+  /** Id counters per key prefix. */
+  counters: Record<string, number>;
+  /** Every record (deleted ones included) per sObject API name. */
+  tables: Record<string, Array<Record<string, unknown>>>;
+}
+
 export interface EmulatorOptions {
   /** 0 or omitted: a free port. Always binds 127.0.0.1. */
   port?: number;
+  /** Continue from a saved org (see {@link SalesforceEmulator.exportState}); `seed` is then ignored. Use the same namespace/schema options. */
+  state?: EmulatorState;
   /** Seed records, or a path to a JSON file of them. Default: the sample org in `local/salesforce-emulator/seed/sample-org.json`. */
   seed?: SeedData | string | false;
   /** Daily API allocation (default 100 000). */
@@ -161,5 +172,7 @@ export interface SalesforceEmulator {
   setFaults(faults: FaultConfig): void;
   /** Invalidate every issued access token (next call gets 401 INVALID_SESSION_ID). */
   expireAllSessions(): void;
+  /** The org's records and id counters, to start a later emulator from (`options.state`). */
+  exportState(): EmulatorState;
   stop(): Promise<void>;
 }
