@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { POST_CALL_DEFINITION_FILE } from '../../local/post-call-runner.js';
 
 type State = Record<string, unknown> & { Type: string };
+/** `${Name}`, a substitution placeholder of the ASL file. */
+const sub = (name: string): string => '$' + '{' + name + '}';
 const definition = JSON.parse(readFileSync(POST_CALL_DEFINITION_FILE, 'utf8')) as {
   States: Record<string, State & { Branches?: Array<{ StartAt: string; States: Record<string, State> }> }>;
 };
@@ -15,15 +17,15 @@ describe('post-call.asl.json: Transcription and Contact Lens branches', () => {
     const name = transcription['Name transcription job'].Parameters as Record<string, string>;
     expect(name['jobName.$']).toBe("States.Format('{}_{}', $.contactId, States.UUID())");
     // settings arrive as strings: converted to numbers so Wait gets an integer
-    expect(name['waitSeconds.$']).toBe("States.StringToJson('${TranscriptionJobCheckWaitTime}')");
-    expect(name['maxPolls.$']).toBe("States.StringToJson('${TranscriptionMaxPolls}')");
+    expect(name['waitSeconds.$']).toBe(`States.StringToJson('${sub('TranscriptionJobCheckWaitTime')}')`);
+    expect(name['maxPolls.$']).toBe(`States.StringToJson('${sub('TranscriptionMaxPolls')}')`);
     const start = transcription['Start transcription job'];
     expect(start.Resource).toBe('arn:aws:states:::aws-sdk:transcribe:startTranscriptionJob');
     expect(start.Parameters).toMatchObject({
       'TranscriptionJobName.$': '$.transcription.jobName',
       'LanguageCode.$': '$.plan.transcription.languageCode',
       Media: { 'MediaFileUri.$': "States.Format('s3://{}', $.contactImport.recordingLocation)" },
-      OutputBucketName: '${TranscribeOutputBucket}',
+      OutputBucketName: sub('TranscribeOutputBucket'),
       'OutputKey.$': "States.Format('transcripts/{}.json', $.transcription.jobName)",
       Settings: { ChannelIdentification: true },
     });
