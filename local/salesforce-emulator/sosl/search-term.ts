@@ -52,13 +52,13 @@ export function tokenize(text: string, keepWildcards = false): string[] {
 function lex(term: string): Token[] {
   const tokens: Token[] = [];
   let index = 0;
-  const wordToken = (raw: string, decoded: string): void => {
+  const wordToken = (raw: string, decoded: DecodedTerm): void => {
     const upper = raw.toUpperCase();
-    if (raw === decoded && (upper === 'AND' || upper === 'OR' || upper === 'NOT')) {
+    if (raw === decoded.text && (upper === 'AND' || upper === 'OR' || upper === 'NOT')) {
       tokens.push({ type: 'op', op: upper });
       return;
     }
-    tokens.push({ type: 'word', word: { text: decoded, tokens: tokenize(decoded, true) } });
+    tokens.push({ type: 'word', word: wordOf(decoded) });
   };
   while (index < term.length) {
     const char = term.charAt(index);
@@ -69,8 +69,7 @@ function lex(term: string): Token[] {
       index += 1;
     } else if (char === '"') {
       const end = findClosingQuote(term, index + 1);
-      const decoded = decodeTerm(term.slice(index + 1, end));
-      tokens.push({ type: 'word', word: { text: decoded, tokens: tokenize(decoded, true) } });
+      tokens.push({ type: 'word', word: wordOf(decodeTerm(term.slice(index + 1, end))) });
       index = end + 1;
     } else {
       let end = index;
@@ -91,9 +90,25 @@ function findClosingQuote(term: string, from: number): number {
   throw malformedSearch('unbalanced quotes in search term');
 }
 
+/**
+ * A term with its escapes decoded: `text` is what the user searched for (every escaped character
+ * literal); `pattern` is the same text for tokenising, where only the *unescaped* `*` and `?` are
+ * wildcards. An escaped `\*` / `\?` is literal punctuation, which SOSL's tokeniser treats as a
+ * separator like any other, so it becomes a space there.
+ */
+interface DecodedTerm {
+  text: string;
+  pattern: string;
+}
+
+function wordOf(decoded: DecodedTerm): SearchWord {
+  return { text: decoded.text, tokens: tokenize(decoded.pattern, true) };
+}
+
 /** Decodes backslash escapes; rejects unescaped reserved characters (wildcards allowed). */
-function decodeTerm(raw: string): string {
-  let out = '';
+function decodeTerm(raw: string): DecodedTerm {
+  let text = '';
+  let pattern = '';
   for (let index = 0; index < raw.length; index++) {
     const char = raw.charAt(index);
     if (char === '\\') {
@@ -103,19 +118,22 @@ function decodeTerm(raw: string): string {
           `Invalid escape sequence '\\${next}' in search term: only reserved characters can be escaped`,
         );
       }
-      out += next;
+      text += next;
+      pattern += next === '*' || next === '?' ? ' ' : next;
       index += 1;
     } else if (char === '*' || char === '?') {
-      out += char;
+      text += char;
+      pattern += char;
     } else if (RESERVED.has(char)) {
       throw malformedSearch(
         `search term contains the reserved character '${char}'; escape it with a backslash`,
       );
     } else {
-      out += char;
+      text += char;
+      pattern += char;
     }
   }
-  return out;
+  return { text, pattern };
 }
 
 /**

@@ -69,6 +69,23 @@ describe('SOSL search and parameterizedSearch (sample org)', () => {
     }
   });
 
+  it('an escaped \\* or \\? is literal punctuation, not a wildcard', async () => {
+    await session.api('POST', '/sobjects/Contact', { LastName: 'Quokka' });
+    await session.api('POST', '/sobjects/Contact', { LastName: 'Quokkas' });
+    const names = async (term: string) =>
+      lastNames(
+        (await search(`FIND {${term}} IN NAME FIELDS RETURNING Contact(LastName ORDER BY LastName)`)).body,
+      );
+    // Unescaped: wildcards (`*` any run, `?` exactly one character).
+    expect(await names('Quokka*')).toEqual(['Quokka', 'Quokkas']);
+    expect(await names('Quokka?')).toEqual(['Quokkas']);
+    // Escaped: punctuation, which the tokeniser drops like any other, so only the word itself matches.
+    expect(await names('Quokka\\*')).toEqual(['Quokka']);
+    expect(await names('Quokka\\?')).toEqual(['Quokka']);
+    expect(await names('"Quokka\\* \\?"')).toEqual(['Quokka']);
+    expect(session.emulator.queryLog().at(-1)).toMatchObject({ kind: 'sosl', literals: ['Quokka* ?'] });
+  });
+
   it('unknown RETURNING objects and fields are INVALID_TYPE / INVALID_FIELD', async () => {
     const type = await session.api<ErrorBody>(
       'GET',
