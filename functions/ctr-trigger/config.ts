@@ -1,19 +1,36 @@
 /**
  * Settings of the Kinesis trigger, from the environment. A missing state machine ARN or
- * dead-letter queue URL fails the invocation with a `ConfigurationError` naming the variable (the
- * batch is retried, nothing is lost while the stack is being fixed).
+ * dead-letter queue URL, or a `CTR_TRIGGER_MAX_CONCURRENCY` that is not a whole number in
+ * [1, {@link MAX_CONCURRENCY_LIMIT}], fails the invocation with a `ConfigurationError` naming the
+ * variable (the batch is retried, nothing is lost while the stack is being fixed).
  *
  * @example
  * ```ts
  * const settings = ctrTriggerSettingsFromEnvironment(process.env);
  * ```
  */
-import { requireEnv } from '../../shared/config/environment.js';
+import { readIntegerEnv, requireEnv } from '../../shared/config/environment.js';
 import { postCallSwitchesFromEnvironment } from '../../shared/ctr/switches.js';
 import type { CtrTriggerSettings } from './types.js';
 
-/** Concurrent Step Functions / SQS calls per batch. */
-export const DEFAULT_MAX_CONCURRENCY = 10;
+/**
+ * Concurrent Step Functions / SQS calls per batch (env `CTR_TRIGGER_MAX_CONCURRENCY`).
+ *
+ * A batch's wall time is about ⌈contacts / bound⌉ StartExecution round trips, so the bound sets how
+ * fast a batch of 100 (the event source mapping's default size) clears: 25 → 4 round trips.
+ * Throttling depends on how many starts a batch spends, not on how fast: StartExecution is a token
+ * bucket of hundreds of calls per second with a burst of several hundred to over a thousand
+ * (external-apis.md B1), so one batch's 100 starts fit in the burst at any bound, and a start that
+ * is throttled anyway becomes a batch item failure that Lambda retries. 25 also stays well under
+ * the SDK's 50 sockets per client, so calls never queue for a socket.
+ */
+export const DEFAULT_MAX_CONCURRENCY = 25;
+
+/**
+ * Highest accepted `CTR_TRIGGER_MAX_CONCURRENCY`: the SDK's socket pool (50 per client); more
+ * calls in flight would only wait for a socket.
+ */
+export const MAX_CONCURRENCY_LIMIT = 50;
 
 /**
  * Branches `statemachines/post-call.asl.json` implements: all of them since the Transcription and
@@ -32,6 +49,11 @@ export function ctrTriggerSettingsFromEnvironment(
     deadLetterQueueUrl: requireEnv('CTR_DLQ_URL', env),
     switches: postCallSwitchesFromEnvironment(env),
     availableBranches: AVAILABLE_BRANCHES,
-    maxConcurrency: DEFAULT_MAX_CONCURRENCY,
+    maxConcurrency: readIntegerEnv(
+      'CTR_TRIGGER_MAX_CONCURRENCY',
+      DEFAULT_MAX_CONCURRENCY,
+      { min: 1, max: MAX_CONCURRENCY_LIMIT },
+      env,
+    ),
   };
 }

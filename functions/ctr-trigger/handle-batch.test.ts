@@ -12,6 +12,7 @@ import type { PostCallExecutionInput } from '../../shared/ctr/execution-input.js
 import { loadCtrFixture } from '../../shared/ctr/fixtures.js';
 import { kinesisEventOf, nextSequenceNumber } from '../../shared/ctr/kinesis-event.js';
 import { ctrRefreshPlan } from '../../shared/ctr/plan.js';
+import { DEFAULT_MAX_CONCURRENCY } from './config.js';
 import { handleKinesisBatch, retrySequenceNumbers } from './handle-batch.js';
 import { StepFunctionsFake } from './step-functions-fake.js';
 import type { CtrTriggerDependencies, CtrTriggerSettings, RecordOutcome, StartedOutcome } from './types.js';
@@ -35,7 +36,7 @@ const settings = (overrides: Partial<CtrTriggerSettings> = {}): CtrTriggerSettin
     recordingUpload: false,
   },
   availableBranches: { transcription: false, contactLens: false },
-  maxConcurrency: 10,
+  maxConcurrency: DEFAULT_MAX_CONCURRENCY,
   ...overrides,
 });
 
@@ -433,7 +434,10 @@ describe('handleKinesisBatch: bad input and faults', () => {
     expect(spy).toHaveBeenCalledTimes(2);
   });
 
-  it('runs StartExecution calls concurrently, at most maxConcurrency at once', async () => {
+  it.each([
+    ['the default bound', DEFAULT_MAX_CONCURRENCY],
+    ['a configured bound', 4],
+  ])('runs StartExecution calls concurrently, at most maxConcurrency at once (%s)', async (_, bound) => {
     let inFlight = 0;
     let peak = 0;
     sfnMock.reset();
@@ -446,13 +450,49 @@ describe('handleKinesisBatch: bad input and faults', () => {
       },
     });
     fake.attach(sfnMock);
-    const contacts = Array.from({ length: 25 }, (_, i) => ({
+    const contacts = Array.from({ length: 2 * bound + 3 }, (_, i) => ({
       ...loadCtrFixture('agentless-voice'),
       ContactId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
     }));
-    const outcomes = await handleKinesisBatch(kinesisEventOf(contacts), deps());
+    const outcomes = await handleKinesisBatch(
+      kinesisEventOf(contacts),
+      deps({ settings: settings({ maxConcurrency: bound }) }),
+    );
     expect(outcomes.every((o) => o.status === 'started')).toBe(true);
-    expect(peak).toBe(10);
+    expect(peak).toBe(bound);
+  });
+
+  it('a burst beyond the StartExecution token bucket: throttled contacts are retried, none lost', async () => {
+    // A bucket of 60 tokens that does not refill within the batch: 100 contacts at the default bound.
+    let tokens = 60;
+    sfnMock.reset();
+    fake = new StepFunctionsFake({
+      beforeStart: async () => {
+        await new Promise((resolve) => setImmediate(resolve));
+        if (tokens === 0) {
+          throw new SFNServiceException({
+            name: 'ThrottlingException',
+            $fault: 'client',
+            message: 'Rate exceeded',
+            $metadata: { httpStatusCode: 400 },
+          });
+        }
+        tokens -= 1;
+      },
+    });
+    fake.attach(sfnMock);
+    const contacts = Array.from({ length: 100 }, (_, i) => ({
+      ...loadCtrFixture('agentless-voice'),
+      ContactId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+    }));
+    const event = kinesisEventOf(contacts);
+    const outcomes = await handleKinesisBatch(event, deps());
+    expect(outcomes.filter((o) => o.status === 'started')).toHaveLength(60);
+    const retried = outcomes.filter((o) => o.status === 'retry');
+    expect(retried).toHaveLength(40);
+    expect(retried.every((o) => o.errorName === 'ThrottlingException')).toBe(true);
+    expect(retrySequenceNumbers(outcomes)).toEqual(retried.map((o) => o.sequenceNumber));
+    expect(fake.executions()).toHaveLength(60);
   });
 
   it('reports metrics per outcome', async () => {

@@ -9,7 +9,12 @@
  * ```
  */
 export { toBatchResponse } from './batch-response.js';
-export { AVAILABLE_BRANCHES, ctrTriggerSettingsFromEnvironment, DEFAULT_MAX_CONCURRENCY } from './config.js';
+export {
+  AVAILABLE_BRANCHES,
+  ctrTriggerSettingsFromEnvironment,
+  DEFAULT_MAX_CONCURRENCY,
+  MAX_CONCURRENCY_LIMIT,
+} from './config.js';
 export { handleKinesisBatch, retrySequenceNumbers } from './handle-batch.js';
 export { executionArnFor } from './start-contact-execution.js';
 export {

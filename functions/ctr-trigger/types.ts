@@ -26,7 +26,7 @@ export interface CtrTriggerSettings {
    * never planned (transcription and Contact Lens arrive with issue 5).
    */
   availableBranches: { transcription: boolean; contactLens: boolean };
-  /** Bound on concurrent StartExecution/DescribeExecution/SendMessage calls (default 10). */
+  /** Bound on concurrent StartExecution/DescribeExecution/SendMessage calls (CTR_TRIGGER_MAX_CONCURRENCY, default 25). */
   maxConcurrency: number;
 }
 
