@@ -85,6 +85,8 @@ export interface LocalPipelineOptions {
 
 /** A dead-lettered record as the trigger sent it to the queue. */
 export interface DeadLetteredRecord {
+  /** The SQS message body exactly as the trigger sent it (what `npm run replay-dlq` reads). */
+  messageBody: string;
   reason: string;
   detail: string;
   data: string;
@@ -225,6 +227,7 @@ export class LocalPipeline {
     sqsStub.on(SendMessageCommand).callsFake(async (input: SendMessageCommandInput) => {
       const body = JSON.parse(input.MessageBody ?? '{}') as Record<string, unknown>;
       deadLettered.push({
+        messageBody: input.MessageBody ?? '{}',
         reason: String(body.reason ?? 'unknown'),
         detail: String(body.detail ?? ''),
         data: String(body.data ?? ''),

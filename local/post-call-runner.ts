@@ -28,7 +28,10 @@ import {
 import aslValidator from 'asl-validator';
 import type { Context } from 'aws-lambda';
 import { ExecutionError, StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
-import { ANALYTICS_SUBSTITUTION_DEFAULTS, analyticsBranchOptions } from './aws-stand-ins/analytics-branches.js';
+import {
+  ANALYTICS_SUBSTITUTION_DEFAULTS,
+  analyticsBranchOptions,
+} from './aws-stand-ins/analytics-branches.js';
 import { ExecutionStore, type StoredExecution, type StoredHistoryEvent } from './execution-store.js';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

@@ -4,12 +4,15 @@
  * through the real trigger logic, runs every execution of statemachines/post-call.asl.json with
  * the real handlers, and prints what happened. Exits 0 only if every execution succeeded.
  *
- * Usage: `npm start [-- --ctr FILE [--ctr FILE2]] [--json] [--verbose]`
+ * Usage: `npm start [-- --ctr FILE [--ctr FILE2]] [--json] [--verbose] [--daily-api-limit N]`
  *   --ctr FILE   a JSON array or JSON lines of CTRs (one Kinesis batch per file; an invalid line
  *                counts as a malformed record). Default: local/samples/*.jsonl.
  *   --json       one JSON object instead of the table (see PipelineReport).
  *   --verbose    the functions' logs (DEBUG) on stdout.
- * Executions are saved to .local-state/executions.json for the other local tools.
+ *   --daily-api-limit N  the emulated org's daily API allocation (default 100 000); a small
+ *                value makes contacts fail on REQUEST_LIMIT_EXCEEDED, to try `npm run redrive -- --local`.
+ * The executions, the emulated org and the dead-letter queue are saved in .local-state/ for the
+ * `--local` operations commands (executions, redrive, replay-dlq).
  */
 import './start-environment.js';
 import './promise-with-resolvers.js';
@@ -20,6 +23,7 @@ import { parseArgs } from 'node:util';
 import { type CtrFileBatch, readCtrFile } from './ctr-file.js';
 import { DEFAULT_EXECUTION_STORE_FILE, ExecutionStore } from './execution-store.js';
 import { LocalPipeline } from './local-pipeline.js';
+import { DEAD_LETTER_FILE, SALESFORCE_STATE_FILE, saveLocalJson } from './local-state.js';
 import { buildPipelineReport, renderPipelineReport } from './pipeline-report.js';
 
 const SAMPLES_DIRECTORY = join(dirname(fileURLToPath(import.meta.url)), 'samples');
@@ -37,8 +41,15 @@ async function main(): Promise<number> {
       ctr: { type: 'string', multiple: true },
       json: { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
+      'daily-api-limit': { type: 'string' },
     },
   });
+  const dailyApiLimit =
+    values['daily-api-limit'] === undefined ? undefined : Number(values['daily-api-limit']);
+  if (dailyApiLimit !== undefined && (!Number.isInteger(dailyApiLimit) || dailyApiLimit < 1)) {
+    console.error(`--daily-api-limit must be a positive integer, got "${values['daily-api-limit']}"`);
+    return 2;
+  }
   const started = Date.now();
   const logLevel = process.env.POWERTOOLS_LOG_LEVEL ?? 'SILENT';
 
@@ -59,6 +70,7 @@ async function main(): Promise<number> {
       RECORDING_UPLOAD_ENABLED: process.env.RECORDING_UPLOAD_ENABLED ?? 'true',
     },
     runner: { store },
+    emulator: { dailyApiLimit },
   });
   try {
     await pipeline.putRecordingsFor(batches.flatMap((batch) => batch.records));
@@ -67,6 +79,14 @@ async function main(): Promise<number> {
       await pipeline.settle();
     }
     store.save();
+    saveLocalJson(SALESFORCE_STATE_FILE, pipeline.emulator.exportState());
+    saveLocalJson(
+      DEAD_LETTER_FILE,
+      pipeline.deadLettered.map((record, index) => ({
+        messageId: `local-${index + 1}`,
+        body: record.messageBody,
+      })),
+    );
 
     const report = buildPipelineReport(pipeline);
     const retried = new Map<string, { contactId?: string; reason: string }>();

@@ -2,7 +2,7 @@
  * Option parsing shared by the operations commands: time window, statuses, contact ids and
  * where executions live (Step Functions or `--local`).
  */
-import { type ExecutionStatus, REDRIVABLE_STATUSES } from './types.js';
+import { type ExecutionSource, type ExecutionStatus, REDRIVABLE_STATUSES } from './types.js';
 
 const STATUSES: readonly ExecutionStatus[] = ['RUNNING', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED'];
 
@@ -58,4 +58,19 @@ export function resolveStateMachineArn(
     );
   }
   return arn;
+}
+
+export interface SourceOptions {
+  stateMachineArn?: string;
+  local: boolean;
+}
+
+/** An execution source and what to do once the command is over (local: wait, save, stop). */
+export interface OpenedSource {
+  source: ExecutionSource;
+  close?: () => Promise<void>;
+}
+
+export function asOpened(opened: ExecutionSource | OpenedSource): OpenedSource {
+  return 'source' in opened ? opened : { source: opened };
 }

@@ -7,7 +7,14 @@
  */
 import { parseArgs } from 'node:util';
 import { renderTable } from '../text-table.js';
-import { UsageError, parseInstant, parseStatuses } from './cli-options.js';
+import {
+  asOpened,
+  type OpenedSource,
+  parseInstant,
+  parseStatuses,
+  type SourceOptions,
+  UsageError,
+} from './cli-options.js';
 import { belongsToContact } from './execution-names.js';
 import { listExecutions, renderTimeline } from './list-executions.js';
 import type { CliIo } from './redrive-cli.js';
@@ -18,9 +25,10 @@ const ALL_STATUSES: ExecutionStatus[] = ['RUNNING', 'SUCCEEDED', 'FAILED', 'TIME
 
 export async function runExecutionsCli(
   argv: string[],
-  openSource: (options: { stateMachineArn?: string; local: boolean }) => Promise<ExecutionSource>,
+  openSource: (options: SourceOptions) => Promise<ExecutionSource | OpenedSource>,
   io: CliIo = consoleIo,
 ): Promise<number> {
+  let opened: OpenedSource | undefined;
   try {
     const { values } = parseArgs({
       args: argv,
@@ -39,10 +47,10 @@ export async function runExecutionsCli(
       since: parseInstant(values.since, '--since'),
       until: parseInstant(values.until, '--until'),
     };
-    const source = await openSource({
-      stateMachineArn: values['state-machine-arn'],
-      local: values.local ?? false,
-    });
+    opened = asOpened(
+      await openSource({ stateMachineArn: values['state-machine-arn'], local: values.local ?? false }),
+    );
+    const source = opened.source;
     const contactIds = values['contact-id'];
     if (contactIds?.length) {
       let found = 0;
@@ -76,5 +84,7 @@ export async function runExecutionsCli(
       String((error as { code?: string }).code).startsWith('ERR_PARSE_ARGS')
       ? 2
       : 1;
+  } finally {
+    await opened?.close?.();
   }
 }

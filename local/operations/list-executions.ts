@@ -28,9 +28,20 @@ export function failedStateOf(timeline: TimelineEvent[]): string | undefined {
 export function lastFailureOf(timeline: TimelineEvent[]): { error?: string; cause?: string } {
   for (let i = timeline.length - 1; i >= 0; i--) {
     const event = timeline[i];
-    if (event?.error || event?.cause) return { error: event.error, cause: event.cause };
+    if (event?.error || event?.cause) return { error: event.error, cause: readableCause(event.cause) };
   }
   return {};
+}
+
+/** A Lambda task's Cause is the function's error as JSON: show its message, which names the Salesforce error. */
+export function readableCause(cause: string | undefined): string | undefined {
+  if (!cause?.startsWith('{')) return cause;
+  try {
+    const parsed = JSON.parse(cause) as { errorMessage?: unknown };
+    return typeof parsed.errorMessage === 'string' ? parsed.errorMessage : cause;
+  } catch {
+    return cause;
+  }
 }
 
 export async function listExecutions(

@@ -2,7 +2,7 @@
  * {@link ExecutionSource} over the local runner (`--local`): the executions `npm start` ran, kept
  * in its {@link ExecutionStore}, re-driven and restarted by the same {@link PostCallRunner}.
  */
-import type { StoredExecution } from '../execution-store.js';
+import type { ExecutionStore, StoredExecution } from '../execution-store.js';
 import type { PostCallRunner } from '../post-call-runner.js';
 import {
   REDRIVABLE_STATUSES,
@@ -25,10 +25,14 @@ function summaryOf(execution: StoredExecution): ExecutionSummary {
 }
 
 export class LocalExecutionSource implements ExecutionSource {
-  constructor(private readonly runner: PostCallRunner) {}
+  /** @param runner needed to re-drive or start; listing and reading need only the store. */
+  constructor(
+    private readonly store: ExecutionStore,
+    private readonly runner?: PostCallRunner,
+  ) {}
 
   async *list(filter: ListFilter): AsyncIterable<ExecutionSummary> {
-    for (const execution of this.runner.store.list({
+    for (const execution of this.store.list({
       statuses: filter.statuses.filter((s) => s !== 'PENDING_REDRIVE') as StoredExecution['status'][],
     })) {
       const summary = summaryOf(execution);
@@ -62,15 +66,20 @@ export class LocalExecutionSource implements ExecutionSource {
   }
 
   async redrive(executionArn: string): Promise<void> {
-    this.runner.redriveExecution(executionArn);
+    this.#runner().redriveExecution(executionArn);
   }
 
   async start(name: string, input: string): Promise<{ executionArn: string }> {
-    return { executionArn: this.runner.startExecution({ name, input }).executionArn };
+    return { executionArn: this.#runner().startExecution({ name, input }).executionArn };
+  }
+
+  #runner(): PostCallRunner {
+    if (!this.runner) throw new Error('this local execution source is read-only (no runner)');
+    return this.runner;
   }
 
   #get(executionArn: string): StoredExecution {
-    const execution = this.runner.store.get(executionArn);
+    const execution = this.store.get(executionArn);
     if (!execution)
       throw Object.assign(new Error(`Execution Does Not Exist: '${executionArn}'`), {
         name: 'ExecutionDoesNotExist',

@@ -7,7 +7,15 @@
  */
 import { parseArgs } from 'node:util';
 import { renderTable } from '../text-table.js';
-import { UsageError, parseInstant, parsePositiveInt, parseStatuses } from './cli-options.js';
+import {
+  asOpened,
+  type OpenedSource,
+  parseInstant,
+  parsePositiveInt,
+  parseStatuses,
+  type SourceOptions,
+  UsageError,
+} from './cli-options.js';
 import { redriveExecutions } from './redrive.js';
 import type { ExecutionSource } from './types.js';
 
@@ -23,9 +31,10 @@ export const consoleIo: CliIo = {
 
 export async function runRedriveCli(
   argv: string[],
-  openSource: (options: { stateMachineArn?: string; local: boolean }) => Promise<ExecutionSource>,
+  openSource: (options: SourceOptions) => Promise<ExecutionSource | OpenedSource>,
   io: CliIo = consoleIo,
 ): Promise<number> {
+  let opened: OpenedSource | undefined;
   try {
     const { values } = parseArgs({
       args: argv,
@@ -47,10 +56,10 @@ export async function runRedriveCli(
       until: parseInstant(values.until, '--until'),
     };
     const concurrency = parsePositiveInt(values.concurrency, '--concurrency', 10);
-    const source = await openSource({
-      stateMachineArn: values['state-machine-arn'],
-      local: values.local ?? false,
-    });
+    opened = asOpened(
+      await openSource({ stateMachineArn: values['state-machine-arn'], local: values.local ?? false }),
+    );
+    const source = opened.source;
     const dryRun = values['dry-run'] ?? false;
     const report = await redriveExecutions(source, {
       filter,
@@ -62,6 +71,9 @@ export async function runRedriveCli(
           `[${done}/${total}] ${result.executionName}: ${result.action} ${result.outcome}${result.error ? ` (${result.error})` : ''}`,
         ),
     });
+    // Locally the re-driven executions run in this process: let them finish before reporting.
+    await opened.close?.();
+    opened = undefined;
     io.out(
       renderTable(
         ['contact', 'old status', 'action', 'new execution', 'result'],
@@ -84,5 +96,7 @@ export async function runRedriveCli(
       String((error as { code?: string }).code).startsWith('ERR_PARSE_ARGS')
       ? 2
       : 1;
+  } finally {
+    await opened?.close?.();
   }
 }

@@ -119,3 +119,16 @@ describe('npm run executions', () => {
     expect(err.join('')).toContain('no execution found for nope');
   });
 });
+
+describe('readableCause', () => {
+  it("shows a Lambda task's error message instead of its JSON envelope", async () => {
+    const { readableCause } = await import('../../local/operations/list-executions.js');
+    expect(
+      readableCause(
+        '{"errorType":"Salesforce.RateLimited","errorMessage":"REQUEST_LIMIT_EXCEEDED: TotalRequests Limit exceeded."}',
+      ),
+    ).toBe('REQUEST_LIMIT_EXCEEDED: TotalRequests Limit exceeded.');
+    expect(readableCause('INVALID_FIELD: No such column')).toBe('INVALID_FIELD: No such column');
+    expect(readableCause('{not json')).toBe('{not json');
+  });
+});

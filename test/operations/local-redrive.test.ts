@@ -30,7 +30,7 @@ describe('redrive --local', () => {
 
     // The allocation resets: re-drive every failed contact.
     pipeline.emulator.setFaults({});
-    const source = new LocalExecutionSource(pipeline.runner);
+    const source = new LocalExecutionSource(pipeline.store, pipeline.runner);
     const report = await redriveExecutions(source, {
       filter: { statuses: ['FAILED', 'TIMED_OUT', 'ABORTED'] },
     });

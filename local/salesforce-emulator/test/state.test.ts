@@ -29,7 +29,11 @@ async function token(emulator: SalesforceEmulator): Promise<string> {
   return ((await response.json()) as { access_token: string }).access_token;
 }
 
-async function create(emulator: SalesforceEmulator, object: string, fields: Record<string, unknown>): Promise<string> {
+async function create(
+  emulator: SalesforceEmulator,
+  object: string,
+  fields: Record<string, unknown>,
+): Promise<string> {
   const response = await fetch(`${emulator.url}/services/data/v62.0/sobjects/${object}`, {
     method: 'POST',
     headers: { authorization: `Bearer ${await token(emulator)}`, 'content-type': 'application/json' },

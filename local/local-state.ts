@@ -1,0 +1,42 @@
+/**
+ * What `npm start` leaves behind for the `--local` operations commands, in `.local-state/`
+ * (git-ignored): the executions (executions.json, see execution-store.ts), the emulated org's
+ * records (salesforce.json) and the dead-letter queue (dead-letters.json).
+ *
+ * @example
+ * ```ts
+ * saveLocalJson(SALESFORCE_STATE_FILE, emulator.exportState());
+ * const state = loadLocalJson<EmulatorState>(SALESFORCE_STATE_FILE);
+ * ```
+ */
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const LOCAL_STATE_DIRECTORY = join(dirname(fileURLToPath(import.meta.url)), '..', '.local-state');
+export const SALESFORCE_STATE_FILE = join(LOCAL_STATE_DIRECTORY, 'salesforce.json');
+export const DEAD_LETTER_FILE = join(LOCAL_STATE_DIRECTORY, 'dead-letters.json');
+
+/** One message of the local dead-letter queue. */
+export interface LocalDeadLetter {
+  messageId: string;
+  body: string;
+}
+
+/** Writes JSON atomically (a crash never leaves half a file). */
+export function saveLocalJson(file: string, value: unknown): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, `${JSON.stringify(value)}\n`);
+  renameSync(temporary, file);
+}
+
+/** The saved value, or undefined when nothing was saved yet. */
+export function loadLocalJson<T>(file: string): T | undefined {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as T;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * `npm run replay-dlq -- [--queue-url URL] [--dry-run] [--max N] [--state-machine-arn ARN | --local]`
+ * See local/operations/replay-dlq-cli.ts and the README's Operations section.
+ */
+import './start-environment.js';
+import './promise-with-resolvers.js';
+import { SFNClient } from '@aws-sdk/client-sfn';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { ctrTriggerSettingsFromEnvironment, handleKinesisBatch } from '../functions/ctr-trigger/index.js';
+import { resolveStateMachineArn, UsageError } from './operations/cli-options.js';
+import { FileDeadLetterQueue } from './operations/file-dead-letter-queue.js';
+import { openLocalStack } from './operations/local-stack.js';
+import { nonReparkingSqsClient } from './operations/replay-dlq.js';
+import { runReplayDlqCli } from './operations/replay-dlq-cli.js';
+import { SqsDeadLetterQueue } from './operations/sqs-dead-letter-queue.js';
+
+process.exitCode = await runReplayDlqCli(
+  process.argv.slice(2),
+  async ({ queueUrl, stateMachineArn, local }) => {
+    if (local) {
+      const queue = new FileDeadLetterQueue();
+      const stack = await openLocalStack();
+      return {
+        queue,
+        // The local pipeline runs the real trigger logic; the record keeps its original data.
+        startBatch: async (event) => {
+          const { outcomes } = await stack.pipeline.deliver(
+            event.Records.map((r) => ({ rawData: r.kinesis.data })),
+          );
+          return outcomes.slice(-event.Records.length);
+        },
+        close: () => stack.close(),
+      };
+    }
+    const url = queueUrl ?? process.env.CTR_DLQ_URL;
+    if (!url)
+      throw new UsageError(
+        'no queue: pass --queue-url (the stack output CtrDeadLetterQueueUrl) or set CTR_DLQ_URL',
+      );
+    const settings = ctrTriggerSettingsFromEnvironment({
+      ...process.env,
+      POSTCALL_STATE_MACHINE_ARN: resolveStateMachineArn(stateMachineArn),
+      CTR_DLQ_URL: url,
+    });
+    const sfn = new SFNClient({});
+    const sqs = nonReparkingSqsClient();
+    return {
+      queue: new SqsDeadLetterQueue(url, new SQSClient({})),
+      startBatch: (event) => handleKinesisBatch(event, { sfn, sqs, settings }),
+    };
+  },
+);
