@@ -15,7 +15,7 @@ import { ConnectClient } from '@aws-sdk/client-connect';
 import { S3Client } from '@aws-sdk/client-s3';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
-import { namespacePrefix } from '../../shared/analytics/namespace.js';
+import { namespacePrefix } from '../../shared/salesforce/namespace.js';
 import { optionalEnv, readBooleanEnv } from '../../shared/config/environment.js';
 import { createLogger } from '../../shared/logging/logger.js';
 import { getSalesforceClient } from '../../shared/salesforce/from-environment.js';

@@ -6,7 +6,8 @@ import { fieldNameForHeader } from './header-mapping.js';
 import { parseReportCsv } from './report-csv.js';
 import { decodeS3EventKey, parseReportEvent } from './report-event.js';
 import { reportCellValue, typedFieldValue } from './report-values.js';
-import { namespacePrefix, readHistoricalImportSettings, reportKindOf } from './settings.js';
+import { namespacePrefix } from '../../shared/salesforce/namespace.js';
+import { readHistoricalImportSettings, reportKindOf } from './settings.js';
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
 

@@ -18,15 +18,10 @@
  */
 import { ReportSettingsError } from './errors.js';
 import type { HistoricalImportSettings, ReportKind, ReportPrefix } from './types.js';
+import { namespacePrefix } from '../../shared/salesforce/namespace.js';
 
 export const DEFAULT_QUEUE_REPORT_PREFIX = 'SFDC/Queue';
 export const DEFAULT_AGENT_REPORT_PREFIX = 'SFDC/Agent';
-
-/** `amazonconnect` → `amazonconnect__`; blank or `-` → `''` (the original's rule, upstream §3.3). */
-export function namespacePrefix(raw: string | undefined): string {
-  const value = (raw ?? 'amazonconnect').trim();
-  return value === '' || value === '-' ? '' : `${value}__`;
-}
 
 /** The template's boolean-like values: `true`/`True` (and any casing) are true. */
 export function isEnabled(raw: string | undefined): boolean {

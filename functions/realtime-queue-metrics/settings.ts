@@ -19,12 +19,7 @@
  */
 import { RealtimeSettingsError } from './errors.js';
 import type { RealtimeMetricsSettings } from './types.js';
-
-/** `amazonconnect` → `amazonconnect__`; blank or `-` → `''` (upstream §3.3). */
-export function namespacePrefix(raw: string | undefined): string {
-  const value = (raw ?? 'amazonconnect').trim();
-  return value === '' || value === '-' ? '' : `${value}__`;
-}
+import { namespacePrefix } from '../../shared/salesforce/namespace.js';
 
 export function isEnabled(raw: string | undefined): boolean {
   return (raw ?? '').trim().toLowerCase() === 'true';

@@ -14,7 +14,7 @@ import { ComprehendClient } from '@aws-sdk/client-comprehend';
 import { S3Client } from '@aws-sdk/client-s3';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
-import { namespacePrefix } from '../../shared/analytics/namespace.js';
+import { namespacePrefix } from '../../shared/salesforce/namespace.js';
 import { createLogger } from '../../shared/logging/logger.js';
 import { getSalesforceClient } from '../../shared/salesforce/from-environment.js';
 import type { SalesforceApi } from '../../shared/salesforce/types.js';

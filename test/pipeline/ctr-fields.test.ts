@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { namespacePrefixFrom } from '../../functions/contact-import/config.js';
+import { namespacePrefix } from '../../shared/salesforce/namespace.js';
 import { ctrFields } from '../../functions/contact-import/ctr-fields.js';
 import { parseContactImportEvent } from '../../functions/contact-import/parse-event.js';
 import { loadCtrFixture } from '../../shared/ctr/fixtures.js';
@@ -103,11 +103,11 @@ describe('CTR field mapping (upstream §6.3)', () => {
 
 describe('namespace setting (SF_ADAPTER_NAMESPACE)', () => {
   it('defaults to amazonconnect; blank or "-" means none', () => {
-    expect(namespacePrefixFrom(undefined)).toBe('amazonconnect__');
-    expect(namespacePrefixFrom('acme')).toBe('acme__');
-    expect(namespacePrefixFrom('')).toBe('');
-    expect(namespacePrefixFrom(' - ')).toBe('');
-    expect(() => namespacePrefixFrom('bad ns')).toThrow(/SF_ADAPTER_NAMESPACE/);
+    expect(namespacePrefix(undefined)).toBe('amazonconnect__');
+    expect(namespacePrefix('acme')).toBe('acme__');
+    expect(namespacePrefix('')).toBe('');
+    expect(namespacePrefix(' - ')).toBe('');
+    expect(() => namespacePrefix('bad ns')).toThrow(/SF_ADAPTER_NAMESPACE/);
   });
 });
 

@@ -8,7 +8,7 @@
  * `${ns}Sentiment__c`; // 'amazonconnect__Sentiment__c'
  * ```
  */
-import { SalesforceConfigError } from '../salesforce/errors.js';
+import { SalesforceConfigError } from './errors.js';
 
 export function namespacePrefix(value: string | undefined): string {
   const namespace = (value ?? 'amazonconnect').trim();
