@@ -28,6 +28,9 @@ function flag(conditionId: string): string {
   return Fn.conditionIf(conditionId, 'true', 'false').toString();
 }
 
+/** sfInvokeAPI: records fetched at most through `nextRecordsUrl` (SF_INVOKE_API_MAX_RECORDS). */
+export const INVOKE_API_MAX_RECORDS = 1000;
+
 export class PipelineFunctions extends Construct {
   readonly invokeApi: PipelineFunction;
   readonly ctrTrigger: PipelineFunction;
@@ -52,6 +55,10 @@ export class PipelineFunctions extends Construct {
       SF_AUTH_MODE: params.salesforceAuthMode.valueAsString,
       SF_CREDENTIALS_SECRETS_MANAGER_ARN: params.salesforceCredentialsSecretsManagerArn.valueAsString,
       SF_ADAPTER_NAMESPACE: params.salesforceAdapterNamespace.valueAsString,
+      // Token write-back to the secret (the original's behaviour); grants below follow it.
+      SF_SHARE_AUTH_TOKEN: flag(c.shareAuthToken.logicalId),
+      // SF_REQUEST_TIMEOUT_MS stays unset: the client's 10 s default, and sfInvokeAPI sizes it to
+      // its deadline when unset (functions/invoke-api/handler.ts).
     };
     const switches: Record<string, string> = {
       POSTCALL_CTR_IMPORT_ENABLED: flag(c.ctrImport.logicalId),
@@ -61,7 +68,10 @@ export class PipelineFunctions extends Construct {
       RECORDING_UPLOAD_ENABLED: flag(c.recordingUpload.logicalId),
     };
     const instanceId = { AMAZON_CONNECT_INSTANCE_ID: params.amazonConnectInstanceId.valueAsString };
-    const globalAnalytics = { GLOBAL_ANALYTICS_ENABLED: flag(c.globalAnalytics.logicalId) };
+    const reportingEnvironment = {
+      GLOBAL_ANALYTICS_ENABLED: flag(c.globalAnalytics.logicalId),
+      SF_COLLECTIONS_PER_REQUEST: params.salesforceCollectionsPerRequest.valueAsString,
+    };
 
     this.invokeApi = new PipelineFunction(this, 'InvokeApi', {
       folder: 'invoke-api',
@@ -73,6 +83,9 @@ export class PipelineFunctions extends Construct {
       environment: {
         ...salesforceEnvironment,
         SF_INVOKE_API_TIMEOUT_MS: params.sfInvokeApiTimeout.valueAsString,
+        SF_PHONE_DEFAULT_REGION: params.sfPhoneDefaultRegion.valueAsString,
+        // Records followed through nextRecordsUrl; answers are capped at 32 KB by Connect anyway.
+        SF_INVOKE_API_MAX_RECORDS: String(INVOKE_API_MAX_RECORDS),
       },
     });
     this.ctrTrigger = new PipelineFunction(this, 'CtrTrigger', {
@@ -95,11 +108,9 @@ export class PipelineFunctions extends Construct {
       ...common,
       timeout: Duration.seconds(900),
       memorySize: 512,
-      environment: {
-        ...salesforceEnvironment,
-        CONNECT_RECORDING_BUCKET: params.connectRecordingBucket.valueAsString,
-        RECORDING_UPLOAD_ENABLED: switches.RECORDING_UPLOAD_ENABLED,
-      },
+      // The bucket and key come from the state machine input, the switch is the trigger's, and
+      // the file links to the analytics record by Id (no namespaced names).
+      environment: withoutNamespace(salesforceEnvironment),
     });
     this.transcriptImport = new PipelineFunction(this, 'TranscriptImport', {
       folder: 'transcript-import',
@@ -107,10 +118,8 @@ export class PipelineFunctions extends Construct {
       ...common,
       timeout: Duration.seconds(300),
       memorySize: 512,
-      environment: {
-        ...salesforceEnvironment,
-        TRANSCRIBE_OUTPUT_BUCKET: params.transcribeOutputBucket.valueAsString,
-      },
+      // The transcript location comes from the state machine input.
+      environment: { ...salesforceEnvironment },
     });
     this.contactLensImport = new PipelineFunction(this, 'ContactLensImport', {
       folder: 'contact-lens-import',
@@ -121,7 +130,7 @@ export class PipelineFunctions extends Construct {
       environment: {
         ...salesforceEnvironment,
         ...instanceId,
-        CONNECT_RECORDING_BUCKET: params.connectRecordingBucket.valueAsString,
+        // Read by the S3-event entry point only (the state machine path is planned by the trigger).
         CONTACT_LENS_IMPORT_ENABLED: switches.CONTACT_LENS_IMPORT_ENABLED,
       },
     });
@@ -131,7 +140,7 @@ export class PipelineFunctions extends Construct {
       ...common,
       timeout: Duration.seconds(300),
       memorySize: 512,
-      environment: { ...salesforceEnvironment, ...globalAnalytics },
+      environment: { ...salesforceEnvironment, ...reportingEnvironment },
     });
     this.realtimeQueueMetrics = new PipelineFunction(this, 'RealtimeQueueMetrics', {
       folder: 'realtime-queue-metrics',
@@ -142,7 +151,7 @@ export class PipelineFunctions extends Construct {
       environment: {
         ...salesforceEnvironment,
         ...instanceId,
-        ...globalAnalytics,
+        ...reportingEnvironment,
         AMAZON_CONNECT_QUEUE_MAX_RECORDS: params.queueMaxRecords.valueAsString,
         AMAZON_CONNECT_QUEUE_METRICS_MAX_RECORDS: params.queueMetricsMaxRecords.valueAsString,
       },
@@ -183,24 +192,54 @@ export class PipelineFunctions extends Construct {
     ];
   }
 
-  /** Read the credentials secret (cached per container) and decrypt it with its key. */
+  /**
+   * Read the credentials secret (cached per container) and decrypt it with its key; with
+   * SalesforceShareAuthToken, also write `AuthToken` back (PutSecretValue makes Secrets Manager
+   * generate a new data key under the secret's key: kms:GenerateDataKey, not kms:Encrypt). Key
+   * use is limited to Secrets Manager acting on this one secret (ViaService + encryption context).
+   */
   private grantSalesforceCredentials(fn: PipelineFunction, params: StackParameters): void {
+    const secretArn = params.salesforceCredentialsSecretsManagerArn.valueAsString;
+    const keyArn = params.salesforceCredentialsKmsKeyArn.valueAsString;
+    const c = params.conditions;
     fn.role.addToPrincipalPolicy(
       new PolicyStatement({
         sid: 'ReadSalesforceCredentials',
         actions: ['secretsmanager:GetSecretValue'],
-        resources: [params.salesforceCredentialsSecretsManagerArn.valueAsString],
+        resources: [secretArn],
       }),
     );
-    const decrypt = new PolicyStatement({
-      sid: 'DecryptSalesforceCredentials',
-      actions: ['kms:Decrypt'],
-      resources: [params.salesforceCredentialsKmsKeyArn.valueAsString],
-    });
-    // The key may decrypt only on behalf of Secrets Manager.
-    decrypt.addCondition('StringEquals', { 'kms:ViaService': `secretsmanager.${Aws.REGION}.amazonaws.com` });
-    conditionalPolicy(fn, 'DecryptSalesforceCredentials', params.conditions.hasSecretKmsKey, fn.role, [
-      decrypt,
+    const onThisSecret = (statement: PolicyStatement): PolicyStatement => {
+      statement.addCondition('StringEquals', {
+        'kms:ViaService': `secretsmanager.${Aws.REGION}.amazonaws.com`,
+        'kms:EncryptionContext:SecretARN': secretArn,
+      });
+      return statement;
+    };
+    conditionalPolicy(fn, 'DecryptSalesforceCredentials', c.hasSecretKmsKey, fn.role, [
+      onThisSecret(
+        new PolicyStatement({
+          sid: 'DecryptSalesforceCredentials',
+          actions: ['kms:Decrypt'],
+          resources: [keyArn],
+        }),
+      ),
+    ]);
+    conditionalPolicy(fn, 'ShareSalesforceToken', c.shareAuthToken, fn.role, [
+      new PolicyStatement({
+        sid: 'ShareSalesforceToken',
+        actions: ['secretsmanager:PutSecretValue'],
+        resources: [secretArn],
+      }),
+    ]);
+    conditionalPolicy(fn, 'EncryptSharedSalesforceToken', c.shareAuthTokenWithKmsKey, fn.role, [
+      onThisSecret(
+        new PolicyStatement({
+          sid: 'EncryptSharedSalesforceToken',
+          actions: ['kms:GenerateDataKey'],
+          resources: [keyArn],
+        }),
+      ),
     ]);
   }
 
@@ -349,6 +388,11 @@ export class PipelineFunctions extends Construct {
       new PolicyStatement({ sid: id, actions: ['kms:Decrypt'], resources: [keyArn] }),
     ]);
   }
+}
+
+function withoutNamespace(environment: Record<string, string>): Record<string, string> {
+  const { SF_ADAPTER_NAMESPACE: _unused, ...rest } = environment;
+  return rest;
 }
 
 function objectsIn(bucket: string, prefix: string): string {

@@ -39,6 +39,10 @@ export const LOG_LEVELS = ['DEBUG', 'INFO', 'WARNING', 'ERROR', 'CRITICAL'] as c
 export interface StackConditions {
   /** `SalesforceProduction` is true. */
   readonly salesforceProduction: CfnCondition;
+  /** `SalesforceShareAuthToken` is true: functions write the token back to the secret. */
+  readonly shareAuthToken: CfnCondition;
+  /** Token sharing on and the secret has a customer-managed key (PutSecretValue needs GenerateDataKey). */
+  readonly shareAuthTokenWithKmsKey: CfnCondition;
   readonly ctrImport: CfnCondition;
   readonly recordingImport: CfnCondition;
   readonly transcribe: CfnCondition;
@@ -83,6 +87,9 @@ export class StackParameters extends Construct {
   readonly salesforceCredentialsSecretsManagerArn: CfnParameter;
   readonly salesforceCredentialsKmsKeyArn: CfnParameter;
   readonly sfInvokeApiTimeout: CfnParameter;
+  readonly sfPhoneDefaultRegion: CfnParameter;
+  readonly salesforceShareAuthToken: CfnParameter;
+  readonly salesforceCollectionsPerRequest: CfnParameter;
   readonly connectReportingBucket: CfnParameter;
   readonly connectRecordingBucket: CfnParameter;
   readonly transcribeOutputBucket: CfnParameter;
@@ -152,13 +159,15 @@ export class StackParameters extends Construct {
       allowedPattern: '^$|^[^\\s<>]+@[^\\s<>]+\\.[^\\s<>]+$',
       constraintDescription:
         'must be a Salesforce username (an email address), or empty in client_credentials/jwt_bearer mode',
-      description: 'The API user. Required in password mode; not used in client_credentials mode.',
+      description:
+        'The API user. Required in password and jwt_bearer modes; not used in client_credentials mode.',
     });
     this.salesforceVersion = new CfnParameter(stack, 'SalesforceVersion', {
       type: 'String',
       // The original defaulted to v42.0; the collections upsert used by the imports needs v46.0+.
       default: 'v62.0',
-      allowedPattern: '^v(4[6-9]|[5-9][0-9]|[1-9][0-9]{2,})\\.[0-9]+$',
+      // The client accepts v<2-3 digits>.<1 digit> (shared/salesforce/endpoints.ts).
+      allowedPattern: '^v(4[6-9]|[5-9][0-9]|[1-9][0-9]{2})\\.[0-9]$',
       constraintDescription: 'must look like v62.0 and be v46.0 or later (sObject collections upsert)',
       description: 'Salesforce REST API version, v46.0 or later, e.g. v62.0.',
     });
@@ -182,8 +191,13 @@ export class StackParameters extends Construct {
       'SalesforceCredentialsSecretsManagerARN',
       {
         type: 'String',
-        allowedPattern: '^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:[A-Za-z0-9/_+=.@-]+$',
-        constraintDescription: 'must be a Secrets Manager secret ARN',
+        // The complete ARN (with the -XXXXXX suffix Secrets Manager adds): IAM matches the policy
+        // resource and the kms:EncryptionContext:SecretARN condition against it, so a partial ARN
+        // would deploy and then be denied at runtime.
+        allowedPattern:
+          '^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:[A-Za-z0-9/_+=.@-]+-[A-Za-z0-9]{6}$',
+        constraintDescription:
+          'must be the complete Secrets Manager secret ARN, ending with the 6-character suffix (…:secret:Name-AbCdEf)',
         description:
           'Required. ARN of the secret holding the Salesforce credentials (Password, ConsumerKey, ConsumerSecret, AccessToken...).',
       },
@@ -195,6 +209,19 @@ export class StackParameters extends Construct {
       constraintDescription: KMS_KEY_MESSAGE,
       description:
         'ARN of the customer-managed KMS key that encrypts the secret; empty if it uses aws/secretsmanager.',
+    });
+    this.salesforceShareAuthToken = bool(
+      'SalesforceShareAuthToken',
+      'true',
+      'New. Share the Salesforce access token between functions through the secret (AuthToken), as the original did: needs secretsmanager:PutSecretValue on the secret. false: each container keeps its own token and the secret is read-only.',
+    );
+    this.sfPhoneDefaultRegion = new CfnParameter(stack, 'SfPhoneDefaultRegion', {
+      type: 'String',
+      default: 'US',
+      allowedPattern: '^[A-Z]{2}$',
+      constraintDescription: 'must be an ISO 3166-1 alpha-2 region code in capitals, e.g. US or GB',
+      description:
+        'New. sfInvokeAPI phoneLookup: region of phone numbers given without a country code (ISO 3166-1 alpha-2, e.g. US, GB).',
     });
     this.sfInvokeApiTimeout = new CfnParameter(stack, 'SfInvokeApiTimeout', {
       type: 'Number',
@@ -328,7 +355,8 @@ export class StackParameters extends Construct {
       new CfnParameter(stack, name, {
         type: 'String',
         default: defaultValue,
-        allowedPattern: "^[A-Za-z0-9!_.*'()/-]{1,200}$",
+        // No leading slash: S3 keys (and the EventBridge prefix match) do not start with one.
+        allowedPattern: "^[A-Za-z0-9!_.*'()-][A-Za-z0-9!_.*'()/-]{0,199}$",
         constraintDescription:
           'must be an S3 key prefix such as SFDC/Queue (no leading s3:// or bucket name)',
         description,
@@ -343,6 +371,15 @@ export class StackParameters extends Construct {
       'SFDC/Agent',
       'New. Key prefix of the scheduled agent reports in the reporting bucket.',
     );
+
+    this.salesforceCollectionsPerRequest = new CfnParameter(stack, 'SalesforceCollectionsPerRequest', {
+      type: 'Number',
+      default: 5,
+      minValue: 1,
+      maxValue: 5,
+      description:
+        'New. Reporting imports: collections of 200 records per Salesforce API call (1-5). Lower it only if triggers or flows on the metrics objects hit Salesforce CPU limits.',
+    });
 
     // --- Operations ---
     this.lambdaLoggingLevel = new CfnParameter(stack, 'LambdaLoggingLevel', {
@@ -524,8 +561,21 @@ export class StackParameters extends Construct {
     );
     const hasInstanceId = condition('HasAmazonConnectInstanceId', hasValue(this.amazonConnectInstanceId));
     const hasKinesis = condition('HasCTRKinesisARN', hasValue(this.ctrKinesisArn));
+    const shareAuthToken = condition(
+      'SalesforceShareAuthTokenCondition',
+      isTrue(this.salesforceShareAuthToken),
+    );
+    const hasSecretKmsKey = condition(
+      'HasSalesforceCredentialsKMSKeyARN',
+      hasValue(this.salesforceCredentialsKmsKeyArn),
+    );
     return {
       salesforceProduction: condition('SalesforceProductionCondition', isTrue(this.salesforceProduction)),
+      shareAuthToken,
+      shareAuthTokenWithKmsKey: condition(
+        'SalesforceShareAuthTokenWithKMSKeyCondition',
+        Fn.conditionAnd(shareAuthToken, hasSecretKmsKey),
+      ),
       ctrImport,
       recordingImport,
       transcribe,
@@ -535,10 +585,7 @@ export class StackParameters extends Construct {
       realtimeImport,
       globalAnalytics: condition('GlobalAnalyticsEnabledCondition', isTrue(this.globalAnalyticsEnabled)),
       privateVpc: condition('PrivateVpcEnabledCondition', isTrue(this.privateVpcEnabled)),
-      hasSecretKmsKey: condition(
-        'HasSalesforceCredentialsKMSKeyARN',
-        hasValue(this.salesforceCredentialsKmsKeyArn),
-      ),
+      hasSecretKmsKey,
       hasRecordingBucket,
       hasTranscribeBucket,
       hasReportingBucket,
@@ -605,6 +652,17 @@ export class StackParameters extends Construct {
         assertDescription: 'SalesforceUsername is required when SalesforceAuthMode is password.',
       },
     ]);
+    // The JWT's subject is the username (shared/salesforce/settings-from-environment.ts).
+    rule(
+      'JwtBearerModeNeedsUsername',
+      Fn.conditionEquals(this.salesforceAuthMode.valueAsString, 'jwt_bearer'),
+      [
+        {
+          assert: StackParameters.hasValue(this.salesforceUsername),
+          assertDescription: 'SalesforceUsername is required when SalesforceAuthMode is jwt_bearer.',
+        },
+      ],
+    );
     rule('PrivateVpcNeedsNetwork', StackParameters.isTrue(this.privateVpcEnabled), [
       {
         assert: Fn.conditionNot(Fn.conditionContains(this.vpcSubnetList.valueAsList, '')),
@@ -641,7 +699,9 @@ export class StackParameters extends Construct {
             this.salesforceCredentialsSecretsManagerArn,
             this.salesforceCredentialsKmsKeyArn,
             this.salesforceAdapterNamespace,
+            this.salesforceShareAuthToken,
             this.sfInvokeApiTimeout,
+            this.sfPhoneDefaultRegion,
           ]),
           group('Amazon Connect', [
             this.amazonConnectInstanceId,
@@ -674,6 +734,7 @@ export class StackParameters extends Construct {
             this.queueMaxRecords,
             this.queueMetricsMaxRecords,
             this.globalAnalyticsEnabled,
+            this.salesforceCollectionsPerRequest,
           ]),
           group('Operations and network', [
             this.lambdaLoggingLevel,

@@ -5,16 +5,22 @@
  *   bucket notification configuration (which would collide with existing ones); the bucket only
  *   has to send events to EventBridge (one setting, see infra/README-deploy.md).
  * - real-time metrics: a one-minute schedule; each invocation refreshes 4 times, 15 s apart.
+ *   Lambda's asynchronous retries are off (a failed minute is superseded by the next one; a retry
+ *   would start a second, overlapping loop).
+ * - failed report imports (after Lambda's 2 asynchronous retries) and report events EventBridge
+ *   could not deliver land in an encrypted SQS queue, with an alarm, instead of being dropped.
  *
  * @example
  * ```ts
  * new ReportingWiring(this, 'Reporting', { params, historical, realtime });
  * ```
  */
-import { Aws, Fn } from 'aws-cdk-lib';
+import { Aws, Duration, Fn, Validations } from 'aws-cdk-lib';
+import { Alarm, type CfnAlarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { CfnRule } from 'aws-cdk-lib/aws-events';
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import { CfnPermission } from 'aws-cdk-lib/aws-lambda';
+import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { CfnEventInvokeConfig, CfnPermission } from 'aws-cdk-lib/aws-lambda';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { acknowledgeWildcards } from './acknowledge.js';
 import { conditionalPolicy, onlyWhen } from './conditional.js';
@@ -27,9 +33,18 @@ export interface ReportingWiringProps {
   readonly realtime: PipelineFunction;
 }
 
+/** Real-time invocations: no async retry, and an event older than one schedule period is dropped. */
+export const REALTIME_ASYNC = { maximumRetryAttempts: 0, maximumEventAgeInSeconds: 60 } as const;
+/** Report imports: Lambda's default 2 retries, then the failure queue; a report is 6 h old at most. */
+export const HISTORICAL_ASYNC = { maximumRetryAttempts: 2, maximumEventAgeInSeconds: 6 * 3600 } as const;
+
 export class ReportingWiring extends Construct {
   readonly reportCreatedRule: CfnRule;
   readonly realtimeSchedule: CfnRule;
+  /** Report events whose import failed for good (Lambda on-failure destination, rule DLQ). */
+  readonly reportFailureQueue: Queue;
+  readonly historicalInvokeConfig: CfnEventInvokeConfig;
+  readonly realtimeInvokeConfig: CfnEventInvokeConfig;
 
   constructor(scope: Construct, id: string, props: ReportingWiringProps) {
     super(scope, id);
@@ -37,6 +52,16 @@ export class ReportingWiring extends Construct {
     const c = params.conditions;
 
     // --- Historical report CSVs ---
+    this.reportFailureQueue = new Queue(this, 'ReportImportFailures', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    Validations.of(this.reportFailureQueue).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason:
+        'This queue is itself the failure destination of the report import (Lambda on-failure destination and the rule dead-letter queue).',
+    });
     this.reportCreatedRule = new CfnRule(this, 'ReportCreated', {
       description: 'Connect scheduled report written to the reporting bucket → historical import',
       state: 'ENABLED',
@@ -58,6 +83,8 @@ export class ReportingWiring extends Construct {
           id: 'HistoricalReportImport',
           arn: historical.function.functionArn,
           retryPolicy: { maximumRetryAttempts: 8, maximumEventAgeInSeconds: 3600 },
+          // Events EventBridge could not hand to Lambda (throttled or denied for an hour).
+          deadLetterConfig: { arn: this.reportFailureQueue.queueArn },
         },
       ],
     });
@@ -67,7 +94,68 @@ export class ReportingWiring extends Construct {
       principal: 'events.amazonaws.com',
       sourceArn: this.reportCreatedRule.attrArn,
     });
-    onlyWhen(c.historicalReporting, this.reportCreatedRule, reportPermission);
+    this.reportFailureQueue.addToResourcePolicy(
+      new PolicyStatement({
+        sid: 'ReportRuleDeadLetters',
+        principals: [new ServicePrincipal('events.amazonaws.com')],
+        actions: ['sqs:SendMessage'],
+        resources: [this.reportFailureQueue.queueArn],
+        conditions: { ArnEquals: { 'aws:SourceArn': this.reportCreatedRule.attrArn } },
+      }),
+    );
+    // Lambda sends on-failure records with the function's role, and checks that permission when
+    // the invoke config is created.
+    const parkFailures = conditionalPolicy(
+      this,
+      'ParkFailedReports',
+      c.historicalReporting,
+      historical.role,
+      [
+        new PolicyStatement({
+          sid: 'ParkFailedReports',
+          actions: ['sqs:SendMessage'],
+          resources: [this.reportFailureQueue.queueArn],
+        }),
+      ],
+    );
+    this.historicalInvokeConfig = new CfnEventInvokeConfig(this, 'HistoricalAsyncInvoke', {
+      functionName: historical.function.functionName,
+      qualifier: '$LATEST',
+      ...HISTORICAL_ASYNC,
+      destinationConfig: { onFailure: { destination: this.reportFailureQueue.queueArn } },
+    });
+    this.historicalInvokeConfig.node.addDependency(parkFailures);
+    const failureAlarm = new Alarm(this, 'ReportImportFailed', {
+      metric: this.reportFailureQueue.metricApproximateNumberOfMessagesVisible({
+        period: Duration.minutes(5),
+        statistic: 'Maximum',
+      }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+      alarmDescription:
+        'A historical report could not be imported after retries: the event is in the report failure queue (see README, Operations).',
+    });
+    const topic = Fn.conditionIf(
+      c.hasAlarmTopic.logicalId,
+      [params.alarmTopicArn.valueAsString],
+      Aws.NO_VALUE,
+    );
+    (failureAlarm.node.defaultChild as CfnAlarm).addPropertyOverride('AlarmActions', topic);
+    (failureAlarm.node.defaultChild as CfnAlarm).addPropertyOverride('OKActions', topic);
+    Validations.of(failureAlarm).acknowledge({
+      id: 'CloudFormation-Validate::W1030',
+      reason: 'The topic ARN is used only under HasAlarmNotificationTopicARN, i.e. when it is not empty.',
+    });
+    onlyWhen(
+      c.historicalReporting,
+      this.reportCreatedRule,
+      reportPermission,
+      this.reportFailureQueue,
+      this.historicalInvokeConfig,
+      failureAlarm,
+    );
 
     const reportObjects = (prefix: string): string =>
       Fn.join('', [
@@ -137,6 +225,13 @@ export class ReportingWiring extends Construct {
       sourceArn: this.realtimeSchedule.attrArn,
     });
     onlyWhen(c.realtimeReporting, this.realtimeSchedule, schedulePermission);
+    // EventBridge → Lambda is an asynchronous invoke: without this, Lambda retries a failed
+    // minute twice, each retry a second 4-refresh loop overlapping the next scheduled one.
+    this.realtimeInvokeConfig = new CfnEventInvokeConfig(this, 'RealtimeAsyncInvoke', {
+      functionName: realtime.function.functionName,
+      qualifier: '$LATEST',
+      ...REALTIME_ASYNC,
+    });
 
     const instanceArn = Fn.join('', [
       'arn:',

@@ -132,6 +132,9 @@ describe('parameters', () => {
       'ContactLensWaitSeconds',
       'ContactLensMaxPolls',
       'RecordingUploadEnabled',
+      'SalesforceShareAuthToken',
+      'SfPhoneDefaultRegion',
+      'SalesforceCollectionsPerRequest',
     ]) {
       expect(names, name).toContain(name);
     }
@@ -161,6 +164,9 @@ describe('parameters', () => {
     ['RecordingUploadEnabled', 'String', 'false'],
     ['SfInvokeApiTimeout', 'Number', 7000],
     ['TranscriptionMaxPolls', 'Number', 360],
+    ['SalesforceShareAuthToken', 'String', 'true'],
+    ['SfPhoneDefaultRegion', 'String', 'US'],
+    ['SalesforceCollectionsPerRequest', 'Number', 5],
     ['ConnectReportingS3BucketName', 'String', ''],
     ['ConnectRecordingS3BucketName', 'String', ''],
     ['TranscribeOutputS3BucketName', 'String', ''],
@@ -190,6 +196,7 @@ describe('parameters', () => {
       'PrivateVpcEnabled',
       'GlobalAnalyticsEnabled',
       'RecordingUploadEnabled',
+      'SalesforceShareAuthToken',
     ]) {
       for (const ok of ['true', 'True', 'false', 'False'])
         expect(matches(name, ok), `${name}=${ok}`).toBe(true);
@@ -222,7 +229,8 @@ describe('parameters', () => {
   it('validates SalesforceVersion as vNN.N, v46.0 or later (collections upsert)', () => {
     for (const ok of ['v46.0', 'v62.0', 'v99.0', 'v100.0'])
       expect(matches('SalesforceVersion', ok), ok).toBe(true);
-    for (const bad of ['62.0', 'v62', 'V62.0', 'v62.0 ', 'v42.0', 'v45.0', 'v9.0']) {
+    // Exactly what the client accepts (shared/salesforce/endpoints.ts): one digit after the dot.
+    for (const bad of ['62.0', 'v62', 'V62.0', 'v62.0 ', 'v42.0', 'v45.0', 'v9.0', 'v62.10', 'v1000.0']) {
       expect(matches('SalesforceVersion', bad), bad).toBe(false);
     }
   });
@@ -277,8 +285,16 @@ describe('parameters', () => {
       [
         'SalesforceCredentialsSecretsManagerARN',
         ['arn:aws:secretsmanager:eu-west-2:123456789012:secret:SalesforceCredentials-AbCdEf'],
-        ['', 'SalesforceCredentials', 'arn:aws:kms:eu-west-2:123456789012:key/abc'],
+        [
+          '',
+          'SalesforceCredentials',
+          'arn:aws:kms:eu-west-2:123456789012:key/abc',
+          // Partial ARN (no -XXXXXX suffix): IAM would deny it at runtime.
+          'arn:aws:secretsmanager:eu-west-2:123456789012:secret:SalesforceCredentials',
+        ],
       ],
+      ['SfPhoneDefaultRegion', ['US', 'GB', 'DE'], ['', 'gb', 'GBR', 'U1']],
+      ['HistoricalQueueReportPrefix', ['SFDC/Queue', 'reports/queue-'], ['/SFDC/Queue', '', 'a,b', 's3://x']],
       [
         'SalesforceCredentialsKMSKeyARN',
         ['', 'arn:aws:kms:eu-west-2:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab'],
@@ -317,6 +333,9 @@ describe('parameters', () => {
     expect(
       brokenRules(template, { ...valid, SalesforceUsername: '', SalesforceAuthMode: 'client_credentials' }),
     ).toEqual([]);
+    expect(
+      brokenRules(template, { ...valid, SalesforceUsername: '', SalesforceAuthMode: 'jwt_bearer' }),
+    ).toEqual(['SalesforceUsername is required when SalesforceAuthMode is jwt_bearer.']);
     expect(brokenRules(template, { ...valid, PrivateVpcEnabled: 'True' })).toEqual([
       'VpcSubnetList is required when PrivateVpcEnabled is true.',
       'VpcSecurityGroupList is required when PrivateVpcEnabled is true.',
@@ -426,8 +445,10 @@ describe('feature switches', () => {
 
   it('grants kms:Decrypt on the secret key only when the key ARN is given', () => {
     const decrypts = (overrides: Record<string, string>) =>
-      allStatements(deployedResources(template, { ...EVERYTHING_ON, ...overrides })).filter((s) =>
-        JSON.stringify(s.Resource).includes('SalesforceCredentialsKMSKeyARN'),
+      allStatements(deployedResources(template, { ...EVERYTHING_ON, ...overrides })).filter(
+        (s) =>
+          JSON.stringify(s.Resource).includes('SalesforceCredentialsKMSKeyARN') &&
+          actionsOf(s).includes('kms:Decrypt'),
       );
     expect(decrypts({})).toHaveLength(7);
     expect(decrypts({ SalesforceCredentialsKMSKeyARN: '' })).toHaveLength(0);
@@ -584,16 +605,71 @@ describe('functions', () => {
     expect(granted).toEqual(called);
   });
 
-  it('reads only the credentials secret', () => {
-    const secretStatements = statementsWithAction(
-      allStatements(deployedResources(template, EVERYTHING_ON)),
-      'secretsmanager:',
-    );
-    expect(secretStatements).toHaveLength(7);
+  it('reads only the credentials secret, and writes the shared token back to it only', () => {
+    const deployed = deployedResources(template, EVERYTHING_ON);
+    const secretStatements = statementsWithAction(allStatements(deployed), 'secretsmanager:');
+    expect(secretStatements).toHaveLength(14);
     for (const statement of secretStatements) {
-      expect(actionsOf(statement)).toEqual(['secretsmanager:GetSecretValue']);
       expect(statement.Resource).toEqual({ Ref: 'SalesforceCredentialsSecretsManagerARN' });
     }
+    const byAction = (action: string) => secretStatements.filter((s) => actionsOf(s).includes(action));
+    expect(byAction('secretsmanager:GetSecretValue')).toHaveLength(7);
+    expect(byAction('secretsmanager:PutSecretValue')).toHaveLength(7);
+    for (const statement of secretStatements) expect(actionsOf(statement)).toHaveLength(1);
+    // Every function that talks to Salesforce (all but the trigger), and they alone.
+    for (const fn of ofType(deployed, 'AWS::Lambda::Function')) {
+      const variables = (fn.properties.Environment as { Variables: Record<string, unknown> }).Variables;
+      const actions = statementsOfRole(deployed, roleIdOf(fn.properties.Role)).flatMap(actionsOf);
+      const talksToSalesforce = 'SF_CREDENTIALS_SECRETS_MANAGER_ARN' in variables;
+      expect(
+        actions.includes('secretsmanager:PutSecretValue'),
+        String(variables.POWERTOOLS_SERVICE_NAME),
+      ).toBe(talksToSalesforce);
+      if (talksToSalesforce) expect(variables.SF_SHARE_AUTH_TOKEN).toBe('true');
+    }
+  });
+
+  it('drops the token write-back (and its KMS grant) with SalesforceShareAuthToken=false', () => {
+    const deployed = deployedResources(template, { ...EVERYTHING_ON, SalesforceShareAuthToken: 'False' });
+    const statements = allStatements(deployed);
+    expect(statementsWithAction(statements, 'secretsmanager:PutSecretValue')).toHaveLength(0);
+    expect(
+      statementsWithAction(statements, 'kms:GenerateDataKey').filter((s) =>
+        JSON.stringify(s.Resource).includes('SalesforceCredentialsKMSKeyARN'),
+      ),
+    ).toHaveLength(0);
+    for (const fn of ofType(deployed, 'AWS::Lambda::Function')) {
+      const variables = (fn.properties.Environment as { Variables: Record<string, unknown> }).Variables;
+      if ('SF_CREDENTIALS_SECRETS_MANAGER_ARN' in variables)
+        expect(variables.SF_SHARE_AUTH_TOKEN).toBe('false');
+    }
+  });
+
+  it('uses the secret key only through Secrets Manager for this secret: Decrypt, and GenerateDataKey to write', () => {
+    const keyStatements = (overrides: Record<string, string>) =>
+      allStatements(deployedResources(template, { ...EVERYTHING_ON, ...overrides })).filter((s) =>
+        JSON.stringify(s.Resource).includes('SalesforceCredentialsKMSKeyARN'),
+      );
+    const statements = keyStatements({});
+    expect(statements.flatMap(actionsOf).sort()).toEqual(
+      [...Array(7).fill('kms:Decrypt'), ...Array(7).fill('kms:GenerateDataKey')].sort(),
+    );
+    for (const statement of statements) {
+      expect(statement.Resource).toEqual({ Ref: 'SalesforceCredentialsKMSKeyARN' });
+      expect(statement.Condition).toEqual({
+        StringEquals: {
+          'kms:ViaService': {
+            'Fn::Join': ['', ['secretsmanager.', { Ref: 'AWS::Region' }, '.amazonaws.com']],
+          },
+          'kms:EncryptionContext:SecretARN': { Ref: 'SalesforceCredentialsSecretsManagerARN' },
+        },
+      });
+    }
+    // PutSecretValue with a customer key needs GenerateDataKey (and Decrypt), never kms:Encrypt.
+    expect(allStatements(deployedResources(template, EVERYTHING_ON)).flatMap(actionsOf)).not.toContain(
+      'kms:Encrypt',
+    );
+    expect(keyStatements({ SalesforceCredentialsKMSKeyARN: '' })).toHaveLength(0);
   });
 });
 
@@ -711,7 +787,9 @@ describe('contact-record trigger', () => {
   it('maps the stream with the parameters, partial batch responses, bisect and the DLQ', () => {
     const deployed = deployedResources(template, EVERYTHING_ON);
     const [mapping] = ofType(deployed, 'AWS::Lambda::EventSourceMapping');
-    const queues = ofType(deployed, 'AWS::SQS::Queue');
+    const queues = ofType(deployed, 'AWS::SQS::Queue').filter((q) =>
+      JSON.stringify(mapping.properties.DestinationConfig).includes(`"${q.logicalId}"`),
+    );
     expect(queues).toHaveLength(1);
     expect(mapping.properties).toMatchObject({
       EventSourceArn: { Ref: 'CTRKinesisARN' },
@@ -788,5 +866,218 @@ describe('alarms and outputs', () => {
         'ContactRecordDeadLetterQueueUrl',
       ]),
     );
+  });
+});
+
+/**
+ * Environment variables: what each function's code reads (handler.ts and every module it imports,
+ * shared/ included) against what the deployed template sets, both ways.
+ */
+describe('function environment', () => {
+  /** Read by the code, deliberately not set by the stack (the code's default is right). */
+  const UNSET_ON_PURPOSE = new Set([
+    'AWS_REGION', // set by the Lambda runtime
+    'AWS_DEFAULT_REGION',
+    'AWS_ENDPOINT_URL_S3', // local runs (s3rver) only
+    'SF_LOGIN_HOST', // login.salesforce.com in production, the My Domain host otherwise
+    'SF_JWT_AUDIENCE', // defaults to the login host
+    'SF_REQUEST_TIMEOUT_MS', // client default 10 s; sfInvokeAPI sizes it to its deadline when unset
+    'CTR_TRIGGER_MAX_CONCURRENCY', // the trigger's validated default (25) fits the SDK socket pool
+  ]);
+  /** Set by the stack for the runtime and Powertools rather than read by our code. */
+  const RUNTIME = new Set(['NODE_OPTIONS', 'POWERTOOLS_SERVICE_NAME', 'POWERTOOLS_LOG_LEVEL', 'LOG_LEVEL']);
+
+  const withoutComments = (source: string) =>
+    source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+
+  /** handler.ts and every module it imports (relative imports, transitively). */
+  function importClosure(entry: string): string[] {
+    const seen = new Set<string>();
+    const pending = [entry];
+    while (pending.length > 0) {
+      const file = pending.pop() as string;
+      if (seen.has(file)) continue;
+      seen.add(file);
+      const source = readFileSync(file, 'utf8');
+      for (const match of source.matchAll(/from\s+'(\.{1,2}\/[^']+)'/g)) {
+        const target = join(file, '..', match[1]).replace(/\.js$/, '.ts');
+        pending.push(existsSync(target) ? target : join(file, '..', match[1], 'index.ts'));
+      }
+    }
+    return [...seen];
+  }
+
+  function variablesRead(folder: string): { read: Set<string>; mentioned: string } {
+    const sources = importClosure(join(REPO_ROOT, 'functions', folder, 'handler.ts')).map((f) =>
+      withoutComments(readFileSync(f, 'utf8')),
+    );
+    const read = new Set<string>();
+    const patterns = [
+      /\benv\.([A-Z][A-Z0-9_]+)\b/g,
+      /\benv\[\s*'([A-Z][A-Z0-9_]+)'\s*\]/g,
+      /\b(?:requireEnv|optionalEnv|readBooleanEnv|readIntegerEnv|readEnumEnv|integerSetting)\(\s*(?:env\s*,\s*)?'([A-Z][A-Z0-9_]+)'/g,
+    ];
+    for (const source of sources) {
+      for (const pattern of patterns) for (const m of source.matchAll(pattern)) read.add(m[1]);
+    }
+    return { read, mentioned: sources.join('\n') };
+  }
+
+  const FOLDERS = [
+    'invoke-api',
+    'ctr-trigger',
+    'contact-import',
+    'recording-upload',
+    'transcript-import',
+    'contact-lens-import',
+    'historical-report-import',
+    'realtime-queue-metrics',
+  ];
+  const variablesOf = (folder: string, overrides: Record<string, string> = {}) => {
+    const fn = ofType(
+      deployedResources(template, { ...EVERYTHING_ON, ...overrides }),
+      'AWS::Lambda::Function',
+    ).find(
+      (f) =>
+        (f.properties.Environment as { Variables: Record<string, unknown> }).Variables
+          .POWERTOOLS_SERVICE_NAME === folder,
+    );
+    if (!fn) throw new Error(`no function for ${folder}`);
+    return (fn.properties.Environment as { Variables: Record<string, unknown> }).Variables;
+  };
+
+  it.each(FOLDERS)('functions/%s: every variable its code reads is set (or unset on purpose)', (folder) => {
+    const { read } = variablesRead(folder);
+    expect(read.size, `found no environment reads for ${folder}`).toBeGreaterThan(0);
+    const set = Object.keys(variablesOf(folder));
+    const missing = [...read].filter((v) => !set.includes(v) && !UNSET_ON_PURPOSE.has(v));
+    expect(missing, `read by functions/${folder} but not set by the stack`).toEqual([]);
+  });
+
+  it.each(FOLDERS)('functions/%s: every variable the stack sets is one its code reads', (folder) => {
+    const { mentioned } = variablesRead(folder);
+    const unused = Object.keys(variablesOf(folder)).filter(
+      (v) => !RUNTIME.has(v) && !new RegExp(`\\b${v}\\b`).test(mentioned),
+    );
+    expect(unused, `set on functions/${folder} but never read (misnamed?)`).toEqual([]);
+  });
+
+  it('feeds each variable from its parameter', () => {
+    const ref = (name: string) => ({ Ref: name });
+    expect(variablesOf('invoke-api')).toMatchObject({
+      SF_INVOKE_API_TIMEOUT_MS: ref('SfInvokeApiTimeout'),
+      SF_PHONE_DEFAULT_REGION: ref('SfPhoneDefaultRegion'),
+      SF_INVOKE_API_MAX_RECORDS: '1000',
+      SF_HOST: ref('SalesforceHost'),
+      SF_VERSION: ref('SalesforceVersion'),
+      SF_USERNAME: ref('SalesforceUsername'),
+      SF_AUTH_MODE: ref('SalesforceAuthMode'),
+      SF_CREDENTIALS_SECRETS_MANAGER_ARN: ref('SalesforceCredentialsSecretsManagerARN'),
+      SF_ADAPTER_NAMESPACE: ref('SalesforceAdapterNamespace'),
+      SF_PRODUCTION: 'true',
+    });
+    // Left to the function, which sizes it to SF_INVOKE_API_TIMEOUT_MS.
+    expect(variablesOf('invoke-api')).not.toHaveProperty('SF_REQUEST_TIMEOUT_MS');
+    expect(variablesOf('invoke-api', { SalesforceProduction: 'False' }).SF_PRODUCTION).toBe('false');
+    for (const folder of ['historical-report-import', 'realtime-queue-metrics']) {
+      expect(variablesOf(folder)).toMatchObject({
+        SF_COLLECTIONS_PER_REQUEST: ref('SalesforceCollectionsPerRequest'),
+        GLOBAL_ANALYTICS_ENABLED: 'false',
+      });
+      expect(variablesOf(folder, { GlobalAnalyticsEnabled: 'True' }).GLOBAL_ANALYTICS_ENABLED).toBe('true');
+    }
+    expect(variablesOf('historical-report-import')).toMatchObject({
+      CONNECT_REPORTING_BUCKET: ref('ConnectReportingS3BucketName'),
+      HISTORICAL_QUEUE_REPORT_PREFIXES: ref('HistoricalQueueReportPrefix'),
+      HISTORICAL_AGENT_REPORT_PREFIXES: ref('HistoricalAgentReportPrefix'),
+    });
+    expect(variablesOf('realtime-queue-metrics')).toMatchObject({
+      AMAZON_CONNECT_INSTANCE_ID: ref('AmazonConnectInstanceId'),
+      AMAZON_CONNECT_QUEUE_MAX_RECORDS: ref('AmazonConnectQueueMaxRecords'),
+      AMAZON_CONNECT_QUEUE_METRICS_MAX_RECORDS: ref('AmazonConnectQueueMetricsMaxRecords'),
+      REALTIME_REFRESHES_PER_INVOCATION: '4',
+      REALTIME_REFRESH_INTERVAL_SECONDS: '15',
+    });
+    expect(variablesOf('contact-import').AMAZON_CONNECT_INSTANCE_ID).toEqual(ref('AmazonConnectInstanceId'));
+    expect(variablesOf('contact-lens-import')).toMatchObject({
+      AMAZON_CONNECT_INSTANCE_ID: ref('AmazonConnectInstanceId'),
+      CONTACT_LENS_IMPORT_ENABLED: 'true',
+    });
+  });
+});
+
+describe('asynchronous invocations (EventBridge → Lambda)', () => {
+  const deployed = (overrides: Record<string, string> = {}) =>
+    deployedResources(template, { ...EVERYTHING_ON, ...overrides });
+  const functionId = (resources: DeployedResource[], folder: string) => {
+    const fn = ofType(resources, 'AWS::Lambda::Function').find(
+      (f) =>
+        (f.properties.Environment as { Variables: Record<string, unknown> }).Variables
+          .POWERTOOLS_SERVICE_NAME === folder,
+    );
+    if (!fn) throw new Error(`no function for ${folder}`);
+    return fn;
+  };
+  const invokeConfigOf = (resources: DeployedResource[], folder: string) =>
+    ofType(resources, 'AWS::Lambda::EventInvokeConfig').filter(
+      (r) =>
+        JSON.stringify(r.properties.FunctionName) ===
+        JSON.stringify({ Ref: functionId(resources, folder).logicalId }),
+    );
+
+  it('never retries a real-time minute (no overlapping refresh loops)', () => {
+    const resources = deployed();
+    const [config] = invokeConfigOf(resources, 'realtime-queue-metrics');
+    expect(config.properties).toMatchObject({
+      Qualifier: '$LATEST',
+      MaximumRetryAttempts: 0,
+      MaximumEventAgeInSeconds: 60,
+    });
+    const schedule = ofType(resources, 'AWS::Events::Rule').find((r) => r.properties.ScheduleExpression);
+    expect(schedule?.properties.Targets).toMatchObject([
+      { RetryPolicy: { MaximumRetryAttempts: 0, MaximumEventAgeInSeconds: 60 } },
+    ]);
+  });
+
+  it('parks report imports that failed for good in an encrypted queue, with an alarm', () => {
+    const resources = deployed();
+    const [config] = invokeConfigOf(resources, 'historical-report-import');
+    const queueArn = (config.properties.DestinationConfig as { OnFailure: { Destination: unknown } })
+      .OnFailure.Destination as { 'Fn::GetAtt': [string, string] };
+    const queueId = queueArn['Fn::GetAtt'][0];
+    const queue = ofType(resources, 'AWS::SQS::Queue').find((q) => q.logicalId === queueId);
+    expect(queue?.properties.SqsManagedSseEnabled).toBe(true);
+    expect(config.properties).toMatchObject({ MaximumRetryAttempts: 2, Qualifier: '$LATEST' });
+    // Lambda sends the failure record with the function's role: exactly that queue.
+    const role = roleIdOf(functionId(resources, 'historical-report-import').properties.Role);
+    const sends = statementsOfRole(resources, role).filter((s) => actionsOf(s).includes('sqs:SendMessage'));
+    expect(sends.map((s) => s.Resource)).toEqual([queueArn]);
+    // Events EventBridge could not deliver go there too, allowed for this rule only.
+    const rule = ofType(resources, 'AWS::Events::Rule').find((r) =>
+      JSON.stringify(r.properties.EventPattern).includes('aws.s3'),
+    );
+    expect(rule?.properties.Targets).toMatchObject([{ DeadLetterConfig: { Arn: queueArn } }]);
+    const queuePolicy = ofType(resources, 'AWS::SQS::QueuePolicy').find((p) =>
+      JSON.stringify(p.properties.Queues).includes(queueId),
+    );
+    if (!queuePolicy) throw new Error('no policy on the report failure queue');
+    const eventsStatement = (
+      queuePolicy.properties.PolicyDocument as unknown as { Statement: Statement[] }
+    ).Statement.find((s) => JSON.stringify(s).includes('events.amazonaws.com'));
+    expect(eventsStatement?.Condition).toEqual({
+      ArnEquals: { 'aws:SourceArn': { 'Fn::GetAtt': [rule?.logicalId, 'Arn'] } },
+    });
+    const alarms = ofType(resources, 'AWS::CloudWatch::Alarm').filter((a) =>
+      JSON.stringify(a.properties.Dimensions).includes(queueId),
+    );
+    expect(alarms).toHaveLength(1);
+  });
+
+  it('has no report failure queue, invoke config or alarm when the historical import is off', () => {
+    const resources = deployed({ HistoricalReportingImportEnabled: 'false' });
+    expect(ofType(resources, 'AWS::SQS::Queue')).toHaveLength(1); // the contact-record DLQ
+    expect(() => invokeConfigOf(resources, 'historical-report-import')).not.toThrow();
+    expect(invokeConfigOf(resources, 'historical-report-import')).toHaveLength(0);
+    expect(invokeConfigOf(resources, 'realtime-queue-metrics')).toHaveLength(1);
   });
 });
