@@ -673,6 +673,36 @@ export class StackParameters extends Construct {
         assertDescription: 'VpcSecurityGroupList is required when PrivateVpcEnabled is true.',
       },
     ]);
+    // With a contact-record stream, a switched-on branch without its bucket would fail every
+    // contact that asks for it (state machine calls on an empty bucket, no IAM grant).
+    const hasStream = StackParameters.hasValue(this.ctrKinesisArn);
+    rule(
+      'TranscriptionNeedsBuckets',
+      Fn.conditionAnd(hasStream, StackParameters.isTrue(this.postcallTranscribeEnabled)),
+      [
+        {
+          assert: StackParameters.hasValue(this.connectRecordingBucket),
+          assertDescription:
+            'ConnectRecordingS3BucketName is required when PostcallTranscribeEnabled is true and CTRKinesisARN is set (or set PostcallTranscribeEnabled=false).',
+        },
+        {
+          assert: StackParameters.hasValue(this.transcribeOutputBucket),
+          assertDescription:
+            'TranscribeOutputS3BucketName is required when PostcallTranscribeEnabled is true and CTRKinesisARN is set (or set PostcallTranscribeEnabled=false).',
+        },
+      ],
+    );
+    rule(
+      'ContactLensNeedsRecordingBucket',
+      Fn.conditionAnd(hasStream, StackParameters.isTrue(this.contactLensImportEnabled)),
+      [
+        {
+          assert: StackParameters.hasValue(this.connectRecordingBucket),
+          assertDescription:
+            'ConnectRecordingS3BucketName is required when ContactLensImportEnabled is true and CTRKinesisARN is set (or set ContactLensImportEnabled=false).',
+        },
+      ],
+    );
     rule('RecordingUploadNeedsBucket', StackParameters.isTrue(this.recordingUploadEnabled), [
       {
         assert: StackParameters.hasValue(this.connectRecordingBucket),

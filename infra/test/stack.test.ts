@@ -349,8 +349,33 @@ describe('parameters', () => {
       }),
     ).toEqual([]);
     expect(brokenRules(template, { ...valid, ConnectRecordingS3BucketName: '' })).toEqual([
+      'ConnectRecordingS3BucketName is required when PostcallTranscribeEnabled is true and CTRKinesisARN is set (or set PostcallTranscribeEnabled=false).',
+      'ConnectRecordingS3BucketName is required when ContactLensImportEnabled is true and CTRKinesisARN is set (or set ContactLensImportEnabled=false).',
       'ConnectRecordingS3BucketName is required when RecordingUploadEnabled is true.',
     ]);
+    expect(brokenRules(template, { ...valid, TranscribeOutputS3BucketName: '' })).toEqual([
+      'TranscribeOutputS3BucketName is required when PostcallTranscribeEnabled is true and CTRKinesisARN is set (or set PostcallTranscribeEnabled=false).',
+    ]);
+    // Without a stream the post-call branches never run: nothing to refuse.
+    expect(
+      brokenRules(template, {
+        ...valid,
+        CTRKinesisARN: '',
+        RecordingUploadEnabled: 'false',
+        ConnectRecordingS3BucketName: '',
+        TranscribeOutputS3BucketName: '',
+      }),
+    ).toEqual([]);
+    expect(
+      brokenRules(template, {
+        ...valid,
+        RecordingUploadEnabled: 'false',
+        PostcallTranscribeEnabled: 'false',
+        ContactLensImportEnabled: 'False',
+        ConnectRecordingS3BucketName: '',
+        TranscribeOutputS3BucketName: '',
+      }),
+    ).toEqual([]);
   });
 });
 
