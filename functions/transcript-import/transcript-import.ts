@@ -127,8 +127,9 @@ export class TranscriptImporter {
 
   /**
    * Attaches `TranscriptionFailure.json` (status, reason, job) to the analytics record (the
-   * package has no field for it) and returns the reason; the state machine then fails the branch
-   * with it as the Cause ("Transcription failed").
+   * package has no field for it) and returns the reason; the branch ends with it as a FAILED
+   * result and, once every branch has finished, the execution fails with it as the Cause
+   * ("Transcription failed").
    */
   async recordFailure(request: RecordTranscriptionFailureRequest): Promise<RecordTranscriptionFailureResult> {
     const { contactId, analyticsRecordId } = request;

@@ -119,7 +119,7 @@ export interface RecordTranscriptionFailureResult {
   contactId: string;
   analyticsRecordId: string;
   status: 'FAILED' | 'TIMED_OUT' | 'ERROR';
-  /** Becomes the Cause of the branch's "Transcription failed" state. */
+  /** Becomes the Cause of the "Transcription failed" state after the Parallel. */
   reason: string;
   salesforceCalls: number;
 }

@@ -31,6 +31,25 @@ function branchesOf(output: unknown): Record<string, unknown> {
   return parsed.branches;
 }
 
+/**
+ * Drops the contact's analysis in only once the transcription failure has been recorded on the
+ * analytics record, so the Contact Lens branch must still be running after the transcription
+ * branch has given up (with ContactLensMaxPolls high enough to keep looking meanwhile).
+ */
+function putAnalysisOnceTranscriptionFailed(harness: Harness, contactId: string): { put: boolean } {
+  const analysis = { put: false };
+  harness.beforeList = async () => {
+    const failureRecorded = analyticsOf(harness, contactId).attachments.some(
+      (attachment) => attachment.Name === 'TranscriptionFailure.json',
+    );
+    if (failureRecorded && !analysis.put) {
+      analysis.put = true;
+      await putAnalysis(harness, analysisKey(contactId), fixture('voice-analysis.json'));
+    }
+  };
+  return analysis;
+}
+
 describe('post-call state machine: Contact Lens branch (real ASL, handlers, emulator, s3rver)', () => {
   let harness: Harness | undefined;
   afterEach(async () => {
@@ -135,6 +154,89 @@ describe('post-call state machine: Contact Lens branch (real ASL, handlers, emul
       expect.arrayContaining(['Agent connected to contact?', 'No Contact Lens analysis']),
     );
     expect(harness.listCalls).toEqual([]);
+  });
+
+  it('still imports Contact Lens when the transcription FAILS, then ends the execution FAILED (Transcription.Failed)', async () => {
+    harness = await startHarness({
+      scenario: { outcome: 'FAILED', pollsUntilDone: 1, failureReason: 'Unsupported audio sample rate.' },
+      substitutions: { ContactLensMaxPolls: '50' },
+    });
+    const contactId = randomUUID();
+    const analysis = putAnalysisOnceTranscriptionFailed(harness, contactId);
+    const { input } = contactInput(contactId, {
+      contactLens: true,
+      transcription: { languageCode: 'en-US', comprehendAnalyses: ['snt', 'kw'] },
+    });
+
+    const { report, execution } = await runContact(harness, contactId, input);
+
+    expect(execution.status).toBe('FAILED');
+    expect(execution.error).toBe('Transcription.Failed');
+    expect(execution.cause).toBe(
+      `Transcription FAILED for contact ${contactId}: Unsupported audio sample rate.`,
+    );
+    expect(analysis.put).toBe(true);
+    expect(report.statesVisited).toEqual(
+      expect.arrayContaining([
+        'Record transcription failure',
+        'Import Contact Lens analysis',
+        'Transcription failed?',
+        'Transcription failed',
+      ]),
+    );
+    expect(report.statesVisited.indexOf('Import Contact Lens analysis')).toBeLessThan(
+      report.statesVisited.indexOf('Transcription failed'),
+    );
+    // The Parallel's output carries every branch's small result.
+    const parallelExit = execution.history.find(
+      (event) => event.type === 'StateExited' && event.stateName === 'Process recording and analytics',
+    );
+    expect(branchesOf(parallelExit?.output)).toEqual({
+      recordingUpload: { status: 'notPlanned' },
+      transcription: {
+        status: 'FAILED',
+        reason: `Transcription FAILED for contact ${contactId}: Unsupported audio sample rate.`,
+      },
+      contactLens: { status: 'imported', analysisKey: analysisKey(contactId), transcriptTurns: 7 },
+    });
+    const { records, attachments } = analyticsOf(harness, contactId);
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({
+      amazonconnect__ContactLensCustomerSentiment__c: 1.4,
+      amazonconnect__ContactLensCustomerSentimentCurve__c: 'S',
+      amazonconnect__DataSource__c: 'Contact_Lens',
+    });
+    expect(records[0].amazonconnect__Sentiment__c ?? null).toBeNull();
+    expect(attachments.map((attachment) => attachment.Name).sort()).toEqual([
+      'ContactLensTranscripts.json',
+      'TranscriptionFailure.json',
+    ]);
+  });
+
+  it('still imports Contact Lens when the transcription polls run out', async () => {
+    harness = await startHarness({
+      scenario: { outcome: 'NEVER' },
+      substitutions: { TranscriptionMaxPolls: '2', ContactLensMaxPolls: '50' },
+    });
+    const contactId = randomUUID();
+    const analysis = putAnalysisOnceTranscriptionFailed(harness, contactId);
+    const { input } = contactInput(contactId, {
+      contactLens: true,
+      transcription: { languageCode: 'en-US', comprehendAnalyses: ['snt'] },
+    });
+
+    const { execution } = await runContact(harness, contactId, input);
+
+    expect(execution.status).toBe('FAILED');
+    expect(execution.error).toBe('Transcription.Failed');
+    expect(execution.cause).toMatch(/TIMED_OUT .*after 2 status checks/);
+    expect(analysis.put).toBe(true);
+    const { records, attachments } = analyticsOf(harness, contactId);
+    expect(records[0].amazonconnect__ContactLensCustomerSentiment__c).toBe(1.4);
+    expect(attachments.map((attachment) => attachment.Name).sort()).toEqual([
+      'ContactLensTranscripts.json',
+      'TranscriptionFailure.json',
+    ]);
   });
 
   it('with transcription and Contact Lens both planned, fills ONE analytics record with both sets of fields', async () => {

@@ -51,10 +51,39 @@ describe('post-call.asl.json: Transcription and Contact Lens branches', () => {
       '"Next":"No Contact Lens analysis"',
     );
     expect(contactLens['No Contact Lens analysis']).toMatchObject({ Type: 'Pass', End: true });
-    expect(transcription['Transcription failed']).toMatchObject({
+  });
+
+  it('ends a permanently failed transcription with a result, and fails the execution only after the Parallel', () => {
+    // A Fail state inside the branch would fail the Parallel and stop Contact Lens and the upload.
+    expect(Object.values(transcription).filter((state) => state.Type === 'Fail')).toEqual([]);
+    expect(transcription['Record transcription failure']).toMatchObject({
+      ResultSelector: { status: 'FAILED', 'reason.$': '$.Payload.reason' },
+      End: true,
+    });
+    expect(transcription['Record transcription failure'].ResultPath).toBeUndefined();
+    const parallel = definition.States['Process recording and analytics'];
+    expect(parallel.Next).toBe('Transcription failed?');
+    expect(definition.States['Transcription failed?']).toMatchObject({
+      Type: 'Choice',
+      Choices: [
+        { Variable: '$.branches.transcription.status', StringEquals: 'FAILED', Next: 'Transcription failed' },
+      ],
+      Default: 'Summarise contact',
+    });
+    expect(definition.States['Transcription failed']).toMatchObject({
       Type: 'Fail',
       Error: 'Transcription.Failed',
+      CausePath: '$.branches.transcription.reason',
     });
+  });
+
+  it('catches no error of the Lambda tasks or the Parallel: transient failures fail the branch, so a redrive re-runs it', () => {
+    expect(definition.States['Process recording and analytics'].Catch).toBeUndefined();
+    for (const branch of branches) {
+      for (const [name, state] of Object.entries(branch.States)) {
+        if (state.Resource === 'arn:aws:states:::lambda:invoke') expect(state.Catch, name).toBeUndefined();
+      }
+    }
   });
 
   it('retries every task: Salesforce and Lambda errors on the imports, throttling on the SDK tasks', () => {

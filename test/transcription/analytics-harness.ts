@@ -19,6 +19,7 @@ import {
   type TranscriptionScenario,
 } from '../../local/aws-stand-ins/transcribe-stand-in.js';
 import { LocalPipeline } from '../../local/local-pipeline.js';
+import type { LambdaHandler } from '../../local/post-call-runner.js';
 
 export const RECORDING_BUCKET = 'amazon-connect-recordings-local';
 export const TRANSCRIBE_BUCKET = ANALYTICS_SUBSTITUTION_DEFAULTS.TranscribeOutputBucket;
@@ -38,6 +39,8 @@ export interface Harness {
 export async function startHarness(options: {
   scenario?: TranscriptionScenario;
   substitutions?: Record<string, string>;
+  /** Wraps the branch Lambda handlers by substitution (e.g. to make one fail). */
+  wrapLambda?: (substitution: string, handler: LambdaHandler) => LambdaHandler;
 }): Promise<Harness> {
   let pipeline: LocalPipeline | undefined;
   const s3 = { send: ((command: never) => pipeline!.s3.send(command)) as S3Client['send'] };
@@ -56,7 +59,12 @@ export async function startHarness(options: {
   const branches = analyticsBranchOptions({ s3, transcribe, comprehend, contactLens: null });
   pipeline = await LocalPipeline.start({
     runner: {
-      lambdaHandlers: branches.lambdaHandlers,
+      lambdaHandlers: Object.fromEntries(
+        Object.entries(branches.lambdaHandlers).map(([substitution, handler]) => [
+          substitution,
+          options.wrapLambda?.(substitution, handler) ?? handler,
+        ]),
+      ),
       serviceHandlers: {
         ...branches.serviceHandlers,
         [LIST]: async (input: unknown) => {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
+import { SalesforceTransientError } from '../../shared/salesforce/errors.js';
 import {
   analyticsOf,
   attachmentJson,
@@ -82,10 +83,17 @@ describe('post-call state machine: Transcription branch (real ASL, handlers, emu
     expect(execution.status).toBe('FAILED');
     expect(execution.error).toBe('Transcription.Failed');
     expect(execution.cause).toContain('Unsupported audio sample rate.');
+    // The branch ends with its FAILED result; the execution fails after the Parallel.
     expect(report.statesVisited).toEqual(
-      expect.arrayContaining(['Record transcription failure', 'Transcription failed']),
+      expect.arrayContaining([
+        'Record transcription failure',
+        'Transcription failed?',
+        'Transcription failed',
+      ]),
     );
     expect(report.statesVisited).not.toContain('Import transcript');
+    expect(report.statesVisited).not.toContain('Summarise contact');
+    expect(execution.history.filter((event) => event.type === 'ParallelBranchFailed')).toEqual([]);
     const { records, attachments } = analyticsOf(harness, contactId);
     expect(records).toHaveLength(1);
     expect(records[0].amazonconnect__Sentiment__c ?? null).toBeNull();
@@ -94,6 +102,56 @@ describe('post-call state machine: Transcription branch (real ASL, handlers, emu
       status: 'FAILED',
       reason: 'Unsupported audio sample rate.',
     });
+  });
+
+  it('a redrive of a permanently failed transcription neither starts another job nor writes again', async () => {
+    harness = await startHarness({
+      scenario: { outcome: 'FAILED', pollsUntilDone: 1, failureReason: 'Unsupported audio sample rate.' },
+    });
+    const contactId = randomUUID();
+    const { input } = contactInput(contactId, { transcription: TRANSCRIPTION });
+    const { execution } = await runContact(harness, contactId, input);
+    expect(execution.error).toBe('Transcription.Failed');
+    const startsBefore = harness.transcribe.calls.start;
+    const compositesBefore = harness.pipeline.emulator.apiUsage().byEndpoint['POST /composite'];
+
+    harness.pipeline.runner.redriveExecution(contactId);
+    const redriven = await harness.pipeline.runner.wait(contactId);
+
+    // Redrive restarts at the failed state, the Fail after the Parallel: the outcome is final.
+    expect(redriven.status).toBe('FAILED');
+    expect(redriven.error).toBe('Transcription.Failed');
+    expect(redriven.cause).toContain('Unsupported audio sample rate.');
+    expect(redriven.redriveCount).toBe(1);
+    expect(harness.transcribe.calls.start).toBe(startsBefore);
+    expect(harness.pipeline.emulator.apiUsage().byEndpoint['POST /composite']).toBe(compositesBefore);
+    expect(analyticsOf(harness, contactId).attachments).toHaveLength(1);
+  });
+
+  it('a transient error recording the failure still fails the branch (retried, not caught)', async () => {
+    let attempts = 0;
+    harness = await startHarness({
+      scenario: { outcome: 'FAILED', pollsUntilDone: 1, failureReason: 'Unsupported audio sample rate.' },
+      wrapLambda: (substitution, handler) =>
+        substitution !== 'TranscriptImportFunctionArn'
+          ? handler
+          : (event, context) => {
+              if ((event as { action?: string }).action !== 'recordTranscriptionFailure')
+                return handler(event, context);
+              attempts += 1;
+              throw new SalesforceTransientError('SERVER_UNAVAILABLE: try again later', { status: 503 });
+            },
+    });
+    const contactId = randomUUID();
+    const { input } = contactInput(contactId, { transcription: TRANSCRIPTION });
+
+    const { report, execution } = await runContact(harness, contactId, input);
+
+    expect(execution.status).toBe('FAILED');
+    expect(execution.error).toBe('Salesforce.Transient');
+    expect(attempts).toBe(9); // the first attempt and the 8 retries of the ASL
+    expect(execution.history.filter((event) => event.type === 'ParallelBranchFailed')).toHaveLength(1);
+    expect(report.statesVisited).not.toContain('Transcription failed?');
   });
 
   it('gives up after TranscriptionMaxPolls status checks when the job never finishes', async () => {
