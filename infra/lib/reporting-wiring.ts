@@ -3,7 +3,7 @@
  * - historical import: an EventBridge rule on S3 "Object Created" events of the reporting bucket
  *   under the queue and agent report prefixes. It needs no ownership of the bucket, and no
  *   bucket notification configuration (which would collide with existing ones); the bucket only
- *   has to send events to EventBridge (one setting, see infra/README-deploy.md).
+ *   has to send events to EventBridge (one setting, see "After deploying" in README.md).
  * - real-time metrics: a one-minute schedule; each invocation refreshes 4 times, 15 s apart.
  *   Lambda's asynchronous retries are off (a failed minute is superseded by the next one; a retry
  *   would start a second, overlapping loop).
