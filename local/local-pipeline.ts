@@ -28,7 +28,7 @@ import { handler as contactImportHandler } from '../functions/contact-import/han
 import { handleKinesisBatch, toBatchResponse } from '../functions/ctr-trigger/index.js';
 import type { CtrTriggerSettings, RecordOutcome } from '../functions/ctr-trigger/types.js';
 import { handler as recordingUploadHandler } from '../functions/recording-upload/handler.js';
-import { AVAILABLE_BRANCHES } from '../functions/ctr-trigger/config.js';
+import { AVAILABLE_BRANCHES, DEFAULT_MAX_CONCURRENCY } from '../functions/ctr-trigger/config.js';
 import { kinesisEventOf, nextSequenceNumber, type RawKinesisData } from '../shared/ctr/kinesis-event.js';
 import { postCallSwitchesFromEnvironment } from '../shared/ctr/switches.js';
 import {
@@ -242,7 +242,7 @@ export class LocalPipeline {
       deadLetterQueueUrl: LOCAL_DLQ_URL,
       switches: postCallSwitchesFromEnvironment(process.env),
       availableBranches: AVAILABLE_BRANCHES,
-      maxConcurrency: options.maxConcurrency ?? 10,
+      maxConcurrency: options.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY,
     };
     const s3 = new S3Client({
       region,
