@@ -2,7 +2,7 @@
  * Option parsing shared by the operations commands: time window, statuses, contact ids and
  * where executions live (Step Functions or `--local`).
  */
-import { type ExecutionSource, type ExecutionStatus, REDRIVABLE_STATUSES } from './types.js';
+import { type ExecutionSource, type ExecutionStatus, type ListFilter, REDRIVABLE_STATUSES } from './types.js';
 
 const STATUSES: readonly ExecutionStatus[] = ['RUNNING', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED'];
 
@@ -73,4 +73,29 @@ export interface OpenedSource {
 
 export function asOpened(opened: ExecutionSource | OpenedSource): OpenedSource {
   return 'source' in opened ? opened : { source: opened };
+}
+
+/** The options every execution command takes (parseArgs form). */
+export const EXECUTION_SELECTION_OPTIONS = {
+  status: { type: 'string' },
+  since: { type: 'string' },
+  until: { type: 'string' },
+  'contact-id': { type: 'string', multiple: true },
+  'state-machine-arn': { type: 'string' },
+  local: { type: 'boolean', default: false },
+} as const;
+
+/** The filter and source choice from {@link EXECUTION_SELECTION_OPTIONS}' values. */
+export function executionSelection(
+  values: { status?: string; since?: string; until?: string; 'state-machine-arn'?: string; local?: boolean },
+  defaultStatuses: readonly ExecutionStatus[],
+): { filter: ListFilter; source: SourceOptions } {
+  return {
+    filter: {
+      statuses: parseStatuses(values.status, defaultStatuses),
+      since: parseInstant(values.since, '--since'),
+      until: parseInstant(values.until, '--until'),
+    },
+    source: { stateMachineArn: values['state-machine-arn'], local: values.local ?? false },
+  };
 }

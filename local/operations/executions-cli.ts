@@ -9,9 +9,9 @@ import { parseArgs } from 'node:util';
 import { renderTable } from '../text-table.js';
 import {
   asOpened,
+  EXECUTION_SELECTION_OPTIONS,
+  executionSelection,
   type OpenedSource,
-  parseInstant,
-  parseStatuses,
   type SourceOptions,
   UsageError,
 } from './cli-options.js';
@@ -32,24 +32,11 @@ export async function runExecutionsCli(
   try {
     const { values } = parseArgs({
       args: argv,
-      options: {
-        status: { type: 'string' },
-        since: { type: 'string' },
-        until: { type: 'string' },
-        'contact-id': { type: 'string', multiple: true },
-        'state-machine-arn': { type: 'string' },
-        local: { type: 'boolean', default: false },
-      },
+      options: EXECUTION_SELECTION_OPTIONS,
       allowPositionals: false,
     });
-    const filter = {
-      statuses: parseStatuses(values.status, ALL_STATUSES),
-      since: parseInstant(values.since, '--since'),
-      until: parseInstant(values.until, '--until'),
-    };
-    opened = asOpened(
-      await openSource({ stateMachineArn: values['state-machine-arn'], local: values.local ?? false }),
-    );
+    const { filter, source: sourceOptions } = executionSelection(values, ALL_STATUSES);
+    opened = asOpened(await openSource(sourceOptions));
     const source = opened.source;
     const contactIds = values['contact-id'];
     if (contactIds?.length) {

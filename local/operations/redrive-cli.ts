@@ -9,15 +9,15 @@ import { parseArgs } from 'node:util';
 import { renderTable } from '../text-table.js';
 import {
   asOpened,
+  EXECUTION_SELECTION_OPTIONS,
+  executionSelection,
   type OpenedSource,
-  parseInstant,
   parsePositiveInt,
-  parseStatuses,
   type SourceOptions,
   UsageError,
 } from './cli-options.js';
 import { redriveExecutions } from './redrive.js';
-import type { ExecutionSource } from './types.js';
+import { type ExecutionSource, REDRIVABLE_STATUSES } from './types.js';
 
 export interface CliIo {
   out: (line: string) => void;
@@ -39,26 +39,15 @@ export async function runRedriveCli(
     const { values } = parseArgs({
       args: argv,
       options: {
-        since: { type: 'string' },
-        until: { type: 'string' },
-        'contact-id': { type: 'string', multiple: true },
-        status: { type: 'string' },
+        ...EXECUTION_SELECTION_OPTIONS,
         'dry-run': { type: 'boolean', default: false },
         concurrency: { type: 'string' },
-        'state-machine-arn': { type: 'string' },
-        local: { type: 'boolean', default: false },
       },
       allowPositionals: false,
     });
-    const filter = {
-      statuses: parseStatuses(values.status),
-      since: parseInstant(values.since, '--since'),
-      until: parseInstant(values.until, '--until'),
-    };
+    const { filter, source: sourceOptions } = executionSelection(values, REDRIVABLE_STATUSES);
     const concurrency = parsePositiveInt(values.concurrency, '--concurrency', 10);
-    opened = asOpened(
-      await openSource({ stateMachineArn: values['state-machine-arn'], local: values.local ?? false }),
-    );
+    opened = asOpened(await openSource(sourceOptions));
     const source = opened.source;
     const dryRun = values['dry-run'] ?? false;
     const report = await redriveExecutions(source, {
