@@ -10,6 +10,8 @@ export default defineConfig({
     env: {
       AWS_REGION: 'us-east-1',
       POWERTOOLS_DEV: 'true',
+      // Tests assert on behaviour, not on log lines: keep CI output readable. Tests about logging set their own level.
+      POWERTOOLS_LOG_LEVEL: 'WARN',
       POWERTOOLS_TRACE_ENABLED: 'false',
       POWERTOOLS_METRICS_DISABLED: 'true',
       AWS_EC2_METADATA_DISABLED: 'true',
