@@ -5,7 +5,7 @@ import {
   SendMessageCommand,
   SQSClient,
 } from '@aws-sdk/client-sqs';
-import type { KinesisStreamEvent } from 'aws-lambda';
+import type { KinesisStreamEvent, KinesisStreamRecord } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { buildDeadLetterMessage } from '../../functions/ctr-trigger/dead-letter.js';
@@ -28,22 +28,7 @@ function parked(
   return JSON.stringify(
     buildDeadLetterMessage(
       {
-        record: {
-          eventSource: 'aws:kinesis',
-          eventVersion: '1.0',
-          eventID: `shardId-000000000000:${sequenceNumber}`,
-          eventName: 'aws:kinesis:record',
-          eventSourceARN: 'arn:aws:kinesis:us-east-1:123456789012:stream/ctr',
-          invokeIdentityArn: 'arn:aws:iam::123456789012:role/trigger',
-          awsRegion: 'us-east-1',
-          kinesis: {
-            kinesisSchemaVersion: '1.0',
-            partitionKey: 'p',
-            sequenceNumber,
-            data,
-            approximateArrivalTimestamp: 1,
-          },
-        },
+        record: toRecord(data, sequenceNumber),
         reason,
         detail: 'parked by the trigger',
       },
@@ -157,7 +142,7 @@ describe('npm run replay-dlq', () => {
   });
 });
 
-function toRecord(data: string, sequenceNumber: string) {
+function toRecord(data: string, sequenceNumber: string): KinesisStreamRecord {
   return {
     eventSource: 'aws:kinesis',
     eventVersion: '1.0',
