@@ -18,15 +18,11 @@
  */
 import { ReportSettingsError } from './errors.js';
 import type { HistoricalImportSettings, ReportKind, ReportPrefix } from './types.js';
+import { isTrue } from '../../shared/config/template-flag.js';
 import { namespacePrefix } from '../../shared/salesforce/namespace.js';
 
 export const DEFAULT_QUEUE_REPORT_PREFIX = 'SFDC/Queue';
 export const DEFAULT_AGENT_REPORT_PREFIX = 'SFDC/Agent';
-
-/** The template's boolean-like values: `true`/`True` (and any casing) are true. */
-export function isEnabled(raw: string | undefined): boolean {
-  return (raw ?? '').trim().toLowerCase() === 'true';
-}
 
 function prefixesOf(
   raw: string | undefined,
@@ -74,7 +70,7 @@ export function readHistoricalImportSettings(env: NodeJS.ProcessEnv): Historical
     prefixes,
     namespacePrefix: namespacePrefix(env.SF_ADAPTER_NAMESPACE),
     region,
-    globalAnalytics: isEnabled(env.GLOBAL_ANALYTICS_ENABLED),
+    globalAnalytics: isTrue(env.GLOBAL_ANALYTICS_ENABLED),
     collectionsPerRequest: collectionsPerRequest(env.SF_COLLECTIONS_PER_REQUEST),
   };
 }

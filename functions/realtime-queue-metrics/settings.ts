@@ -19,11 +19,8 @@
  */
 import { RealtimeSettingsError } from './errors.js';
 import type { RealtimeMetricsSettings } from './types.js';
+import { isTrue } from '../../shared/config/template-flag.js';
 import { namespacePrefix } from '../../shared/salesforce/namespace.js';
-
-export function isEnabled(raw: string | undefined): boolean {
-  return (raw ?? '').trim().toLowerCase() === 'true';
-}
 
 /** An integer setting within [min, max]; the error names the variable (and parameter) and the range. */
 export function integerSetting(
@@ -73,7 +70,7 @@ export function readRealtimeMetricsSettings(env: NodeJS.ProcessEnv): RealtimeMet
     ),
     namespacePrefix: namespacePrefix(env.SF_ADAPTER_NAMESPACE),
     region,
-    globalAnalytics: isEnabled(env.GLOBAL_ANALYTICS_ENABLED),
+    globalAnalytics: isTrue(env.GLOBAL_ANALYTICS_ENABLED),
     refreshesPerInvocation: integerSetting(env, 'REALTIME_REFRESHES_PER_INVOCATION', 4, 1, 12),
     refreshIntervalMs: integerSetting(env, 'REALTIME_REFRESH_INTERVAL_SECONDS', 15, 1, 60) * 1000,
     collectionsPerRequest: integerSetting(env, 'SF_COLLECTIONS_PER_REQUEST', 5, 1, 5),

@@ -9,6 +9,10 @@
  * const plan = planContact(ctr, switches);
  * ```
  */
+import { flag } from '../config/template-flag.js';
+
+export { flag, isTrue } from '../config/template-flag.js';
+
 export interface PostCallSwitches {
   /** POSTCALL_CTR_IMPORT_ENABLED (PostcallCTRImportEnabled, default true). */
   ctrImport: boolean;
@@ -32,15 +36,4 @@ export function postCallSwitchesFromEnvironment(
     contactLens: flag(env['CONTACT_LENS_IMPORT_ENABLED'], true),
     recordingUpload: flag(env['RECORDING_UPLOAD_ENABLED'], false),
   };
-}
-
-/** `"true"` in any case and surrounding blanks is on; anything else set is off; unset/blank → default. */
-export function flag(value: string | undefined, defaultValue: boolean): boolean {
-  if (value === undefined || value.trim() === '') return defaultValue;
-  return isTrue(value);
-}
-
-/** The original's test for switches and contact attributes: the string `"true"` (case-insensitive here). */
-export function isTrue(value: unknown): boolean {
-  return typeof value === 'string' && value.trim().toLowerCase() === 'true';
 }
