@@ -5,6 +5,9 @@
  * client. Last line: `{"clientOverheadRatio": x, "tokenRequestsPer1000Calls": n, ...}`.
  * Targets: ratio ≤ 1.10, tokens = 1.
  *
+ * `nodeHttpVsUndiciRatio` times the same client over `nodeHttpTransport()` (what recording-upload
+ * uses) against the undici default, in the same interleaved run: why undici stays the default.
+ *
  * `npm run bench -- salesforce-client [iterations]` (default 3000 per operation and side).
  */
 import { Pool } from 'undici';
@@ -14,6 +17,8 @@ import { SalesforceClient } from '../shared/salesforce/client.js';
 import { StaticCredentialsSource } from '../shared/salesforce/credentials.js';
 import { soql } from '../shared/salesforce/soql.js';
 import type { SalesforceSettings } from '../shared/salesforce/types.js';
+import { nodeHttpTransport } from '../shared/salesforce/node-http-transport.js';
+import { undiciTransport } from '../shared/salesforce/undici-transport.js';
 
 const VERSION = 'v62.0';
 
@@ -57,7 +62,7 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
   const logger = createLogger('salesforce-client-bench');
   try {
     // 1. Token requests per 1 000 calls of a fresh (cold) client.
-    const fresh = new SalesforceClient({ settings, credentials, logger });
+    const fresh = new SalesforceClient({ settings, credentials, logger, transport: undiciTransport() });
     clients.push(fresh);
     emulator.resetApiUsage();
     const { records } = await fresh.query(soql`SELECT Id FROM Contact WHERE LastName = ${'Bench'}`);
@@ -67,9 +72,17 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
     const emulatorTokenRequests = emulator.apiUsage().tokenRequests;
 
     // 2. Interleaved latency: the client vs a bare undici request with the client's own token.
-    const client = new SalesforceClient({ settings, credentials, logger });
+    const client = new SalesforceClient({ settings, credentials, logger, transport: undiciTransport() });
     clients.push(client);
     await client.limits();
+    const overNodeHttp = new SalesforceClient({
+      settings,
+      credentials,
+      logger,
+      transport: nodeHttpTransport(),
+    });
+    clients.push(overNodeHttp);
+    await overNodeHttp.limits();
     const tokenResponse = await bare.request({
       method: 'POST',
       path: '/services/oauth2/token',
@@ -93,42 +106,59 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
       if (res.statusCode !== 200) throw new Error(`bare request failed: ${res.statusCode} ${body}`);
       return JSON.parse(body) as unknown;
     };
-    const ops = {
-      get: { client: () => client.get('Contact', id), bare: () => bareCall(getPath) },
-      query: { client: () => client.query(queryText), bare: () => bareCall(queryPath) },
+    type Side = 'client' | 'bare' | 'nodeHttp';
+    const ops: Record<string, Record<Side, () => Promise<unknown>>> = {
+      get: {
+        client: () => client.get('Contact', id),
+        bare: () => bareCall(getPath),
+        nodeHttp: () => overNodeHttp.get('Contact', id),
+      },
+      query: {
+        client: () => client.query(queryText),
+        bare: () => bareCall(queryPath),
+        nodeHttp: () => overNodeHttp.query(queryText),
+      },
     };
-    const samples: Record<string, { client: number[]; bare: number[] }> = {};
-    for (const [name, op] of Object.entries(ops)) {
-      samples[name] = { client: [], bare: [] };
-      // Warm-up: JIT, sockets, emulator caches.
-      for (let i = 0; i < Math.min(500, iterations); i++) {
-        await op.client();
-        await op.bare();
-      }
-      for (let i = 0; i < iterations; i++) {
-        // Alternate who goes first so neither side always gets the warmer socket.
-        if (i % 2 === 0) {
-          samples[name].client.push(await time(op.client));
-          samples[name].bare.push(await time(op.bare));
-        } else {
-          samples[name].bare.push(await time(op.bare));
-          samples[name].client.push(await time(op.client));
+    /** Interleaved medians of `sides` per operation, rotating who goes first so no side always gets the warmer socket. */
+    const interleave = async (sides: Side[]) => {
+      const medians: Record<string, Partial<Record<Side, number>>> = {};
+      for (const [name, op] of Object.entries(ops)) {
+        const samples = Object.fromEntries(sides.map((side) => [side, [] as number[]]));
+        // Warm-up: JIT, sockets, emulator caches.
+        for (let i = 0; i < Math.min(500, iterations); i++) for (const side of sides) await op[side]();
+        for (let i = 0; i < iterations; i++) {
+          for (let k = 0; k < sides.length; k++) {
+            const side = sides[(i + k) % sides.length];
+            samples[side].push(await time(op[side]));
+          }
         }
+        medians[name] = Object.fromEntries(sides.map((side) => [side, median(samples[side])]));
       }
-    }
+      return medians;
+    };
+    // Two passes, so the node:http comparison does not disturb the overhead figure.
+    const overhead = await interleave(['client', 'bare']);
+    const transports = await interleave(['client', 'nodeHttp']);
     const figures: Record<string, number> = {};
     const ratios: number[] = [];
-    for (const [name, sample] of Object.entries(samples)) {
-      const clientMedian = median(sample.client);
-      const bareMedian = median(sample.bare);
+    const nodeHttpRatios: number[] = [];
+    for (const name of Object.keys(ops)) {
+      const clientMedian = overhead[name].client ?? Number.NaN;
+      const bareMedian = overhead[name].bare ?? Number.NaN;
+      const nodeHttpMedian = transports[name].nodeHttp ?? Number.NaN;
+      const undiciMedian = transports[name].client ?? Number.NaN;
       figures[`${name}ClientMedianMs`] = Number(clientMedian.toFixed(4));
       figures[`${name}BareMedianMs`] = Number(bareMedian.toFixed(4));
+      figures[`${name}NodeHttpClientMedianMs`] = Number(nodeHttpMedian.toFixed(4));
       figures[`${name}Ratio`] = Number((clientMedian / bareMedian).toFixed(3));
       ratios.push(clientMedian / bareMedian);
+      nodeHttpRatios.push(nodeHttpMedian / undiciMedian);
     }
     return {
       // The worse of the two operations: the figure to hold against the 1.10 target.
       clientOverheadRatio: Number(Math.max(...ratios).toFixed(3)),
+      // The same client over node:http, per call, relative to undici (the better of the two operations).
+      nodeHttpVsUndiciRatio: Number(Math.min(...nodeHttpRatios).toFixed(3)),
       tokenRequestsPer1000Calls,
       emulatorTokenRequestsFor1000Calls: emulatorTokenRequests,
       iterationsPerSide: iterations,

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SalesforceClient } from './client.js';
 import { StaticCredentialsSource } from './credentials.js';
 import type { SalesforceCredentials, SalesforceSettings } from './types.js';
+import { undiciTransport } from './undici-transport.js';
 
 const HOST = 'https://acme.my.salesforce.com';
 const LIMITS = '/services/data/v62.0/limits';
@@ -39,7 +40,7 @@ function client(settings: Partial<SalesforceSettings> = {}, credentials: Salesfo
   return new SalesforceClient({
     settings: { ...base, ...settings },
     credentials: new StaticCredentialsSource(credentials),
-    dispatcher: agent,
+    transport: undiciTransport({ dispatcher: agent }),
     retry: false,
   });
 }
@@ -233,7 +234,7 @@ describe('token write-back (upstream v5.28 circuit breaker)', () => {
           if (options.fail) throw new Error('AccessDeniedException');
         },
       },
-      dispatcher: agent,
+      transport: undiciTransport({ dispatcher: agent }),
       retry: false,
       logger: {
         debug() {},

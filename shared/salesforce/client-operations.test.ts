@@ -5,6 +5,7 @@ import { MockAgent } from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type ClientLogger, SalesforceClient } from './client.js';
 import { StaticCredentialsSource } from './credentials.js';
+import { undiciTransport } from './undici-transport.js';
 
 const HOST = 'https://acme.my.salesforce.com';
 const V = '/services/data/v62.0';
@@ -37,7 +38,7 @@ function client() {
   return new SalesforceClient({
     settings: { host: HOST, version: 'v62.0', username: 'u', production: false, authMode: 'password' },
     credentials: new StaticCredentialsSource({ Password: 'p', ConsumerKey: 'k', ConsumerSecret: 's' }),
-    dispatcher: agent,
+    transport: undiciTransport({ dispatcher: agent }),
     retry: false,
     logger,
   });
@@ -247,6 +248,7 @@ describe('uploadContentVersion', () => {
     await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const sf = new SalesforceClient({
+      transport: undiciTransport(),
       settings: { host: url, version: 'v62.0', username: 'u', production: false, authMode: 'password' },
       credentials: new StaticCredentialsSource({ Password: 'p', ConsumerKey: 'k', ConsumerSecret: 's' }),
     });

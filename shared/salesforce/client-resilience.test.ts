@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { SalesforceClient } from './client.js';
 import { StaticCredentialsSource } from './credentials.js';
 import type { SalesforceSettings } from './types.js';
+import { undiciTransport } from './undici-transport.js';
 
 type Handler = (req: IncomingMessage, res: ServerResponse, body: string) => void;
 
@@ -42,6 +43,7 @@ afterEach(async () => {
 function client(url: string, overrides: Partial<SalesforceSettings> = {}, maxAttempts = 3) {
   const delays: number[] = [];
   const sf = new SalesforceClient({
+    transport: undiciTransport(),
     settings: {
       host: url,
       version: 'v62.0',
@@ -124,6 +126,7 @@ describe('retries and transport failures', () => {
   it('retry: false disables retries', async () => {
     const { url, calls } = await start((_req, res) => json(res, 503, []));
     const sf = new SalesforceClient({
+      transport: undiciTransport(),
       settings: { host: url, version: 'v62.0', username: 'u', production: false, authMode: 'password' },
       credentials: new StaticCredentialsSource({ Password: 'p', ConsumerKey: 'k', ConsumerSecret: 's' }),
       retry: false,

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SalesforceClient } from './client.js';
 import { StaticCredentialsSource } from './credentials.js';
 import type { SalesforceSettings } from './types.js';
+import { undiciTransport } from './undici-transport.js';
 
 const HOST = 'https://acme.my.salesforce.com';
 const settings: SalesforceSettings = {
@@ -32,7 +33,7 @@ function client(overrides: Partial<SalesforceSettings> = {}, retry: false | { ma
   return new SalesforceClient({
     settings: { ...settings, ...overrides },
     credentials: new StaticCredentialsSource(secret),
-    dispatcher: agent,
+    transport: undiciTransport({ dispatcher: agent }),
     retry: retry === false ? false : { ...retry, sleep: async () => undefined },
   });
 }

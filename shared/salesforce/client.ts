@@ -13,11 +13,10 @@
  *
  * @example
  * ```ts
- * const client = new SalesforceClient({ settings, credentials: new StaticCredentialsSource(secret) });
+ * const client = new SalesforceClient({ settings, credentials: new StaticCredentialsSource(secret), transport: undiciTransport() });
  * const { records } = await client.query(soql`SELECT Id FROM Contact WHERE Phone = ${phone}`);
  * ```
  */
-import type { Dispatcher } from 'undici';
 import { apiOrigin, apiPathPrefix, loginBaseUrl, tokenUrl } from './endpoints.js';
 import { mapResponseError } from './error-mapping.js';
 import {
@@ -27,7 +26,13 @@ import {
   SalesforceRequestError,
   SalesforceTransientError,
 } from './errors.js';
-import { type HttpMethod, type HttpResponse, HttpTransport, pathOnly } from './http-transport.js';
+import {
+  type HttpMethod,
+  type HttpResponse,
+  type HttpTransport,
+  type HttpTransportFactory,
+  pathOnly,
+} from './http-transport.js';
 import { AccessTokenCache } from './access-token-cache.js';
 import { parseLimitInfo } from './limit-info.js';
 import { type MultipartBody, multipartBody } from './multipart.js';
@@ -66,10 +71,12 @@ export interface SalesforceClientOptions {
   logger?: ClientLogger;
   /** Retry settings for safe operations, or `false` to never retry. Default: 3 attempts. */
   retry?: RetryOptions | false;
-  /** Used for every origin instead of the client's own pools (tests: undici `MockAgent`). */
-  dispatcher?: Dispatcher;
-  /** Sockets per origin (default 32). */
-  connections?: number;
+  /**
+   * How the client talks HTTP: `undiciTransport()` (keep-alive pools, the default of
+   * `getSalesforceClient()`) or `nodeHttpTransport()` (recording-upload). Called once, with the
+   * request timeout.
+   */
+  transport: HttpTransportFactory;
   /** Usage ratio above which a warning is logged (default 0.8). */
   limitWarningRatio?: number;
   /** Timeout for ContentVersion uploads, per gap in the transfer (default: 6 × the request timeout). */
@@ -142,11 +149,7 @@ export class SalesforceClient implements SalesforceApi {
     if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {
       throw new SalesforceConfigError('SF_REQUEST_TIMEOUT_MS must be a positive number of milliseconds');
     }
-    this.http = new HttpTransport({
-      timeoutMs,
-      dispatcher: options.dispatcher,
-      connections: options.connections,
-    });
+    this.http = options.transport({ timeoutMs });
     this.tokens = new AccessTokenCache((stale) => this.obtainToken(stale));
     this.shareToken = options.shareToken ?? true;
     this.limitWarningRatio = options.limitWarningRatio ?? 0.8;

@@ -9,6 +9,10 @@
  * served a successful call) so other containers skip their token request. Set it to false to keep
  * tokens per container only (no secretsmanager:PutSecretValue needed).
  *
+ * `getSalesforceClient()` talks HTTP through undici pools. `getSalesforceClientUsing(transport)`
+ * is the same client over another transport; recording-upload uses it with `nodeHttpTransport()`,
+ * and since it never calls `getSalesforceClient()`, its bundle does not contain undici at all.
+ *
  * @example
  * ```ts
  * const salesforce = getSalesforceClient({ logger });
@@ -20,18 +24,33 @@ import { ConfigurationError } from '../config/configuration-error.js';
 import { type ClientLogger, SalesforceClient, type SalesforceClientOptions } from './client.js';
 import { SecretsManagerCredentialsSource } from './credentials.js';
 import { SalesforceConfigError } from './errors.js';
+import type { HttpTransportFactory } from './http-transport.js';
 import { salesforceSettingsFromEnvironment } from './settings-from-environment.js';
+import { undiciTransport } from './undici-transport.js';
 
 /** Seconds a warm container reuses the secret before reading it again. */
 export const SECRET_MAX_AGE_SECONDS = 300;
 
 let cached: SalesforceClient | undefined;
 
+/** Options that apply only when the container's client is first built (cold start). */
+export interface ContainerClientOptions {
+  logger?: ClientLogger;
+  retry?: SalesforceClientOptions['retry'];
+}
+
+/** The container's client, over undici keep-alive pools. */
+export function getSalesforceClient(options: ContainerClientOptions = {}): SalesforceClient {
+  return cached ?? getSalesforceClientUsing(undiciTransport(), options);
+}
+
 /**
- * The container's client. Options apply only when the client is first built (cold start).
+ * The container's client over `transport` (which, like the options, applies only when the client
+ * is first built).
  */
-export function getSalesforceClient(
-  options: { logger?: ClientLogger; retry?: SalesforceClientOptions['retry'] } = {},
+export function getSalesforceClientUsing(
+  transport: HttpTransportFactory,
+  options: ContainerClientOptions = {},
 ): SalesforceClient {
   if (cached !== undefined) return cached;
   const settings = salesforceSettingsFromEnvironment();
@@ -53,6 +72,7 @@ export function getSalesforceClient(
     shareToken,
     logger: options.logger,
     retry: options.retry,
+    transport,
   });
   return cached;
 }

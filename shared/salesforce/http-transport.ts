@@ -1,17 +1,22 @@
 /**
- * HTTP for the Salesforce client: one keep-alive undici `Pool` per origin (the API host and, in
- * some modes, a separate login host), per-request timeouts, and network failures mapped to
- * `Salesforce.Transient`. It knows nothing about auth or Salesforce error bodies.
+ * What the Salesforce client needs from HTTP: send one request to an origin, get status, headers
+ * and the parsed body back; map network failures to `Salesforce.Transient`. Two implementations:
+ *
+ * - {@link UndiciTransport} (default): undici keep-alive pools, the fastest for many small calls.
+ * - {@link NodeHttpTransport}: `node:http`/`node:https` with a keep-alive agent. Its parser is
+ *   native, so a function that makes few calls (recording-upload) never loads undici nor compiles
+ *   undici's WebAssembly parser (a one-off spike of about 35 MB of memory on the first request).
+ *
+ * Neither knows about auth or Salesforce error bodies.
  *
  * @example
  * ```ts
- * const http = new HttpTransport({ timeoutMs: 5_000 });
+ * const http: HttpTransport = nodeHttpTransport()({ timeoutMs: 5_000 });
  * const res = await http.send('https://acme.my.salesforce.com', { method: 'GET', path: '/services/data/v62.0/limits', headers });
  * ```
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Readable } from 'node:stream';
-import { type Dispatcher, Pool } from 'undici';
 import { SalesforceTransientError } from './errors.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -21,6 +26,7 @@ export interface HttpRequest {
   /** Path and query, starting with `/`. */
   path: string;
   headers: Record<string, string>;
+  /** A stream is sent as it drains (chunked), never read ahead of the socket. */
   body?: string | Buffer | Readable;
   /** Overrides the transport's timeout (e.g. uploads). */
   timeoutMs?: number;
@@ -33,15 +39,32 @@ export interface HttpResponse {
   body: unknown;
 }
 
+export interface HttpTransport {
+  /** Sends `request` to `origin` (`https://host[:port]`). Network failures and timeouts reject with `Salesforce.Transient`. */
+  send(origin: string, request: HttpRequest): Promise<HttpResponse>;
+  /** Releases idle sockets (tests, benchmarks; Lambda containers just freeze). */
+  close(): Promise<void>;
+}
+
 export interface HttpTransportOptions {
-  /** Timeout for receiving response headers, and for each gap while receiving the body (ms). */
+  /** Timeout for receiving response headers, and for each gap while sending or receiving (ms). */
   timeoutMs: number;
   /** Sockets per origin (default 32). */
   connections?: number;
-  /** Use this dispatcher for every origin instead of own pools (tests: undici `MockAgent`). */
-  dispatcher?: Dispatcher;
 }
 
+/**
+ * Builds a transport with the client's timeout: `undiciTransport()` or `nodeHttpTransport()`.
+ * The client takes a factory, not a default, so that a function's bundle holds only the HTTP
+ * stack it uses.
+ */
+export type HttpTransportFactory = (options: HttpTransportOptions) => HttpTransport;
+
+/** Keep-alive sockets idle longer than this are closed: below Salesforce's idle timeout, so we never write to a socket the server is closing. */
+export const KEEP_ALIVE_IDLE_MS = 30_000;
+export const DEFAULT_CONNECTIONS = 32;
+
+/** Error codes that mean the request may not have reached Salesforce, or its answer was lost. */
 const NETWORK_CODES = new Set([
   'ECONNRESET',
   'ECONNREFUSED',
@@ -53,77 +76,19 @@ const NETWORK_CODES = new Set([
   'ENETUNREACH',
   'UND_ERR_SOCKET',
   'UND_ERR_CLOSED',
-  'UND_ERR_CONNECT_TIMEOUT',
+]);
+const TIMEOUT_CODES = new Set([
   'UND_ERR_HEADERS_TIMEOUT',
   'UND_ERR_BODY_TIMEOUT',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'SF_HTTP_TIMEOUT',
 ]);
 
-export class HttpTransport {
-  private readonly pools = new Map<string, Dispatcher>();
-  private readonly options: HttpTransportOptions;
+/** The code a transport gives its own idle-timeout errors (mapped like undici's timeouts). */
+export const TIMEOUT_CODE = 'SF_HTTP_TIMEOUT';
 
-  constructor(options: HttpTransportOptions) {
-    this.options = options;
-  }
-
-  async send(origin: string, request: HttpRequest): Promise<HttpResponse> {
-    const timeout = request.timeoutMs ?? this.options.timeoutMs;
-    // Own pools already carry the default timeouts; a shared dispatcher (tests) or an override
-    // (uploads) gets them per request.
-    const perRequest = request.timeoutMs !== undefined || this.options.dispatcher !== undefined;
-    let response: Dispatcher.ResponseData;
-    try {
-      response = await this.dispatcherFor(origin).request({
-        origin,
-        method: request.method,
-        path: request.path,
-        headers: request.headers,
-        body: request.body,
-        headersTimeout: perRequest ? timeout : undefined,
-        bodyTimeout: perRequest ? timeout : undefined,
-      });
-    } catch (error) {
-      throw networkError(error, request, timeout);
-    }
-    let text: string;
-    try {
-      text = await response.body.text();
-    } catch (error) {
-      throw networkError(error, request, timeout);
-    }
-    return {
-      status: response.statusCode,
-      headers: response.headers,
-      body: parseBody(text, response.headers),
-    };
-  }
-
-  /** Closes every pool (tests, benchmarks; Lambda containers just freeze). */
-  async close(): Promise<void> {
-    const pools = [...this.pools.values()];
-    this.pools.clear();
-    if (this.options.dispatcher === undefined) await Promise.all(pools.map((pool) => pool.close()));
-  }
-
-  private dispatcherFor(origin: string): Dispatcher {
-    if (this.options.dispatcher !== undefined) return this.options.dispatcher;
-    let pool = this.pools.get(origin);
-    if (pool === undefined) {
-      pool = new Pool(origin, {
-        connections: this.options.connections ?? 32,
-        headersTimeout: this.options.timeoutMs,
-        bodyTimeout: this.options.timeoutMs,
-        // Below Salesforce's idle timeout so we never write to a socket the server is closing.
-        keepAliveTimeout: 30_000,
-        keepAliveMaxTimeout: 60_000,
-      });
-      this.pools.set(origin, pool);
-    }
-    return pool;
-  }
-}
-
-function parseBody(text: string, headers: IncomingHttpHeaders): unknown {
+/** Parses a response body: JSON when it says or looks so, else the text; `undefined` when empty. */
+export function parseBody(text: string, headers: IncomingHttpHeaders): unknown {
   if (text === '') return undefined;
   const type = headers['content-type'];
   const looksJson = (typeof type === 'string' && type.includes('json')) || text[0] === '[' || text[0] === '{';
@@ -135,14 +100,11 @@ function parseBody(text: string, headers: IncomingHttpHeaders): unknown {
   }
 }
 
-function networkError(error: unknown, request: HttpRequest, timeout: number): Error {
+/** Maps a transport failure to `Salesforce.Transient` when it is a network failure or timeout. */
+export function networkError(error: unknown, request: HttpRequest, timeout: number): Error {
   const code = (error as { code?: unknown } | null)?.code;
   const where = `${request.method} ${pathOnly(request.path)}`;
-  if (
-    code === 'UND_ERR_HEADERS_TIMEOUT' ||
-    code === 'UND_ERR_BODY_TIMEOUT' ||
-    code === 'UND_ERR_CONNECT_TIMEOUT'
-  ) {
+  if (typeof code === 'string' && TIMEOUT_CODES.has(code)) {
     return new SalesforceTransientError(`${where} timed out after ${timeout} ms (${code})`, { cause: error });
   }
   if (typeof code === 'string' && NETWORK_CODES.has(code)) {

@@ -24,10 +24,25 @@ export {
 export { apiOrigin, apiPathPrefix, loginBaseUrl, PRODUCTION_LOGIN_HOST, tokenUrl } from './endpoints.js';
 export { describeDetails, errorDetails, mapResponseError } from './error-mapping.js';
 export * from './errors.js';
-export { getSalesforceClient, resetSalesforceClient, SECRET_MAX_AGE_SECONDS } from './from-environment.js';
+export {
+  type ContainerClientOptions,
+  getSalesforceClient,
+  getSalesforceClientUsing,
+  resetSalesforceClient,
+  SECRET_MAX_AGE_SECONDS,
+} from './from-environment.js';
+export type {
+  HttpRequest,
+  HttpResponse,
+  HttpTransport,
+  HttpTransportFactory,
+  HttpTransportOptions,
+} from './http-transport.js';
 export { parseLimitInfo } from './limit-info.js';
+export { NodeHttpTransport, nodeHttpTransport } from './node-http-transport.js';
 export { REDACTED, SecretRedactor } from './redact.js';
 export { type RetryOptions, RetryPolicy } from './retry-policy.js';
 export { AUTH_MODES, salesforceSettingsFromEnvironment } from './settings-from-environment.js';
 export * from './soql.js';
+export { UndiciTransport, type UndiciTransportOptions, undiciTransport } from './undici-transport.js';
 export type * from './types.js';

@@ -12,6 +12,7 @@ import { StaticCredentialsSource } from '../../shared/salesforce/credentials.js'
 import { getSalesforceClient } from '../../shared/salesforce/from-environment.js';
 import { soql } from '../../shared/salesforce/soql.js';
 import type { AuthMode, SalesforceCredentials } from '../../shared/salesforce/types.js';
+import { undiciTransport } from '../../shared/salesforce/undici-transport.js';
 
 const SAMPLE_PHONE = '+441122334455';
 const byPhone = soql`SELECT Id, LastName FROM Contact WHERE Phone = ${SAMPLE_PHONE}`;
@@ -45,6 +46,7 @@ function directClient(
   options: { loginHost?: string; retry?: false } = {},
 ): SalesforceClient {
   const client = new SalesforceClient({
+    transport: undiciTransport(),
     settings: {
       host: target.url,
       version: 'v62.0',
@@ -231,6 +233,7 @@ describe('error names', () => {
   it('a spent daily allocation is RateLimited and is never retried', async () => {
     const small = await withEmulator({ dailyApiLimit: 3 });
     const client = new SalesforceClient({
+      transport: undiciTransport(),
       settings: {
         host: small.url,
         version: 'v62.0',

@@ -1,6 +1,7 @@
 /**
  * Every SalesforceApi operation against the emulator over real HTTP: shapes, encodings and
- * API-call counts as Salesforce documents them.
+ * API-call counts as Salesforce documents them, through both transports (undici for most
+ * functions, node:http for recording-upload).
  */
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,33 +10,42 @@ import type { SalesforceEmulator } from '../../local/salesforce-emulator/types.j
 import { SalesforceClient } from '../../shared/salesforce/client.js';
 import { StaticCredentialsSource } from '../../shared/salesforce/credentials.js';
 import { soql, soslFind } from '../../shared/salesforce/soql.js';
+import type { HttpTransportFactory } from '../../shared/salesforce/http-transport.js';
+import { nodeHttpTransport } from '../../shared/salesforce/node-http-transport.js';
+import { undiciTransport } from '../../shared/salesforce/undici-transport.js';
 
 const CTR = 'AC_ContactTraceRecord__c';
-let emulator: SalesforceEmulator;
-let client: SalesforceClient;
+const TRANSPORTS: Array<[string, HttpTransportFactory]> = [
+  ['undici', undiciTransport()],
+  ['node:http', nodeHttpTransport()],
+];
 
-beforeAll(async () => {
-  emulator = await startSalesforceEmulator();
-  client = new SalesforceClient({
-    settings: {
-      host: emulator.url,
-      version: 'v62.0',
-      username: emulator.credentials.username,
-      production: false,
-      authMode: 'client_credentials',
-    },
-    credentials: new StaticCredentialsSource({
-      ConsumerKey: emulator.credentials.consumerKey,
-      ConsumerSecret: emulator.credentials.consumerSecret,
-    }),
+describe.each(TRANSPORTS)('operations against the emulator over %s', (_name, transport) => {
+  let emulator: SalesforceEmulator;
+  let client: SalesforceClient;
+
+  beforeAll(async () => {
+    emulator = await startSalesforceEmulator();
+    client = new SalesforceClient({
+      transport,
+      settings: {
+        host: emulator.url,
+        version: 'v62.0',
+        username: emulator.credentials.username,
+        production: false,
+        authMode: 'client_credentials',
+      },
+      credentials: new StaticCredentialsSource({
+        ConsumerKey: emulator.credentials.consumerKey,
+        ConsumerSecret: emulator.credentials.consumerSecret,
+      }),
+    });
   });
-});
-afterAll(async () => {
-  await client.close();
-  await emulator.stop();
-});
+  afterAll(async () => {
+    await client.close();
+    await emulator.stop();
+  });
 
-describe('operations against the emulator', () => {
   it('create, get (fields), update, delete', async () => {
     const id = await client.create('Case', { Subject: 'Call back', Origin: 'Phone' });
     expect(id).toMatch(/^500[A-Za-z0-9]{15}$/);

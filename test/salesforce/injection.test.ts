@@ -9,6 +9,7 @@ import type { SalesforceEmulator } from '../../local/salesforce-emulator/types.j
 import { SalesforceClient } from '../../shared/salesforce/client.js';
 import { StaticCredentialsSource } from '../../shared/salesforce/credentials.js';
 import { soql, soqlLikePattern, soslFind } from '../../shared/salesforce/soql.js';
+import { undiciTransport } from '../../shared/salesforce/undici-transport.js';
 
 const LAST_NAME_MAX = 80;
 const TEN_KB = 10 * 1024;
@@ -64,6 +65,7 @@ beforeAll(async () => {
   // No seed: every Contact in the org is one of ours.
   emulator = await startSalesforceEmulator({ seed: false });
   client = new SalesforceClient({
+    transport: undiciTransport(),
     settings: {
       host: emulator.url,
       version: 'v62.0',

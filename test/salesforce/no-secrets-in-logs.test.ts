@@ -11,6 +11,7 @@ import type { EmulatorOptions, SalesforceEmulator } from '../../local/salesforce
 import { SalesforceClient } from '../../shared/salesforce/client.js';
 import { StaticCredentialsSource } from '../../shared/salesforce/credentials.js';
 import type { AuthMode, SalesforceCredentials } from '../../shared/salesforce/types.js';
+import { undiciTransport } from '../../shared/salesforce/undici-transport.js';
 
 const captured: string[] = [];
 const accessTokens = new Set<string>();
@@ -88,7 +89,7 @@ function client(
     },
     credentials: new StaticCredentialsSource({ ...secretOf(target), ...overrides }),
     logger,
-    dispatcher: recordingAgent,
+    transport: undiciTransport({ dispatcher: recordingAgent }),
     retry: { maxAttempts: 2, baseDelayMs: 1 },
   });
 }
