@@ -10,22 +10,15 @@
  *   a batch of one, with a StartExecution stand-in answering after 30 ms, medians of interleaved
  *   runs in the same process. Target ≤ 10.
  * - `recordingUploadPeakRssMb`: peak RSS of a separate process (a Lambda-like container) running the
- *   real recording-upload handler on a 200 MB recording from s3rver to the emulator. Target ≤ 100.
+ *   real recording-upload handler, bundled and started as the stack deploys it, on a 200 MB
+ *   recording from s3rver to the emulator. Target ≤ 100. `recordingUpload.compared` runs the same
+ *   upload in the same run with Node's default flags, and with undici as the HTTP client (the
+ *   design before node:http).
  */
 import './support/quiet-logs.js';
-import { spawn } from 'node:child_process';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { createReadStream } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { mockClient } from 'aws-sdk-client-mock';
-import { build } from 'esbuild';
-import { importContact } from '../functions/contact-import/handler.js';
 import { DEFAULT_MAX_CONCURRENCY } from '../functions/ctr-trigger/config.js';
 import {
   AVAILABLE_BRANCHES,
@@ -35,14 +28,16 @@ import {
 } from '../functions/ctr-trigger/index.js';
 import type { CtrTriggerSettings } from '../functions/ctr-trigger/types.js';
 import { LocalPipeline } from '../local/local-pipeline.js';
-import { emulatorSecret } from '../local/salesforce-environment.js';
 import { loadCtrFixture } from '../shared/ctr/fixtures.js';
 // Issue 5's figures (transcription + Contact Lens): a separate module, merged into this output.
 import { measureFullContact } from './pipeline-full-contact.js';
 import { kinesisEventOf } from '../shared/ctr/kinesis-event.js';
-
-const HERE = dirname(fileURLToPath(import.meta.url));
-const ROOT = join(HERE, '..');
+import { DEFAULT_NODE_OPTIONS, RECORDING_UPLOAD_NODE_OPTIONS } from '../infra/lib/node-options.js';
+import {
+  measureRecordingUpload,
+  type UploadFigures,
+  type UploadVariant,
+} from './support/recording-upload-memory.js';
 
 function contactId(n: number): string {
   return `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
@@ -186,191 +181,50 @@ async function measureTriggerBatchRatio(
   }
 }
 
-/** Writes a WAV of about `megabytes` MB (header + pseudo-random PCM), streamed to disk. */
-async function writeLargeRecording(file: string, megabytes: number): Promise<number> {
-  const dataBytes = megabytes * 1024 * 1024 - 44;
-  const out = createWriteStream(file);
-  const header = Buffer.alloc(44);
-  header.write('RIFF', 0, 'ascii');
-  header.writeUInt32LE(36 + dataBytes, 4);
-  header.write('WAVEfmt ', 8, 'ascii');
-  header.writeUInt32LE(16, 16);
-  header.writeUInt16LE(1, 20);
-  header.writeUInt16LE(2, 22);
-  header.writeUInt32LE(8000, 24);
-  header.writeUInt32LE(32000, 28);
-  header.writeUInt16LE(4, 32);
-  header.writeUInt16LE(16, 34);
-  header.write('data', 36, 'ascii');
-  header.writeUInt32LE(dataBytes, 40);
-  out.write(header);
-  const chunk = Buffer.alloc(1024 * 1024);
-  let seed = 12345;
-  for (let i = 0; i < chunk.length; i++) {
-    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-    chunk[i] = seed & 0xff;
-  }
-  let remaining = dataBytes;
-  while (remaining > 0) {
-    const piece = remaining >= chunk.length ? chunk : chunk.subarray(0, remaining);
-    remaining -= piece.length;
-    if (!out.write(piece)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
-  }
-  await new Promise<void>((resolve, reject) =>
-    out.end((error?: Error | null) => (error ? reject(error) : resolve())),
-  );
-  return statSync(file).size;
+const round = (value: number, digits = 1) => Number(value.toFixed(digits));
+
+/** The upload as deployed, and the settings it replaced, measured side by side in one run. */
+const UPLOAD_VARIANTS = {
+  asDeployed: { transport: 'node-http', nodeOptions: RECORDING_UPLOAD_NODE_OPTIONS },
+  defaultNodeOptions: { transport: 'node-http', nodeOptions: DEFAULT_NODE_OPTIONS },
+  undiciDefaultNodeOptions: { transport: 'undici', nodeOptions: DEFAULT_NODE_OPTIONS },
+} satisfies Record<string, UploadVariant>;
+/** The peak depends on when V8 collects: several runs per variant, interleaved. */
+const UPLOAD_RUNS = 3;
+
+interface UploadRuns {
+  highest: UploadFigures;
+  runs: UploadFigures[];
 }
 
-interface UploadFigures {
-  peakRssMb: number;
-  baselineRssMb: number;
-  /** Peak of `process.memoryUsage().arrayBuffers` during the upload (Buffers awaiting GC). */
-  peakArrayBuffersMb: number;
-  elapsedMs: number;
-  bytes: number;
-}
-
-/** The real upload path in a child process: s3rver → handler → emulator's multipart endpoint. */
-export async function measureRecordingUpload(
+async function measureUploadVariants(
   megabytes: number,
-  nodeFlags: string[] = [],
-): Promise<UploadFigures> {
-  const directory = mkdtempSync(join(tmpdir(), 'bench-recording-'));
-  const pipeline = await LocalPipeline.start({
-    env: { POWERTOOLS_LOG_LEVEL: 'SILENT' },
-    meterPerExecution: false,
-  });
-  try {
-    const file = join(directory, 'recording.wav');
-    const bytes = await writeLargeRecording(file, megabytes);
-    const location = 'amazon-connect-recordings-local/connect/bench/CallRecordings/large-recording.wav';
-    await pipeline.putRecording(location, createReadStream(file), bytes);
-    const imported = await importContact({
-      contactId: 'bench-large-recording',
-      kind: 'full',
-      plan: { ctrImport: false, recordingImport: true, recordingLocation: location },
-      ctr: { ContactId: 'bench-large-recording' },
-    });
-    const event = {
-      contactId: 'bench-large-recording',
-      analyticsRecordId: imported.analyticsRecordId,
-      recordingLocation: location,
-    };
-    const bundle = await bundleChild();
-    const secrets = await startSecretsManagerStandIn(JSON.stringify(emulatorSecret(pipeline.emulator)));
-    let output: string;
-    try {
-      output = await runChild(bundle, nodeFlags, {
-        ...process.env,
-        POWERTOOLS_LOG_LEVEL: 'SILENT',
-        AWS_ENDPOINT_URL_SECRETS_MANAGER: secrets.url,
-        BENCH_UPLOAD_EVENT: JSON.stringify(event),
-      });
-    } finally {
-      await secrets.close();
-    }
-    const figures = JSON.parse(output.trim().split('\n').at(-1) ?? '{}') as {
-      result: { contentVersionId: string };
-      peakRssMb: number;
-      baselineRssMb: number;
-      elapsedMs: number;
-      sampled: Record<string, number>;
-    };
-    const [version] = pipeline.emulator
-      .records('ContentVersion')
-      .filter((record) => record.Id === figures.result.contentVersionId);
-    if (!version || version.ContentSize !== bytes) {
-      throw new Error(`the upload did not store ${bytes} bytes (got ${version?.ContentSize})`);
-    }
-    return {
-      peakRssMb: figures.peakRssMb,
-      baselineRssMb: figures.baselineRssMb,
-      peakArrayBuffersMb: figures.sampled.arrayBuffersMb ?? 0,
-      elapsedMs: figures.elapsedMs,
-      bytes,
-    };
-  } finally {
-    await pipeline.stop();
-    rmSync(directory, { recursive: true, force: true });
-    for (const cleanup of cleanups.splice(0)) cleanup();
+): Promise<Record<keyof typeof UPLOAD_VARIANTS, UploadRuns>> {
+  const names = Object.keys(UPLOAD_VARIANTS) as Array<keyof typeof UPLOAD_VARIANTS>;
+  const runs = Object.fromEntries(names.map((name) => [name, [] as UploadFigures[]])) as Record<
+    keyof typeof UPLOAD_VARIANTS,
+    UploadFigures[]
+  >;
+  for (let round = 0; round < UPLOAD_RUNS; round++) {
+    for (const name of names) runs[name].push(await measureRecordingUpload(megabytes, UPLOAD_VARIANTS[name]));
   }
+  return Object.fromEntries(
+    names.map((name) => [
+      name,
+      { runs: runs[name], highest: runs[name].reduce((a, b) => (b.peakRssMb > a.peakRssMb ? b : a)) },
+    ]),
+  ) as Record<keyof typeof UPLOAD_VARIANTS, UploadRuns>;
 }
 
-/** The child entry bundled like the stack bundles a function (ESM, node20, AWS SDK external). */
-async function bundleChild(): Promise<string> {
-  // Inside the repository so that node resolves the external @aws-sdk packages from node_modules.
-  const outfile = join(ROOT, '.local-state', 'bench', `recording-upload-${process.pid}.mjs`);
-  await build({
-    entryPoints: [join(HERE, 'support', 'recording-upload-child.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    external: ['@aws-sdk/*'],
-    mainFields: ['module', 'main'],
-    banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" },
-    logLevel: 'error',
-  });
-  cleanups.push(() => rmSync(outfile, { force: true }));
-  return outfile;
-}
-
-const cleanups: Array<() => void> = [];
-
-/** Answers Secrets Manager GetSecretValue (JSON 1.1 protocol) with `secret`, on 127.0.0.1. */
-async function startSecretsManagerStandIn(secret: string): Promise<{ url: string; close(): Promise<void> }> {
-  const server = createServer((request, response) => {
-    request.resume();
-    request.on('end', () => {
-      const target = String(request.headers['x-amz-target'] ?? '');
-      if (target !== 'secretsmanager.GetSecretValue') {
-        response.writeHead(400, { 'content-type': 'application/x-amz-json-1.1' });
-        response.end(JSON.stringify({ __type: 'InvalidRequestException', message: `unsupported ${target}` }));
-        return;
-      }
-      response.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' });
-      response.end(
-        JSON.stringify({
-          ARN: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:bench',
-          Name: 'bench',
-          SecretString: secret,
-        }),
-      );
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+function summary({ highest, runs }: UploadRuns) {
   return {
-    url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    peakRssMb: round(highest.peakRssMb),
+    peakRssMbPerRun: runs.map((run) => round(run.peakRssMb)),
+    baselineRssMb: round(highest.baselineRssMb),
+    peakArrayBuffersMb: round(highest.peakArrayBuffersMb),
+    seconds: runs.map((run) => round(run.elapsedMs / 1000, 2)),
   };
 }
-
-function runChild(script: string, nodeFlags: string[], env: NodeJS.ProcessEnv): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...nodeFlags, script], {
-      cwd: ROOT,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (data: Buffer) => {
-      stdout += data.toString();
-    });
-    child.stderr.on('data', (data: Buffer) => {
-      stderr += data.toString();
-    });
-    child.on('error', reject);
-    child.on('close', (code) =>
-      code === 0 ? resolve(stdout) : reject(new Error(`upload child exited ${code}: ${stderr.slice(-2000)}`)),
-    );
-  });
-}
-
-const round = (value: number, digits = 1) => Number(value.toFixed(digits));
 
 export async function run(args: string[]): Promise<Record<string, unknown>> {
   process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
@@ -390,13 +244,13 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
   ]);
   const fullContact = await measureFullContact();
   const trigger = await measureTriggerBatchRatio();
-  const upload = await measureRecordingUpload(megabytes);
-  // The same path with a file a tenth the size (median of 3: the peak depends on when GC runs, and
-  // so on machine load): a streamed upload's peak does not grow with the file.
-  const smallRuns: UploadFigures[] = [];
-  for (let i = 0; i < 3; i++)
-    smallRuns.push(await measureRecordingUpload(Math.max(1, Math.round(megabytes / 10))));
-  const small = [...smallRuns].sort((a, b) => a.peakRssMb - b.peakRssMb)[1] ?? smallRuns[0];
+  const uploads = await measureUploadVariants(megabytes);
+  const upload = uploads.asDeployed;
+  // The same path with a file a tenth the size: a streamed upload's peak does not grow with the file.
+  const small = await measureRecordingUpload(
+    Math.max(1, Math.round(megabytes / 10)),
+    UPLOAD_VARIANTS.asDeployed,
+  );
 
   return {
     sfApiCallsPerContact: { ...withoutUpload.apiCalls, ...withUpload.apiCalls },
@@ -409,13 +263,17 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
       startExecutionStandInMs: 30,
     },
     triggerMaxConcurrency: DEFAULT_MAX_CONCURRENCY,
-    recordingUploadPeakRssMb: round(upload.peakRssMb),
+    recordingUploadPeakRssMb: round(upload.highest.peakRssMb),
     recordingUpload: {
-      megabytes: round(upload.bytes / 1024 / 1024),
-      baselineRssMb: round(upload.baselineRssMb),
-      peakArrayBuffersMb: round(upload.peakArrayBuffersMb),
-      seconds: round(upload.elapsedMs / 1000, 2),
+      megabytes: round(upload.highest.bytes / 1024 / 1024),
+      runsPerVariant: UPLOAD_RUNS,
+      nodeOptions: RECORDING_UPLOAD_NODE_OPTIONS.join(' '),
+      asDeployed: summary(upload),
       smallFile: { megabytes: round(small.bytes / 1024 / 1024), peakRssMb: round(small.peakRssMb) },
+      compared: {
+        defaultNodeOptions: summary(uploads.defaultNodeOptions),
+        undiciDefaultNodeOptions: summary(uploads.undiciDefaultNodeOptions),
+      },
     },
     ...fullContact,
     targets: {

@@ -1,15 +1,20 @@
 /**
- * Child process of `npm run bench -- pipeline`: one Lambda-like container that runs the real
+ * Child process of `recording-upload-memory.ts`: one Lambda-like container that runs the real
  * recording-upload handler once (S3 = s3rver, Salesforce = the emulator, Secrets Manager = a local
  * stand-in, all served by the parent) and reports its own peak RSS. The parent bundles this file
- * with esbuild, as the stack bundles the function, and runs it with plain node; a separate process
- * keeps the emulator that receives the file out of the measurement.
+ * with the stack's esbuild settings and runs it with the function's NODE_OPTIONS; a separate
+ * process keeps the emulator that receives the file out of the measurement.
  *
  * Input (env): BENCH_UPLOAD_EVENT (the task payload, JSON) plus the function's SF_* / AWS_* variables.
- * Output: one JSON line `{ result, baselineRssMb, peakRssMb, elapsedMs }`.
+ * `process.env.BENCH_UPLOAD_TRANSPORT` is replaced at bundle time: `undici` first builds the
+ * container's client over undici pools (the comparison), which the handler then reuses.
+ * Output: one JSON line `{ result, baselineRssMb, peakRssMb, elapsedMs, sampled }`.
  */
 import { readFileSync } from 'node:fs';
 import { uploadRecording } from '../../functions/recording-upload/handler.js';
+import { getSalesforceClient } from '../../shared/salesforce/from-environment.js';
+
+if (process.env.BENCH_UPLOAD_TRANSPORT === 'undici') getSalesforceClient();
 
 /**
  * Peak RSS of this process image, MB. Linux's VmHWM restarts at exec; `getrusage` maxRSS does not

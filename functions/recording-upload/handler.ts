@@ -6,7 +6,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import { createLogger } from '../../shared/logging/logger.js';
-import { getSalesforceClient } from '../../shared/salesforce/index.js';
+import { getSalesforceClientUsing, nodeHttpTransport } from '../../shared/salesforce/index.js';
 import { parseRecordingUploadEvent } from './parse-event.js';
 import { RecordingUploader } from './recording-upload.js';
 import type { RecordingUploadResult } from './types.js';
@@ -28,7 +28,10 @@ export async function uploadRecording(event: unknown): Promise<RecordingUploadRe
   const parsed = parseRecordingUploadEvent(event);
   logger.appendKeys({ contactId: parsed.contactId });
   try {
-    return await new RecordingUploader(getSalesforceClient(), s3Client(), logger).upload(parsed);
+    // node:http, not undici: this function makes two calls and streams one large body; leaving
+    // undici out of the bundle keeps its code and WebAssembly parser out of memory (bench: pipeline).
+    const salesforce = getSalesforceClientUsing(nodeHttpTransport());
+    return await new RecordingUploader(salesforce, s3Client(), logger).upload(parsed);
   } finally {
     logger.removeKeys(['contactId']);
   }

@@ -20,6 +20,7 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { type CfnLogGroup, LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { acknowledgeWildcards } from './acknowledge.js';
+import { DEFAULT_NODE_OPTIONS } from './node-options.js';
 import type { StackParameters } from './parameters.js';
 import { REPO_ROOT } from './paths.js';
 
@@ -31,6 +32,8 @@ export interface PipelineFunctionProps {
   readonly timeout: Duration;
   readonly memorySize?: number;
   readonly environment?: Record<string, string>;
+  /** `NODE_OPTIONS` flags (default {@link DEFAULT_NODE_OPTIONS}). */
+  readonly nodeOptions?: readonly string[];
   /**
    * Tests only: the handler to bundle when `functions/<folder>/handler.ts` does not exist yet.
    * The app never sets it, so a missing handler fails `npm run synth`.
@@ -103,7 +106,7 @@ export class PipelineFunction extends Construct {
         mainFields: [...BUNDLING.mainFields],
       },
       environment: {
-        NODE_OPTIONS: '--enable-source-maps',
+        NODE_OPTIONS: (props.nodeOptions ?? DEFAULT_NODE_OPTIONS).join(' '),
         POWERTOOLS_SERVICE_NAME: props.folder,
         POWERTOOLS_LOG_LEVEL: logLevel,
         LOG_LEVEL: logLevel,

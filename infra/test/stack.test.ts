@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_NODE_OPTIONS, RECORDING_UPLOAD_NODE_OPTIONS } from '../lib/node-options.js';
 import { POST_CALL_ASL_PATH, REPO_ROOT } from '../lib/paths.js';
 import {
   actionsOf,
@@ -507,6 +508,20 @@ describe('functions', () => {
       expect(fn.properties.Handler).toBe('index.handler');
       expect(fn.properties.TracingConfig).toEqual({ Mode: 'Active' });
     }
+  });
+
+  it('starts recording-upload with its memory-saving NODE_OPTIONS, every other function with source maps only', () => {
+    const options = Object.fromEntries(
+      functions().map((fn) => {
+        const variables = (fn.properties.Environment as { Variables: Record<string, unknown> }).Variables;
+        return [String(variables.POWERTOOLS_SERVICE_NAME), variables.NODE_OPTIONS];
+      }),
+    );
+    expect(options['recording-upload']).toBe(RECORDING_UPLOAD_NODE_OPTIONS.join(' '));
+    expect(options['recording-upload']).toContain('--jitless');
+    const others = Object.entries(options).filter(([name]) => name !== 'recording-upload');
+    expect(others).toHaveLength(7);
+    for (const [, value] of others) expect(value).toBe(DEFAULT_NODE_OPTIONS.join(' '));
   });
 
   it('sets the log level from LambdaLoggingLevel through the Powertools mapping', () => {
