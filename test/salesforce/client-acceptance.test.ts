@@ -13,6 +13,7 @@ import { getSalesforceClient } from '../../shared/salesforce/from-environment.js
 import { soql } from '../../shared/salesforce/soql.js';
 import type { AuthMode, SalesforceCredentials } from '../../shared/salesforce/types.js';
 import { undiciTransport } from '../../shared/salesforce/undici-transport.js';
+import { emulatorClient } from '../../local/emulator-client.js';
 
 const SAMPLE_PHONE = '+441122334455';
 const byPhone = soql`SELECT Id, LastName FROM Contact WHERE Phone = ${SAMPLE_PHONE}`;
@@ -45,24 +46,10 @@ function directClient(
   credentials: Partial<SalesforceCredentials> = {},
   options: { loginHost?: string; retry?: false } = {},
 ): SalesforceClient {
-  const client = new SalesforceClient({
-    transport: undiciTransport(),
-    settings: {
-      host: target.url,
-      version: 'v62.0',
-      username: target.credentials.username,
-      production: false,
-      authMode,
-      loginHost: options.loginHost,
-    },
-    credentials: new StaticCredentialsSource({
-      Password: target.credentials.password,
-      AccessToken: target.credentials.securityToken,
-      ConsumerKey: target.credentials.consumerKey,
-      ConsumerSecret: target.credentials.consumerSecret,
-      PrivateKey: target.credentials.privateKeyPem,
-      ...credentials,
-    }),
+  const client = emulatorClient(target, {
+    authMode,
+    credentials,
+    loginHost: options.loginHost,
     retry: options.retry,
   });
   cleanups.push(() => client.close());

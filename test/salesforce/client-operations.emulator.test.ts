@@ -7,12 +7,12 @@ import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSalesforceEmulator } from '../../local/salesforce-emulator/index.js';
 import type { SalesforceEmulator } from '../../local/salesforce-emulator/types.js';
-import { SalesforceClient } from '../../shared/salesforce/client.js';
-import { StaticCredentialsSource } from '../../shared/salesforce/credentials.js';
+import type { SalesforceClient } from '../../shared/salesforce/client.js';
 import { soql, soslFind } from '../../shared/salesforce/soql.js';
 import type { HttpTransportFactory } from '../../shared/salesforce/http-transport.js';
 import { nodeHttpTransport } from '../../shared/salesforce/node-http-transport.js';
 import { undiciTransport } from '../../shared/salesforce/undici-transport.js';
+import { emulatorClient } from '../../local/emulator-client.js';
 
 const CTR = 'AC_ContactTraceRecord__c';
 const TRANSPORTS: Array<[string, HttpTransportFactory]> = [
@@ -26,20 +26,7 @@ describe.each(TRANSPORTS)('operations against the emulator over %s', (_name, tra
 
   beforeAll(async () => {
     emulator = await startSalesforceEmulator();
-    client = new SalesforceClient({
-      transport,
-      settings: {
-        host: emulator.url,
-        version: 'v62.0',
-        username: emulator.credentials.username,
-        production: false,
-        authMode: 'client_credentials',
-      },
-      credentials: new StaticCredentialsSource({
-        ConsumerKey: emulator.credentials.consumerKey,
-        ConsumerSecret: emulator.credentials.consumerSecret,
-      }),
-    });
+    client = emulatorClient(emulator, { authMode: 'client_credentials', transport });
   });
   afterAll(async () => {
     await client.close();

@@ -6,10 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSalesforceEmulator } from '../../local/salesforce-emulator/index.js';
 import type { SalesforceEmulator } from '../../local/salesforce-emulator/types.js';
-import { SalesforceClient } from '../../shared/salesforce/client.js';
-import { StaticCredentialsSource } from '../../shared/salesforce/credentials.js';
+import type { SalesforceClient } from '../../shared/salesforce/client.js';
 import { soql, soqlLikePattern, soslFind } from '../../shared/salesforce/soql.js';
-import { undiciTransport } from '../../shared/salesforce/undici-transport.js';
+import { emulatorClient } from '../../local/emulator-client.js';
 
 const LAST_NAME_MAX = 80;
 const TEN_KB = 10 * 1024;
@@ -64,20 +63,7 @@ const ids = new Map<string, string>();
 beforeAll(async () => {
   // No seed: every Contact in the org is one of ours.
   emulator = await startSalesforceEmulator({ seed: false });
-  client = new SalesforceClient({
-    transport: undiciTransport(),
-    settings: {
-      host: emulator.url,
-      version: 'v62.0',
-      username: emulator.credentials.username,
-      production: false,
-      authMode: 'client_credentials',
-    },
-    credentials: new StaticCredentialsSource({
-      ConsumerKey: emulator.credentials.consumerKey,
-      ConsumerSecret: emulator.credentials.consumerSecret,
-    }),
-  });
+  client = emulatorClient(emulator, { authMode: 'client_credentials' });
   // Two each way: one through create(), the rest through createMany (collections).
   const records = HOSTILE.map((value, index) => recordFor(value, index));
   ids.set(HOSTILE[0], await client.create('Contact', records[0]));
