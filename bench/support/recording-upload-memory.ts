@@ -128,6 +128,7 @@ export async function bundleUploadFunction(
     target: BUNDLING.target,
     minify: BUNDLING.minify,
     sourcemap: BUNDLING.sourceMap,
+    sourcesContent: BUNDLING.sourcesContent,
     external: [...BUNDLING.externalModules],
     mainFields: [...BUNDLING.mainFields],
     banner: { js: BUNDLING.banner },

@@ -47,6 +47,10 @@ export const BUNDLING = {
   target: 'node20',
   minify: true,
   sourceMap: true,
+  // Mappings only: stack traces still name the TypeScript file and line, and the map no longer
+  // carries every bundled source (the AWS SDK's included), which Node loads with the bundle under
+  // --enable-source-maps: about 6 MB less memory per container.
+  sourcesContent: false,
   // The pinned AWS SDK is bundled rather than taken from the runtime, so what the tests ran is
   // exactly what is deployed.
   externalModules: [],

@@ -518,7 +518,7 @@ describe('functions', () => {
       }),
     );
     expect(options['recording-upload']).toBe(RECORDING_UPLOAD_NODE_OPTIONS.join(' '));
-    expect(options['recording-upload']).toContain('--jitless');
+    expect(options['recording-upload']).toContain('--max-semi-space-size=1');
     const others = Object.entries(options).filter(([name]) => name !== 'recording-upload');
     expect(others).toHaveLength(7);
     for (const [, value] of others) expect(value).toBe(DEFAULT_NODE_OPTIONS.join(' '));
