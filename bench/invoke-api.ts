@@ -23,6 +23,8 @@ import { build } from 'esbuild';
 import { Pool } from 'undici';
 import { startSalesforceEmulator } from '../local/salesforce-emulator/index.js';
 import { useSalesforceEmulator } from '../local/salesforce-environment.js';
+import { DEFAULT_NODE_OPTIONS } from '../infra/lib/node-options.js';
+import { BUNDLING } from '../infra/lib/pipeline-function.js';
 
 const VERSION = 'v62.0';
 const LATENCY_MS = 50;
@@ -158,7 +160,10 @@ async function bareToken(
   return body.access_token;
 }
 
-/** Bundles the handler as deployed (ESM, node20) and times its import in fresh node processes. */
+/**
+ * Bundles the handler with the stack's esbuild settings and times its import in fresh node
+ * processes started with the functions' NODE_OPTIONS (source maps load with the bundle).
+ */
 async function coldInit(runs = 5): Promise<{ coldInitMs: number; bundleBytes: number }> {
   const dir = await mkdtemp(join(tmpdir(), 'invoke-api-bench-'));
   try {
@@ -168,14 +173,14 @@ async function coldInit(runs = 5): Promise<{ coldInitMs: number; bundleBytes: nu
       outfile,
       bundle: true,
       platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      minify: true,
-      mainFields: ['module', 'main'],
-      // Bundled CommonJS dependencies call require(); give them one (toolchain.md §9.6).
-      banner: {
-        js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
-      },
+      format: BUNDLING.format,
+      target: BUNDLING.target,
+      minify: BUNDLING.minify,
+      sourcemap: BUNDLING.sourceMap,
+      sourcesContent: BUNDLING.sourcesContent,
+      external: [...BUNDLING.externalModules],
+      mainFields: [...BUNDLING.mainFields],
+      banner: { js: BUNDLING.banner },
       logLevel: 'error',
     });
     const script =
@@ -186,7 +191,13 @@ async function coldInit(runs = 5): Promise<{ coldInitMs: number; bundleBytes: nu
       const { stdout } = await promisify(execFile)(
         process.execPath,
         ['--input-type=module', '-e', script, pathToFileURL(outfile).href],
-        { env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' } },
+        {
+          env: {
+            ...process.env,
+            NODE_OPTIONS: DEFAULT_NODE_OPTIONS.join(' '),
+            AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+          },
+        },
       );
       times.push(Number(stdout));
     }
