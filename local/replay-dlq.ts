@@ -1,5 +1,5 @@
 /**
- * `npm run replay-dlq -- [--queue-url URL] [--dry-run] [--max N] [--state-machine-arn ARN | --local]`
+ * `npm run replay-dlq -- [--stack-name NAME | --queue-url URL --state-machine-arn ARN | --local] [--dry-run] [--max N]`
  * See local/operations/replay-dlq-cli.ts and the README's Operations section.
  */
 import './start-environment.js';
@@ -13,10 +13,11 @@ import { openLocalStack } from './operations/local-stack.js';
 import { nonReparkingSqsClient } from './operations/replay-dlq.js';
 import { runReplayDlqCli } from './operations/replay-dlq-cli.js';
 import { SqsDeadLetterQueue } from './operations/sqs-dead-letter-queue.js';
+import { DEAD_LETTER_QUEUE_OUTPUT, describeStackOutputs, requireOutput } from './operations/stack-outputs.js';
 
 process.exitCode = await runReplayDlqCli(
   process.argv.slice(2),
-  async ({ queueUrl, stateMachineArn, local }) => {
+  async ({ queueUrl, stateMachineArn, stackName, local }) => {
     if (local) {
       const queue = new FileDeadLetterQueue();
       const stack = await openLocalStack();
@@ -32,14 +33,23 @@ process.exitCode = await runReplayDlqCli(
         close: () => stack.close(),
       };
     }
-    const url = queueUrl ?? process.env.CTR_DLQ_URL;
+    // One DescribeStacks for both values when the stack is named.
+    const outputs = stackName === undefined ? undefined : await describeStackOutputs(stackName);
+    const url =
+      queueUrl ??
+      (outputs && stackName
+        ? requireOutput(outputs, DEAD_LETTER_QUEUE_OUTPUT, stackName)
+        : process.env.CTR_DLQ_URL);
     if (!url)
       throw new UsageError(
-        'no queue: pass --queue-url (the stack output CtrDeadLetterQueueUrl) or set CTR_DLQ_URL',
+        `no queue: pass --stack-name, --queue-url (the stack output ${DEAD_LETTER_QUEUE_OUTPUT}) or set CTR_DLQ_URL`,
       );
     const settings = ctrTriggerSettingsFromEnvironment({
       ...process.env,
-      POSTCALL_STATE_MACHINE_ARN: resolveStateMachineArn(stateMachineArn),
+      POSTCALL_STATE_MACHINE_ARN: await resolveStateMachineArn(
+        { stateMachineArn, stackName },
+        async () => outputs ?? {},
+      ),
       CTR_DLQ_URL: url,
     });
     const sfn = new SFNClient({});

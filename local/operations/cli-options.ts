@@ -2,16 +2,13 @@
  * Option parsing shared by the operations commands: time window, statuses, contact ids and
  * where executions live (Step Functions or `--local`).
  */
+import { requireOutput, STATE_MACHINE_OUTPUT, type StackOutputs } from './stack-outputs.js';
 import { type ExecutionSource, type ExecutionStatus, type ListFilter, REDRIVABLE_STATUSES } from './types.js';
+import { UsageError } from './usage-error.js';
+
+export { UsageError } from './usage-error.js';
 
 const STATUSES: readonly ExecutionStatus[] = ['RUNNING', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED'];
-
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
 
 export function parseStatuses(
   value: string | undefined,
@@ -46,22 +43,35 @@ export function parsePositiveInt(value: string | undefined, option: string, fall
   return n;
 }
 
-/** The state machine ARN from `--state-machine-arn`, else `POSTCALL_STATE_MACHINE_ARN`. */
-export function resolveStateMachineArn(
-  option: string | undefined,
-  env: NodeJS.ProcessEnv = process.env,
-): string {
-  const arn = option ?? env.POSTCALL_STATE_MACHINE_ARN;
-  if (!arn) {
-    throw new UsageError(
-      'no state machine: pass --state-machine-arn (the stack output PostCallStateMachineArn), set POSTCALL_STATE_MACHINE_ARN, or use --local',
-    );
-  }
-  return arn;
+/** Where the deployed resources are named: explicit options, the stack, or the environment. */
+export interface DeployedTargetOptions {
+  stateMachineArn?: string;
+  stackName?: string;
 }
 
-export interface SourceOptions {
-  stateMachineArn?: string;
+/** Reads a stack's outputs (CloudFormation DescribeStacks in the commands; a stub in tests). */
+export type StackOutputsReader = (stackName: string) => Promise<StackOutputs>;
+
+/**
+ * The state machine ARN: `--state-machine-arn`, else the output PostCallStateMachineArn of
+ * `--stack-name`, else `POSTCALL_STATE_MACHINE_ARN`.
+ */
+export async function resolveStateMachineArn(
+  options: DeployedTargetOptions,
+  readOutputs: StackOutputsReader,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<string> {
+  if (options.stateMachineArn) return options.stateMachineArn;
+  if (options.stackName) {
+    return requireOutput(await readOutputs(options.stackName), STATE_MACHINE_OUTPUT, options.stackName);
+  }
+  if (env.POSTCALL_STATE_MACHINE_ARN) return env.POSTCALL_STATE_MACHINE_ARN;
+  throw new UsageError(
+    'no state machine: pass --stack-name, --state-machine-arn (the stack output PostCallStateMachineArn), set POSTCALL_STATE_MACHINE_ARN, or use --local',
+  );
+}
+
+export interface SourceOptions extends DeployedTargetOptions {
   local: boolean;
 }
 
@@ -82,12 +92,20 @@ export const EXECUTION_SELECTION_OPTIONS = {
   until: { type: 'string' },
   'contact-id': { type: 'string', multiple: true },
   'state-machine-arn': { type: 'string' },
+  'stack-name': { type: 'string' },
   local: { type: 'boolean', default: false },
 } as const;
 
 /** The filter and source choice from {@link EXECUTION_SELECTION_OPTIONS}' values. */
 export function executionSelection(
-  values: { status?: string; since?: string; until?: string; 'state-machine-arn'?: string; local?: boolean },
+  values: {
+    status?: string;
+    since?: string;
+    until?: string;
+    'state-machine-arn'?: string;
+    'stack-name'?: string;
+    local?: boolean;
+  },
   defaultStatuses: readonly ExecutionStatus[],
 ): { filter: ListFilter; source: SourceOptions } {
   return {
@@ -96,6 +114,10 @@ export function executionSelection(
       since: parseInstant(values.since, '--since'),
       until: parseInstant(values.until, '--until'),
     },
-    source: { stateMachineArn: values['state-machine-arn'], local: values.local ?? false },
+    source: {
+      stateMachineArn: values['state-machine-arn'],
+      stackName: values['stack-name'],
+      local: values.local ?? false,
+    },
   };
 }

@@ -1,5 +1,5 @@
 /**
- * `npm run replay-dlq -- [--queue-url URL] [--dry-run] [--max N] [--state-machine-arn ARN | --local]`
+ * `npm run replay-dlq -- [--stack-name NAME | --queue-url URL --state-machine-arn ARN | --local] [--dry-run] [--max N]`
  *
  * Exit code 1 when a message had to stay on the queue (still malformed, or its start failed),
  * 2 on a usage error.
@@ -22,6 +22,7 @@ export interface ReplayContext {
 export interface ReplayContextOptions {
   queueUrl?: string;
   stateMachineArn?: string;
+  stackName?: string;
   local: boolean;
 }
 
@@ -38,6 +39,7 @@ export async function runReplayDlqCli(
         'dry-run': { type: 'boolean', default: false },
         max: { type: 'string' },
         'state-machine-arn': { type: 'string' },
+        'stack-name': { type: 'string' },
         local: { type: 'boolean', default: false },
       },
       allowPositionals: false,
@@ -46,6 +48,7 @@ export async function runReplayDlqCli(
     const context = await openContext({
       queueUrl: values['queue-url'],
       stateMachineArn: values['state-machine-arn'],
+      stackName: values['stack-name'],
       local: values.local ?? false,
     });
     const report = await replayDeadLetters(context.queue, {
