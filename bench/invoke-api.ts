@@ -24,7 +24,7 @@ import { Pool } from 'undici';
 import { startSalesforceEmulator } from '../local/salesforce-emulator/index.js';
 import { useSalesforceEmulator } from '../local/salesforce-environment.js';
 import { DEFAULT_NODE_OPTIONS } from '../infra/lib/node-options.js';
-import { BUNDLING } from '../infra/lib/pipeline-function.js';
+import { STACK_ESBUILD_OPTIONS } from './support/stack-bundling.js';
 
 const VERSION = 'v62.0';
 const LATENCY_MS = 50;
@@ -168,21 +168,7 @@ async function coldInit(runs = 5): Promise<{ coldInitMs: number; bundleBytes: nu
   const dir = await mkdtemp(join(tmpdir(), 'invoke-api-bench-'));
   try {
     const outfile = join(dir, 'handler.mjs');
-    await build({
-      entryPoints: [HANDLER_ENTRY],
-      outfile,
-      bundle: true,
-      platform: 'node',
-      format: BUNDLING.format,
-      target: BUNDLING.target,
-      minify: BUNDLING.minify,
-      sourcemap: BUNDLING.sourceMap,
-      sourcesContent: BUNDLING.sourcesContent,
-      external: [...BUNDLING.externalModules],
-      mainFields: [...BUNDLING.mainFields],
-      banner: { js: BUNDLING.banner },
-      logLevel: 'error',
-    });
+    await build({ ...STACK_ESBUILD_OPTIONS, entryPoints: [HANDLER_ENTRY], outfile });
     const script =
       'const t = performance.now(); await import(process.argv[1]); ' +
       'process.stdout.write(String(performance.now() - t));';

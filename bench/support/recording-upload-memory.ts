@@ -19,7 +19,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Metafile } from 'esbuild';
 import { importContact } from '../../functions/contact-import/handler.js';
-import { BUNDLING } from '../../infra/lib/pipeline-function.js';
+import { STACK_ESBUILD_OPTIONS } from './stack-bundling.js';
 import { LocalPipeline } from '../../local/local-pipeline.js';
 import { emulatorSecret } from '../../local/salesforce-environment.js';
 
@@ -120,22 +120,12 @@ export async function bundleUploadFunction(
   mkdirSync(outdir, { recursive: true });
   const outfile = join(outdir, `recording-upload-${transport}-${process.pid}.mjs`);
   const { metafile } = await build({
+    ...STACK_ESBUILD_OPTIONS,
     entryPoints: [join(ROOT, 'bench', 'support', 'recording-upload-child.ts')],
     outfile,
-    bundle: true,
-    platform: 'node',
-    format: BUNDLING.format,
-    target: BUNDLING.target,
-    minify: BUNDLING.minify,
-    sourcemap: BUNDLING.sourceMap,
-    sourcesContent: BUNDLING.sourcesContent,
-    external: [...BUNDLING.externalModules],
-    mainFields: [...BUNDLING.mainFields],
-    banner: { js: BUNDLING.banner },
     // Decided at bundle time, so the node-http bundle holds no undici code, as deployed.
     define: { 'process.env.BENCH_UPLOAD_TRANSPORT': JSON.stringify(transport) },
     metafile: true,
-    logLevel: 'error',
   });
   return { script: outfile, metafile };
 }
