@@ -13,12 +13,10 @@ import {
   executionSelection,
   type OpenedSource,
   type SourceOptions,
-  UsageError,
 } from './cli-options.js';
 import { belongsToContact } from './execution-names.js';
 import { listExecutions, renderTimeline } from './list-executions.js';
-import type { CliIo } from './redrive-cli.js';
-import { consoleIo } from './redrive-cli.js';
+import { type CliIo, commandFailed, consoleIo } from './cli-io.js';
 import type { ExecutionSource, ExecutionStatus } from './types.js';
 
 const ALL_STATUSES: ExecutionStatus[] = ['RUNNING', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED'];
@@ -66,11 +64,7 @@ export async function runExecutionsCli(
     io.out(`${rows.length} execution(s)`);
     return 0;
   } catch (error) {
-    io.err(`executions: ${(error as Error).message}`);
-    return error instanceof UsageError ||
-      String((error as { code?: string }).code).startsWith('ERR_PARSE_ARGS')
-      ? 2
-      : 1;
+    return commandFailed('executions', error, io);
   } finally {
     await opened?.close?.();
   }

@@ -14,20 +14,10 @@ import {
   type OpenedSource,
   parsePositiveInt,
   type SourceOptions,
-  UsageError,
 } from './cli-options.js';
 import { redriveExecutions } from './redrive.js';
+import { type CliIo, commandFailed, consoleIo } from './cli-io.js';
 import { type ExecutionSource, REDRIVABLE_STATUSES } from './types.js';
-
-export interface CliIo {
-  out: (line: string) => void;
-  err: (line: string) => void;
-}
-
-export const consoleIo: CliIo = {
-  out: (line) => process.stdout.write(`${line}\n`),
-  err: (line) => process.stderr.write(`${line}\n`),
-};
 
 export async function runRedriveCli(
   argv: string[],
@@ -80,11 +70,7 @@ export async function runRedriveCli(
     );
     return report.failed > 0 ? 1 : 0;
   } catch (error) {
-    io.err(`redrive: ${(error as Error).message}`);
-    return error instanceof UsageError ||
-      String((error as { code?: string }).code).startsWith('ERR_PARSE_ARGS')
-      ? 2
-      : 1;
+    return commandFailed('redrive', error, io);
   } finally {
     await opened?.close?.();
   }

@@ -8,8 +8,8 @@ import { parseArgs } from 'node:util';
 import type { KinesisStreamEvent } from 'aws-lambda';
 import type { RecordOutcome } from '../../functions/ctr-trigger/index.js';
 import { renderTable } from '../text-table.js';
-import { UsageError, parsePositiveInt } from './cli-options.js';
-import { type CliIo, consoleIo } from './redrive-cli.js';
+import { parsePositiveInt } from './cli-options.js';
+import { type CliIo, commandFailed, consoleIo } from './cli-io.js';
 import { type DeadLetterQueue, replayDeadLetters } from './replay-dlq.js';
 
 export interface ReplayContext {
@@ -76,10 +76,6 @@ export async function runReplayDlqCli(
     );
     return report.kept > 0 ? 1 : 0;
   } catch (error) {
-    io.err(`replay-dlq: ${(error as Error).message}`);
-    return error instanceof UsageError ||
-      String((error as { code?: string }).code).startsWith('ERR_PARSE_ARGS')
-      ? 2
-      : 1;
+    return commandFailed('replay-dlq', error, io);
   }
 }
