@@ -13,7 +13,12 @@ import { openLocalStack } from './operations/local-stack.js';
 import { nonReparkingSqsClient } from './operations/replay-dlq.js';
 import { runReplayDlqCli } from './operations/replay-dlq-cli.js';
 import { SqsDeadLetterQueue } from './operations/sqs-dead-letter-queue.js';
-import { DEAD_LETTER_QUEUE_OUTPUT, describeStackOutputs, requireOutput } from './operations/stack-outputs.js';
+import {
+  DEAD_LETTER_QUEUE_OUTPUT,
+  describeStackOutputs,
+  requireOutput,
+  type StackOutputs,
+} from './operations/stack-outputs.js';
 
 process.exitCode = await runReplayDlqCli(
   process.argv.slice(2),
@@ -34,11 +39,15 @@ process.exitCode = await runReplayDlqCli(
       };
     }
     // One DescribeStacks for both values when the stack is named.
-    const outputs = stackName === undefined ? undefined : await describeStackOutputs(stackName);
+    let outputs: Promise<StackOutputs> | undefined;
+    const readOutputsOnce = (name: string) => {
+      outputs ??= describeStackOutputs(name);
+      return outputs;
+    };
     const url =
       queueUrl ??
-      (outputs && stackName
-        ? requireOutput(outputs, DEAD_LETTER_QUEUE_OUTPUT, stackName)
+      (stackName
+        ? requireOutput(await readOutputsOnce(stackName), DEAD_LETTER_QUEUE_OUTPUT, stackName)
         : process.env.CTR_DLQ_URL);
     if (!url)
       throw new UsageError(
@@ -48,7 +57,7 @@ process.exitCode = await runReplayDlqCli(
       ...process.env,
       POSTCALL_STATE_MACHINE_ARN: await resolveStateMachineArn(
         { stateMachineArn, stackName },
-        async () => outputs ?? {},
+        readOutputsOnce,
       ),
       CTR_DLQ_URL: url,
     });
