@@ -2,6 +2,7 @@
  * Public contract of the local Salesforce emulator (`startSalesforceEmulator` in `index.ts`).
  * Tests, `npm start`, benchmarks and CLIs use only this surface.
  */
+import type { FieldType } from './schema/types.js';
 
 /** Credentials of the emulated org's API user and connected app. */
 export interface EmulatorCredentials {
@@ -56,18 +57,8 @@ export interface FaultConfig {
 /** A field added to an object with {@link EmulatorOptions.extraFields}. */
 export interface ExtraFieldDefinition {
   name: string;
-  type:
-    | 'string'
-    | 'textarea'
-    | 'phone'
-    | 'email'
-    | 'url'
-    | 'picklist'
-    | 'boolean'
-    | 'int'
-    | 'double'
-    | 'date'
-    | 'datetime';
+  /** Any schema field type except ids, references, files and money/percent. */
+  type: Exclude<FieldType, 'id' | 'reference' | 'base64' | 'currency' | 'percent'>;
   length?: number;
   externalId?: boolean;
   unique?: boolean;
