@@ -7,20 +7,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../lib/paths.js';
-
-const FOLDERS = [
-  'invoke-api',
-  'ctr-trigger',
-  'contact-import',
-  'recording-upload',
-  'transcript-import',
-  'contact-lens-import',
-  'historical-report-import',
-  'realtime-queue-metrics',
-];
+import { FUNCTION_FOLDERS } from './function-folders.js';
 
 describe('function entry points', () => {
-  it.each(FOLDERS)('functions/%s/handler.ts exists and exports handler', (folder) => {
+  it.each(FUNCTION_FOLDERS)('functions/%s/handler.ts exists and exports handler', (folder) => {
     const path = join(REPO_ROOT, 'functions', folder, 'handler.ts');
     expect(existsSync(path), `${path} is missing`).toBe(true);
     expect(readFileSync(path, 'utf8')).toMatch(

@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_NODE_OPTIONS, RECORDING_UPLOAD_NODE_OPTIONS } from '../lib/node-options.js';
+import { FUNCTION_FOLDERS } from './function-folders.js';
 import { POST_CALL_ASL_PATH, REPO_ROOT } from '../lib/paths.js';
 import {
   actionsOf,
@@ -963,16 +964,6 @@ describe('function environment', () => {
     return { read, mentioned: sources.join('\n') };
   }
 
-  const FOLDERS = [
-    'invoke-api',
-    'ctr-trigger',
-    'contact-import',
-    'recording-upload',
-    'transcript-import',
-    'contact-lens-import',
-    'historical-report-import',
-    'realtime-queue-metrics',
-  ];
   const variablesOf = (folder: string, overrides: Record<string, string> = {}) => {
     const fn = ofType(
       deployedResources(template, { ...EVERYTHING_ON, ...overrides }),
@@ -986,15 +977,18 @@ describe('function environment', () => {
     return (fn.properties.Environment as { Variables: Record<string, unknown> }).Variables;
   };
 
-  it.each(FOLDERS)('functions/%s: every variable its code reads is set (or unset on purpose)', (folder) => {
-    const { read } = variablesRead(folder);
-    expect(read.size, `found no environment reads for ${folder}`).toBeGreaterThan(0);
-    const set = Object.keys(variablesOf(folder));
-    const missing = [...read].filter((v) => !set.includes(v) && !UNSET_ON_PURPOSE.has(v));
-    expect(missing, `read by functions/${folder} but not set by the stack`).toEqual([]);
-  });
+  it.each(FUNCTION_FOLDERS)(
+    'functions/%s: every variable its code reads is set (or unset on purpose)',
+    (folder) => {
+      const { read } = variablesRead(folder);
+      expect(read.size, `found no environment reads for ${folder}`).toBeGreaterThan(0);
+      const set = Object.keys(variablesOf(folder));
+      const missing = [...read].filter((v) => !set.includes(v) && !UNSET_ON_PURPOSE.has(v));
+      expect(missing, `read by functions/${folder} but not set by the stack`).toEqual([]);
+    },
+  );
 
-  it.each(FOLDERS)('functions/%s: every variable the stack sets is one its code reads', (folder) => {
+  it.each(FUNCTION_FOLDERS)('functions/%s: every variable the stack sets is one its code reads', (folder) => {
     const { mentioned } = variablesRead(folder);
     const unused = Object.keys(variablesOf(folder)).filter(
       (v) => !RUNTIME.has(v) && !new RegExp(`\\b${v}\\b`).test(mentioned),
