@@ -16,7 +16,7 @@
  * npm run bench -- reporting
  * ```
  */
-import type { Context } from 'aws-lambda';
+import { lambdaContext } from '../local/lambda-context.js';
 
 const QUEUE_COUNTS = [10, 50, 250] as const;
 const REFRESHES_PER_MINUTE = 4;
@@ -44,23 +44,6 @@ function originalModel() {
         'upsert per CSV row = 1 + rows (1,000 rows → 1,001). Older versions also describe per row for ' +
         'Region__c (2 × rows + 1).',
     },
-  };
-}
-
-function lambdaContext(name: string, remaining: () => number): Context {
-  return {
-    functionName: name,
-    functionVersion: '$LATEST',
-    invokedFunctionArn: `arn:aws:lambda:eu-west-2:123456789012:function:${name}`,
-    memoryLimitInMB: '256',
-    awsRequestId: '00000000-0000-4000-8000-000000000000',
-    logGroupName: `/aws/lambda/${name}`,
-    logStreamName: 'bench',
-    callbackWaitsForEmptyEventLoop: true,
-    getRemainingTimeInMillis: remaining,
-    done: () => undefined,
-    fail: () => undefined,
-    succeed: () => undefined,
   };
 }
 
@@ -159,7 +142,7 @@ export async function run(): Promise<Record<string, unknown>> {
         time = 0;
         const result = await handler(
           {},
-          lambdaContext('realtime-queue-metrics', () => 90_000 - time),
+          lambdaContext({ functionName: 'realtime-queue-metrics', remainingMs: () => 90_000 - time }),
         );
         refreshes.push(...result.refreshes);
       }
@@ -177,7 +160,7 @@ export async function run(): Promise<Record<string, unknown>> {
 
     fromEnvironment.resetSalesforceClient();
     const importer = historical.createHandler({ s3: s3.client });
-    const context = lambdaContext('historical-report-import', () => 300_000);
+    const context = lambdaContext({ functionName: 'historical-report-import', remainingMs: () => 300_000 });
     const rowCalls: number[] = [];
     for (const tag of ['cold', 'warm']) {
       const key = `SFDC/Queue/${tag} day report.csv`;

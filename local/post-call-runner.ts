@@ -33,6 +33,7 @@ import {
   analyticsBranchOptions,
 } from './aws-stand-ins/analytics-branches.js';
 import { ExecutionStore, type StoredExecution, type StoredHistoryEvent } from './execution-store.js';
+import { lambdaContext } from './lambda-context.js';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 /** An event of the interpreter's log (the library does not export the type). */
@@ -437,23 +438,13 @@ export class PostCallRunner {
     executionName: string,
   ): Promise<Json> {
     const payload = viaInvoke ? ((input as { Payload?: Json }).Payload ?? null) : input;
-    const timeoutMs = this.#options.lambdaTimeoutMs ?? 900_000;
-    const deadline = Date.now() + timeoutMs;
-    const functionName = functionArn.split(':').pop() ?? functionArn;
-    const context: Context = {
-      callbackWaitsForEmptyEventLoop: false,
-      functionName,
-      functionVersion: '$LATEST',
+    const context = lambdaContext({
+      functionName: functionArn.split(':').pop() ?? functionArn,
       invokedFunctionArn: functionArn,
+      timeoutMs: this.#options.lambdaTimeoutMs ?? 900_000,
       memoryLimitInMB: '1024',
-      awsRequestId: randomUUID(),
-      logGroupName: `/aws/lambda/${functionName}`,
       logStreamName: `local/${executionName}`,
-      getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
-      done: () => undefined,
-      fail: () => undefined,
-      succeed: () => undefined,
-    };
+    });
     let result: unknown;
     try {
       // The event crosses a JSON boundary in Lambda too.

@@ -1,30 +1,17 @@
 import { SFNClient, SFNServiceException } from '@aws-sdk/client-sfn';
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import type { Context } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadCtrFixture } from '../../shared/ctr/fixtures.js';
 import { kinesisEventOf } from '../../shared/ctr/kinesis-event.js';
 import { handler } from './handler.js';
 import { StepFunctionsFake } from './step-functions-fake.js';
+import { lambdaContext } from '../../local/lambda-context.js';
 
 const sfnMock = mockClient(SFNClient);
 const sqsMock = mockClient(SQSClient);
 
-const context = {
-  functionName: 'ctr-trigger',
-  functionVersion: '$LATEST',
-  invokedFunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:ctr-trigger',
-  memoryLimitInMB: '256',
-  awsRequestId: 'req-1',
-  logGroupName: '/aws/lambda/ctr-trigger',
-  logStreamName: 'stream',
-  callbackWaitsForEmptyEventLoop: true,
-  getRemainingTimeInMillis: () => 60_000,
-  done: () => undefined,
-  fail: () => undefined,
-  succeed: () => undefined,
-} as Context;
+const context = lambdaContext({ functionName: 'ctr-trigger', timeoutMs: 60_000 });
 
 beforeEach(() => {
   sfnMock.reset();

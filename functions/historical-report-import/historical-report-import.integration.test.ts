@@ -3,31 +3,18 @@
  * s3rver → the Salesforce client → the Salesforce emulator over HTTP.
  */
 import { readFileSync } from 'node:fs';
-import type { Context } from 'aws-lambda';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSalesforceEmulator } from '../../local/salesforce-emulator/index.js';
 import type { SalesforceEmulator } from '../../local/salesforce-emulator/types.js';
 import { type SalesforceEnvironment, useSalesforceEmulator } from '../../local/salesforce-environment.js';
 import { createHandler } from './handler.js';
 import { startLocalS3, type LocalS3 } from './test-support/local-s3.js';
+import { lambdaContext } from '../../local/lambda-context.js';
 
 const BUCKET = 'connect-reports';
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url));
 
-const context = {
-  functionName: 'historical-report-import',
-  functionVersion: '$LATEST',
-  invokedFunctionArn: 'arn:aws:lambda:eu-west-2:123456789012:function:historical-report-import',
-  memoryLimitInMB: '256',
-  awsRequestId: 'c6af9ac6-7b61-11e6-9a41-93e812345678',
-  logGroupName: '/aws/lambda/historical-report-import',
-  logStreamName: '2026/11/28/[$LATEST]abcdef',
-  callbackWaitsForEmptyEventLoop: true,
-  getRemainingTimeInMillis: () => 60_000,
-  done: () => undefined,
-  fail: () => undefined,
-  succeed: () => undefined,
-} as Context;
+const context = lambdaContext({ functionName: 'historical-report-import', timeoutMs: 60_000 });
 
 /** An S3 event notification record, key URL-encoded the way S3 does (spaces as `+`). */
 function s3Record(key: string, eventTime = '2026-11-28T10:31:02.114Z') {

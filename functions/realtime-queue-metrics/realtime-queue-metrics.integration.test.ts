@@ -4,7 +4,6 @@
  * aws-sdk-client-mock, and the Salesforce emulator over HTTP.
  */
 import { ConnectClient } from '@aws-sdk/client-connect';
-import type { Context } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSalesforceEmulator } from '../../local/salesforce-emulator/index.js';
@@ -12,6 +11,7 @@ import type { SalesforceEmulator } from '../../local/salesforce-emulator/types.j
 import { type SalesforceEnvironment, useSalesforceEmulator } from '../../local/salesforce-environment.js';
 import { createHandler } from './handler.js';
 import { installSimulatedConnect, simulatedInstance } from './test-support/simulated-connect.js';
+import { lambdaContext } from '../../local/lambda-context.js';
 
 function fakeClock() {
   let time = Date.UTC(2026, 10, 28, 10, 45);
@@ -22,23 +22,6 @@ function fakeClock() {
       time += ms;
     },
     elapsed: () => time - start,
-  };
-}
-
-function lambdaContext(remaining: () => number): Context {
-  return {
-    functionName: 'realtime-queue-metrics',
-    functionVersion: '$LATEST',
-    invokedFunctionArn: 'arn:aws:lambda:eu-west-2:123456789012:function:realtime-queue-metrics',
-    memoryLimitInMB: '256',
-    awsRequestId: '5f0c3a8e-4d2b-4f6e-9a1c-2b3d4e5f6a7b',
-    logGroupName: '/aws/lambda/realtime-queue-metrics',
-    logStreamName: '2026/11/28/[$LATEST]0123456789',
-    callbackWaitsForEmptyEventLoop: true,
-    getRemainingTimeInMillis: remaining,
-    done: () => undefined,
-    fail: () => undefined,
-    succeed: () => undefined,
   };
 }
 
@@ -93,7 +76,7 @@ describe('real-time queue metrics against the Salesforce emulator (namespace ama
     emulator.resetApiUsage();
     const result = await handler(
       scheduledEvent,
-      lambdaContext(() => 60_000 - clock.elapsed()),
+      lambdaContext({ functionName: 'realtime-queue-metrics', remainingMs: () => 60_000 - clock.elapsed() }),
     );
 
     expect(result.skipped).toBe(0);
@@ -150,7 +133,7 @@ describe('real-time queue metrics against the Salesforce emulator (namespace ama
     emulator.resetApiUsage();
     const result = await handler(
       scheduledEvent,
-      lambdaContext(() => 60_000 - clock.elapsed()),
+      lambdaContext({ functionName: 'realtime-queue-metrics', remainingMs: () => 60_000 - clock.elapsed() }),
     );
     expect(result.refreshes.map((r) => r.salesforceCalls)).toEqual([1, 1, 1, 1]);
     expect(result.refreshes[0]).toMatchObject({ created: 0, zeroed: 51 });
@@ -175,7 +158,10 @@ describe('real-time queue metrics against the Salesforce emulator (namespace ama
       await expect(
         handler(
           scheduledEvent,
-          lambdaContext(() => 60_000 - clock.elapsed()),
+          lambdaContext({
+            functionName: 'realtime-queue-metrics',
+            remainingMs: () => 60_000 - clock.elapsed(),
+          }),
         ),
       ).rejects.toMatchObject({
         name: 'RealtimeMetrics.ObjectSchema',
@@ -201,7 +187,10 @@ describe('real-time queue metrics against the Salesforce emulator (namespace ama
       await expect(
         handler(
           scheduledEvent,
-          lambdaContext(() => 60_000 - clock.elapsed()),
+          lambdaContext({
+            functionName: 'realtime-queue-metrics',
+            remainingMs: () => 60_000 - clock.elapsed(),
+          }),
         ),
       ).rejects.toMatchObject({
         name: 'Salesforce.RateLimited',
@@ -245,7 +234,7 @@ describe('real-time queue metrics without namespace, global analytics on', () =>
     const handler = createHandler({ connect: new ConnectClient({ region: 'eu-west-2' }) });
     const result = await handler(
       scheduledEvent,
-      lambdaContext(() => 60_000),
+      lambdaContext({ functionName: 'realtime-queue-metrics', remainingMs: () => 60_000 }),
     );
     expect(result.refreshes).toHaveLength(1);
     expect(connectCalls.listQueues).toBe(3);

@@ -10,9 +10,9 @@
  * const outcome = await invoker.invoke({ Details: { Parameters: { sf_operation: 'phoneLookup', … } } });
  * ```
  */
-import { randomUUID } from 'node:crypto';
 import { InvokeCommand, type InvokeCommandOutput, type LambdaClient } from '@aws-sdk/client-lambda';
 import type { Context } from 'aws-lambda';
+import { lambdaContext } from '../lambda-context.js';
 
 export type InvokeOutcome =
   | { result: Record<string, unknown> }
@@ -40,7 +40,10 @@ export class LocalHandlerInvoker implements Invoker {
 
   async invoke(event: unknown): Promise<InvokeOutcome> {
     try {
-      const result = await this.handler(event, lambdaContext(this.timeoutMs));
+      const result = await this.handler(
+        event,
+        lambdaContext({ functionName: 'invoke-api-local', timeoutMs: this.timeoutMs }),
+      );
       return { result: asObject(result) };
     } catch (error) {
       const err = error instanceof Error ? error : new Error(String(error));
@@ -99,24 +102,6 @@ export class LambdaInvoker implements Invoker {
     }
     return { result: payload };
   }
-}
-
-function lambdaContext(timeoutMs: number): Context {
-  const started = Date.now();
-  return {
-    callbackWaitsForEmptyEventLoop: true,
-    functionName: 'invoke-api-local',
-    functionVersion: '$LATEST',
-    invokedFunctionArn: 'arn:aws:lambda:us-east-1:000000000000:function:invoke-api-local',
-    memoryLimitInMB: '256',
-    awsRequestId: randomUUID(),
-    logGroupName: '/aws/lambda/invoke-api-local',
-    logStreamName: 'local',
-    getRemainingTimeInMillis: () => Math.max(0, timeoutMs - (Date.now() - started)),
-    done: () => undefined,
-    fail: () => undefined,
-    succeed: () => undefined,
-  };
 }
 
 function asObject(value: unknown): Record<string, unknown> {
