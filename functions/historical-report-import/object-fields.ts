@@ -1,7 +1,6 @@
 /**
- * The fields an sObject has, from one describe per object per Salesforce client (so per
- * container): the original described the object on every invocation (and per row for
- * `Region__c`). Lookups are case-insensitive and return the field's real API name, like the
+ * The fields an sObject has, from the client's describe (cached per container): the original
+ * described the object on every invocation (and per row for `Region__c`). Lookups are case-insensitive and return the field's real API name, like the
  * original's `get_field_mapping`/`get_filtered_fields`; unlike it, a failed describe fails the
  * import instead of silently filtering out every field (upstream §16 row 21).
  *
@@ -36,19 +35,7 @@ export class ObjectFields {
   }
 }
 
-const cache = new WeakMap<SalesforceApi, Map<string, Promise<ObjectFields>>>();
-
-/** Describe `sobject` once per client; a failure is not cached (the next call tries again). */
-export function objectFields(salesforce: SalesforceApi, sobject: string): Promise<ObjectFields> {
-  let perClient = cache.get(salesforce);
-  if (!perClient) {
-    perClient = new Map();
-    cache.set(salesforce, perClient);
-  }
-  const cached = perClient.get(sobject);
-  if (cached) return cached;
-  const pending = salesforce.describe(sobject).then((d) => new ObjectFields(d));
-  perClient.set(sobject, pending);
-  pending.catch(() => perClient.delete(sobject));
-  return pending;
+/** The fields of `sobject`; the client caches the describe per container, failures excepted. */
+export async function objectFields(salesforce: SalesforceApi, sobject: string): Promise<ObjectFields> {
+  return new ObjectFields(await salesforce.describe(sobject));
 }

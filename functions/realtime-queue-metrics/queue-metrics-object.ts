@@ -1,6 +1,6 @@
 /**
- * What `AC_QueueMetrics__c` looks like in the org, from one describe per Salesforce client (per
- * container), reused by every refresh: the original described the object once per queue per
+ * What `AC_QueueMetrics__c` looks like in the org, from the client's describe (cached per
+ * container, so one call serves every refresh): the original described the object once per queue per
  * refresh to decide whether `Region__c` exists (upstream §9.2, §16 row 13).
  *
  * @example
@@ -9,7 +9,7 @@
  * object.field('Region__c'); // → 'amazonconnect__Region__c' or undefined
  * ```
  */
-import type { DescribeField, SalesforceApi } from '../../shared/salesforce/types.js';
+import type { DescribeField, DescribeResult, SalesforceApi } from '../../shared/salesforce/types.js';
 import { QueueMetricsObjectError } from './errors.js';
 
 export const QUEUE_METRICS_OBJECT = 'AC_QueueMetrics__c';
@@ -50,34 +50,23 @@ export class QueueMetricsObject {
   }
 }
 
-const cache = new WeakMap<SalesforceApi, Map<string, Promise<QueueMetricsObject>>>();
-
-/** Describes `<ns>AC_QueueMetrics__c` once per client; failures are not cached. */
-export function queueMetricsObject(
+/** Describes `<ns>AC_QueueMetrics__c` (the client caches the describe per container, failures excepted). */
+export async function queueMetricsObject(
   salesforce: SalesforceApi,
   namespacePrefix: string,
 ): Promise<QueueMetricsObject> {
   const sobject = namespacePrefix + QUEUE_METRICS_OBJECT;
-  let perClient = cache.get(salesforce);
-  if (!perClient) {
-    perClient = new Map();
-    cache.set(salesforce, perClient);
+  let describe: DescribeResult;
+  try {
+    describe = await salesforce.describe(sobject);
+  } catch (err) {
+    if (err instanceof Error && err.name === 'Salesforce.Request') {
+      throw new QueueMetricsObjectError(
+        `Cannot describe ${sobject} (${err.message}): check SF_ADAPTER_NAMESPACE against the CTI Adapter package`,
+        { cause: err },
+      );
+    }
+    throw err;
   }
-  const cached = perClient.get(sobject);
-  if (cached) return cached;
-  const pending = salesforce.describe(sobject).then(
-    (d) => new QueueMetricsObject(d.name || sobject, namespacePrefix, d.fields),
-    (err: unknown) => {
-      if (err instanceof Error && err.name === 'Salesforce.Request') {
-        throw new QueueMetricsObjectError(
-          `Cannot describe ${sobject} (${err.message}): check SF_ADAPTER_NAMESPACE against the CTI Adapter package`,
-          { cause: err },
-        );
-      }
-      throw err;
-    },
-  );
-  perClient.set(sobject, pending);
-  pending.catch(() => perClient.delete(sobject));
-  return pending;
+  return new QueueMetricsObject(describe.name || sobject, namespacePrefix, describe.fields);
 }
