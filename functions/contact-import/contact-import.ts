@@ -15,7 +15,8 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { SalesforceRequestError } from '../../shared/salesforce/errors.js';
 import { soql, soqlIdentifier } from '../../shared/salesforce/soql.js';
 import type { CompositeSubrequest, SalesforceApi } from '../../shared/salesforce/types.js';
-import { firstFailure, subresponseError, type UpsertOutcome, upsertOutcome } from './composite-outcome.js';
+import { compositeFailure } from '../../shared/salesforce/composite-failure.js';
+import { type UpsertOutcome, upsertOutcome } from './composite-outcome.js';
 import { ctrFields } from './ctr-fields.js';
 import type { ContactImportEvent, ContactImportResult, ContactImportSettings } from './types.js';
 
@@ -60,13 +61,11 @@ export class ContactImporter {
     }
 
     const responses = await this.api.composite(subrequests, { allOrNone: true });
-    const failure = firstFailure(responses);
-    if (failure) {
-      throw subresponseError(
-        failure,
-        `upsert ${this.#name(referenceObject(failure.referenceId))} (composite)`,
-      );
-    }
+    const failure = compositeFailure(
+      responses,
+      (referenceId) => `upsert ${this.#name(referenceObject(referenceId))} (composite)`,
+    );
+    if (failure) throw failure;
     const byReference = new Map(responses.map((response) => [response.referenceId, response]));
 
     const ctrRecordId = wantsCtr ? await this.#recordId(byReference.get('ctr'), CTR_OBJECT, contactId) : null;

@@ -20,7 +20,7 @@
  */
 import { isSalesforceId, soql } from '../salesforce/soql.js';
 import type { CompositeSubrequest, SalesforceApi } from '../salesforce/types.js';
-import { compositeFailure, subresponseError } from './composite-failure.js';
+import { compositeFailure, subresponseError } from '../salesforce/composite-failure.js';
 import { withNamespace } from '../salesforce/namespace.js';
 
 /** The analytics object's name without namespace. */

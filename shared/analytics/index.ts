@@ -5,6 +5,6 @@ export {
   AnalyticsRecordWriter,
   type JsonAttachment,
 } from './analytics-record-writer.js';
-export { compositeFailure, subresponseError } from './composite-failure.js';
+export { compositeFailure, subresponseError } from '../salesforce/composite-failure.js';
 export { namespacePrefix, withNamespace } from '../salesforce/namespace.js';
 export { readJsonObject, S3ObjectNotFoundError, S3ObjectNotJsonError } from './read-json-object.js';

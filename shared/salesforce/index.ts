@@ -22,6 +22,12 @@ export {
   toCredentials,
 } from './credentials.js';
 export { apiOrigin, apiPathPrefix, loginBaseUrl, PRODUCTION_LOGIN_HOST, tokenUrl } from './endpoints.js';
+export {
+  compositeFailure,
+  firstFailure,
+  isConsequentialFailure,
+  subresponseError,
+} from './composite-failure.js';
 export { describeDetails, errorDetails, mapResponseError } from './error-mapping.js';
 export * from './errors.js';
 export {
