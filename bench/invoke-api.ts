@@ -22,7 +22,7 @@ import type { Context } from 'aws-lambda';
 import { build } from 'esbuild';
 import { Pool } from 'undici';
 import { startSalesforceEmulator } from '../local/salesforce-emulator/index.js';
-import { useSalesforceEmulator } from '../local/salesforce-environment.js';
+import { useSalesforceEmulator } from '../local/emulator-connection/salesforce-environment.js';
 import { DEFAULT_NODE_OPTIONS } from '../infra/lib/node-options.js';
 import { STACK_ESBUILD_OPTIONS } from './support/stack-bundling.js';
 

@@ -39,15 +39,15 @@
  *     sfProcessContactLens 1, its sfInvokeAPI hops (update + attachment) 2          total   15
  */
 import './support/quiet-logs.js';
-import '../local/promise-with-resolvers.js';
+import '../local/runner/promise-with-resolvers.js';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import type { Context } from 'aws-lambda';
 import { readFileSync } from 'node:fs';
 import { analyticsBranchOptions } from '../local/aws-stand-ins/analytics-branches.js';
 import { TranscribeStandIn } from '../local/aws-stand-ins/transcribe-stand-in.js';
-import { LocalPipeline, POST_CALL_LAMBDA_HANDLERS } from '../local/local-pipeline.js';
-import type { LambdaHandler } from '../local/post-call-runner.js';
-import { loadCtrFixture } from '../shared/ctr/fixtures.js';
+import { LocalPipeline, POST_CALL_LAMBDA_HANDLERS } from '../local/runner/local-pipeline.js';
+import type { LambdaHandler } from '../local/runner/post-call-runner.js';
+import { loadCtrFixture } from '../local/samples/ctr-fixtures.js';
 
 const RECORDING_BUCKET = 'amazon-connect-recordings-local';
 

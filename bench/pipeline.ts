@@ -20,18 +20,14 @@ import { SFNClient } from '@aws-sdk/client-sfn';
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { mockClient } from 'aws-sdk-client-mock';
 import { DEFAULT_MAX_CONCURRENCY } from '../functions/ctr-trigger/config.js';
-import {
-  AVAILABLE_BRANCHES,
-  handleKinesisBatch,
-  StepFunctionsFake,
-  toBatchResponse,
-} from '../functions/ctr-trigger/index.js';
+import { AVAILABLE_BRANCHES, handleKinesisBatch, toBatchResponse } from '../functions/ctr-trigger/index.js';
 import type { CtrTriggerSettings } from '../functions/ctr-trigger/types.js';
-import { LocalPipeline } from '../local/local-pipeline.js';
-import { loadCtrFixture } from '../shared/ctr/fixtures.js';
+import { StepFunctionsFake } from '../local/aws-stand-ins/step-functions-fake.js';
+import { LocalPipeline } from '../local/runner/local-pipeline.js';
+import { loadCtrFixture } from '../local/samples/ctr-fixtures.js';
 // Issue 5's figures (transcription + Contact Lens): a separate module, merged into this output.
 import { measureFullContact } from './pipeline-full-contact.js';
-import { kinesisEventOf } from '../shared/ctr/kinesis-event.js';
+import { kinesisEventOf } from '../local/aws-stand-ins/kinesis-event.js';
 import { DEFAULT_NODE_OPTIONS, RECORDING_UPLOAD_NODE_OPTIONS } from '../infra/lib/node-options.js';
 import {
   measureRecordingUpload,

@@ -16,7 +16,7 @@
  * npm run bench -- reporting
  * ```
  */
-import { lambdaContext } from '../local/lambda-context.js';
+import { lambdaContext } from '../local/aws-stand-ins/lambda-context.js';
 
 const QUEUE_COUNTS = [10, 50, 250] as const;
 const REFRESHES_PER_MINUTE = 4;
@@ -87,14 +87,14 @@ export async function run(): Promise<Record<string, unknown>> {
       import('@aws-sdk/client-connect'),
       import('aws-sdk-client-mock'),
       import('../local/salesforce-emulator/index.js'),
-      import('../local/salesforce-environment.js'),
+      import('../local/emulator-connection/salesforce-environment.js'),
       import('../shared/salesforce/from-environment.js'),
     ]);
   const [realtime, historical, simulated, localS3] = await Promise.all([
     import('../functions/realtime-queue-metrics/handler.js'),
     import('../functions/historical-report-import/handler.js'),
-    import('../functions/realtime-queue-metrics/test-support/simulated-connect.js'),
-    import('../functions/historical-report-import/test-support/local-s3.js'),
+    import('../local/aws-stand-ins/simulated-connect.js'),
+    import('../local/aws-stand-ins/local-s3.js'),
   ]);
 
   const emulator = await emulatorModule.startSalesforceEmulator({

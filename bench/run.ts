@@ -8,7 +8,7 @@
  * npm run bench -- salesforce-client
  * ```
  */
-import '../local/promise-with-resolvers.js';
+import '../local/runner/promise-with-resolvers.js';
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';

@@ -15,16 +15,16 @@
  * `--local` operations commands (executions, redrive, replay-dlq).
  */
 import './start-environment.js';
-import './promise-with-resolvers.js';
+import './runner/promise-with-resolvers.js';
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { type CtrFileBatch, readCtrFile } from './ctr-file.js';
-import { DEFAULT_EXECUTION_STORE_FILE, ExecutionStore } from './execution-store.js';
-import { LocalPipeline } from './local-pipeline.js';
-import { DEAD_LETTER_FILE, SALESFORCE_STATE_FILE, saveLocalJson } from './local-state.js';
-import { buildPipelineReport, renderPipelineReport } from './pipeline-report.js';
+import { type CtrFileBatch, readCtrFile } from './runner/ctr-file.js';
+import { DEFAULT_EXECUTION_STORE_FILE, ExecutionStore } from './runner/execution-store.js';
+import { LocalPipeline } from './runner/local-pipeline.js';
+import { DEAD_LETTER_FILE, SALESFORCE_STATE_FILE, saveLocalJson } from './runner/local-state.js';
+import { buildPipelineReport, renderPipelineReport } from './runner/pipeline-report.js';
 
 const SAMPLES_DIRECTORY = join(dirname(fileURLToPath(import.meta.url)), 'samples');
 

@@ -1,7 +1,7 @@
 /**
  * `npm run invoke`: runs sfInvokeAPI on sample events, or the seed guide's whole validation
  * (`--walkthrough`), locally against an embedded Salesforce emulator, against a real org, or
- * against a deployed Lambda. See `local/invoke/cli.ts` for the options.
+ * against a deployed Lambda. See `ops/invoke/cli.ts` for the options.
  *
  * @example
  * ```sh

@@ -1,24 +1,24 @@
 /**
  * `npm run replay-dlq -- [--stack-name NAME | --queue-url URL --state-machine-arn ARN | --local] [--dry-run] [--max N]`
- * See local/operations/replay-dlq-cli.ts and the README's Operations section.
+ * See ops/replay-dlq/replay-dlq-cli.ts and the README's Operations section.
  */
-import './start-environment.js';
-import './promise-with-resolvers.js';
+import '../local/start-environment.js';
+import '../local/runner/promise-with-resolvers.js';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { ctrTriggerSettingsFromEnvironment, handleKinesisBatch } from '../functions/ctr-trigger/index.js';
-import { resolveStateMachineArn, UsageError } from './operations/cli-options.js';
-import { FileDeadLetterQueue } from './operations/file-dead-letter-queue.js';
-import { openLocalStack } from './operations/local-stack.js';
-import { nonReparkingSqsClient } from './operations/replay-dlq.js';
-import { runReplayDlqCli } from './operations/replay-dlq-cli.js';
-import { SqsDeadLetterQueue } from './operations/sqs-dead-letter-queue.js';
+import { resolveStateMachineArn, UsageError } from './cli/cli-options.js';
+import { FileDeadLetterQueue } from './local/file-dead-letter-queue.js';
+import { openLocalStack } from './local/local-stack.js';
+import { nonReparkingSqsClient } from './replay-dlq/replay-dlq.js';
+import { runReplayDlqCli } from './replay-dlq/replay-dlq-cli.js';
+import { SqsDeadLetterQueue } from './aws/sqs-dead-letter-queue.js';
 import {
   DEAD_LETTER_QUEUE_OUTPUT,
   describeStackOutputs,
   requireOutput,
   type StackOutputs,
-} from './operations/stack-outputs.js';
+} from './aws/stack-outputs.js';
 
 process.exitCode = await runReplayDlqCli(
   process.argv.slice(2),

@@ -1,2 +1,2 @@
 import 'aws-sdk-client-mock-vitest/extend';
-import '../local/promise-with-resolvers.js';
+import '../local/runner/promise-with-resolvers.js';

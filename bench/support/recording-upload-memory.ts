@@ -20,8 +20,8 @@ import { fileURLToPath } from 'node:url';
 import { build, type Metafile } from 'esbuild';
 import { importContact } from '../../functions/contact-import/handler.js';
 import { STACK_ESBUILD_OPTIONS } from './stack-bundling.js';
-import { LocalPipeline } from '../../local/local-pipeline.js';
-import { emulatorSecret } from '../../local/salesforce-environment.js';
+import { LocalPipeline } from '../../local/runner/local-pipeline.js';
+import { emulatorSecret } from '../../local/emulator-connection/salesforce-environment.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 

@@ -9,12 +9,12 @@ import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PostCallExecutionInput } from '../../shared/ctr/execution-input.js';
-import { loadCtrFixture } from '../../shared/ctr/fixtures.js';
-import { kinesisEventOf, nextSequenceNumber } from '../../shared/ctr/kinesis-event.js';
+import { loadCtrFixture } from '../../local/samples/ctr-fixtures.js';
+import { kinesisEventOf, nextSequenceNumber } from '../../local/aws-stand-ins/kinesis-event.js';
 import { ctrRefreshPlan } from '../../shared/ctr/plan.js';
 import { DEFAULT_MAX_CONCURRENCY } from './config.js';
-import { handleKinesisBatch, retrySequenceNumbers } from './handle-batch.js';
-import { StepFunctionsFake } from './step-functions-fake.js';
+import { handleKinesisBatch } from './handle-batch.js';
+import { StepFunctionsFake } from '../../local/aws-stand-ins/step-functions-fake.js';
 import type { CtrTriggerDependencies, CtrTriggerSettings, RecordOutcome, StartedOutcome } from './types.js';
 
 const STATE_MACHINE_ARN = 'arn:aws:states:us-east-1:123456789012:stateMachine:PostCall';
@@ -50,6 +50,9 @@ const deps = (overrides: Partial<CtrTriggerDependencies> = {}): CtrTriggerDepend
 
 const startCalls = (): StartExecutionCommandInput[] =>
   sfnMock.commandCalls(StartExecutionCommand).map((call) => call.args[0].input);
+/** Sequence numbers the batch response reports as item failures. */
+const retrySequenceNumbers = (outcomes: readonly RecordOutcome[]): string[] =>
+  outcomes.filter((outcome) => outcome.status === 'retry').map((outcome) => outcome.sequenceNumber);
 const statuses = (outcomes: RecordOutcome[]): string[] =>
   outcomes.map((o) => (o.status === 'skipped' ? `skipped:${o.code}` : o.status));
 const startedOf = (outcomes: RecordOutcome[]): StartedOutcome[] =>

@@ -130,11 +130,6 @@ export async function handleKinesisBatch(
   return ordered;
 }
 
-/** Sequence numbers to report as batch item failures. */
-export function retrySequenceNumbers(outcomes: readonly RecordOutcome[]): string[] {
-  return outcomes.filter((outcome) => outcome.status === 'retry').map((outcome) => outcome.sequenceNumber);
-}
-
 function recordMetrics({ metrics }: CtrTriggerDependencies, outcomes: readonly RecordOutcome[]): void {
   if (metrics === undefined) return;
   const count = (predicate: (outcome: RecordOutcome) => boolean): number => outcomes.filter(predicate).length;

@@ -15,11 +15,6 @@ export {
   DEFAULT_MAX_CONCURRENCY,
   MAX_CONCURRENCY_LIMIT,
 } from './config.js';
-export { handleKinesisBatch, retrySequenceNumbers } from './handle-batch.js';
+export { handleKinesisBatch } from './handle-batch.js';
 export { executionArnFor } from './start-contact-execution.js';
-export {
-  type FakeExecution,
-  StepFunctionsFake,
-  type StepFunctionsFakeOptions,
-} from './step-functions-fake.js';
 export type * from './types.js';

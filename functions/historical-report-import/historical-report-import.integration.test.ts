@@ -6,10 +6,13 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSalesforceEmulator } from '../../local/salesforce-emulator/index.js';
 import type { SalesforceEmulator } from '../../local/salesforce-emulator/types.js';
-import { type SalesforceEnvironment, useSalesforceEmulator } from '../../local/salesforce-environment.js';
+import {
+  type SalesforceEnvironment,
+  useSalesforceEmulator,
+} from '../../local/emulator-connection/salesforce-environment.js';
 import { createHandler } from './handler.js';
-import { startLocalS3, type LocalS3 } from './test-support/local-s3.js';
-import { lambdaContext } from '../../local/lambda-context.js';
+import { startLocalS3, type LocalS3 } from '../../local/aws-stand-ins/local-s3.js';
+import { lambdaContext } from '../../local/aws-stand-ins/lambda-context.js';
 
 const BUCKET = 'connect-reports';
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url));

@@ -11,10 +11,13 @@ import {
   DELETE_SAMPLE_CASE_ID,
   sampleEventSeed,
   UPDATE_SAMPLE_CASE_ID,
-} from '../../local/invoke/sample-event-seed.js';
+} from '../../ops/invoke/sample-event-seed.js';
 import { startSalesforceEmulator } from '../../local/salesforce-emulator/index.js';
 import type { SalesforceEmulator } from '../../local/salesforce-emulator/types.js';
-import { type SalesforceEnvironment, useSalesforceEmulator } from '../../local/salesforce-environment.js';
+import {
+  type SalesforceEnvironment,
+  useSalesforceEmulator,
+} from '../../local/emulator-connection/salesforce-environment.js';
 import { getSalesforceClient } from '../../shared/salesforce/from-environment.js';
 import { handler, resetInvokeApiSettings } from './handler.js';
 
@@ -215,10 +218,7 @@ describe('output parity with the original, from the shipped sample events', () =
 
 describe('error and edge-case fixtures (test/fixtures)', () => {
   const fixture = (name: string) =>
-    handler(
-      JSON.parse(readFileSync(new URL(`./test/fixtures/${name}.json`, import.meta.url), 'utf8')),
-      context(),
-    );
+    handler(JSON.parse(readFileSync(new URL(`./fixtures/${name}.json`, import.meta.url), 'utf8')), context());
 
   it('unknown sf_operation → an error naming it', async () => {
     await expect(fixture('event-unknown-operation')).rejects.toMatchObject({

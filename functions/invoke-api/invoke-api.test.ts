@@ -9,7 +9,7 @@ import {
   SalesforceTransientError,
 } from '../../shared/salesforce/errors.js';
 import { invokeApi } from './invoke-api.js';
-import { RecordingSalesforce } from './test/recording-salesforce.js';
+import { RecordingSalesforce } from '../../test/support/recording-salesforce.js';
 import type { InvokeApiSettings } from './types.js';
 
 const settings: InvokeApiSettings = {

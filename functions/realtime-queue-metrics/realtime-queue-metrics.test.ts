@@ -21,7 +21,7 @@ import { QueueMetricsObject } from './queue-metrics-object.js';
 import { buildQueueMetricsRecords } from './queue-metrics-records.js';
 import { runRefreshLoop } from './refresh-loop.js';
 import { readRealtimeMetricsSettings } from './settings.js';
-import { installSimulatedConnect, simulatedInstance } from './test-support/simulated-connect.js';
+import { installSimulatedConnect, simulatedInstance } from '../../local/aws-stand-ins/simulated-connect.js';
 
 const fixture = <T>(name: string): T =>
   JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8')) as T;

@@ -21,8 +21,8 @@ import {
   type QueueSummary,
 } from '@aws-sdk/client-connect';
 import type { AwsClientStub } from 'aws-sdk-client-mock';
-import { CURRENT_METRICS } from '../metric-definitions.js';
-import type { CurrentMetricName } from '../types.js';
+import { CURRENT_METRICS } from '../../functions/realtime-queue-metrics/metric-definitions.js';
+import type { CurrentMetricName } from '../../functions/realtime-queue-metrics/types.js';
 
 export interface SimulatedInstance {
   instanceId: string;

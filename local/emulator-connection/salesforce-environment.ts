@@ -17,9 +17,9 @@ import {
   SecretsManagerClient,
 } from '@aws-sdk/client-secrets-manager';
 import { mockClient } from 'aws-sdk-client-mock';
-import { resetSalesforceClient } from '../shared/salesforce/from-environment.js';
-import type { AuthMode, SalesforceCredentials } from '../shared/salesforce/types.js';
-import type { SalesforceEmulator } from './salesforce-emulator/types.js';
+import { resetSalesforceClient } from '../../shared/salesforce/from-environment.js';
+import type { AuthMode, SalesforceCredentials } from '../../shared/salesforce/types.js';
+import type { SalesforceEmulator } from '../salesforce-emulator/types.js';
 
 export const EMULATOR_SECRET_ARN =
   'arn:aws:secretsmanager:us-east-1:000000000000:secret:salesforce-emulator-credentials-AbCdEf';

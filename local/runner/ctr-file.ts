@@ -10,7 +10,7 @@
  * ```
  */
 import { readFileSync } from 'node:fs';
-import type { RawKinesisData } from '../shared/ctr/kinesis-event.js';
+import type { RawKinesisData } from '../aws-stand-ins/kinesis-event.js';
 
 export interface CtrFileBatch {
   file: string;

@@ -66,6 +66,7 @@ export interface ExecutionListFilter {
 export const DEFAULT_EXECUTION_STORE_FILE = join(
   dirname(fileURLToPath(import.meta.url)),
   '..',
+  '..',
   '.local-state',
   'executions.json',
 );

@@ -24,13 +24,13 @@ import { SendMessageCommand, type SendMessageCommandInput, SQSClient } from '@aw
 import type { KinesisStreamBatchResponse, KinesisStreamEvent } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import S3rver from 's3rver';
-import { handler as contactImportHandler } from '../functions/contact-import/handler.js';
-import { handleKinesisBatch, toBatchResponse } from '../functions/ctr-trigger/index.js';
-import type { CtrTriggerSettings, RecordOutcome } from '../functions/ctr-trigger/types.js';
-import { handler as recordingUploadHandler } from '../functions/recording-upload/handler.js';
-import { AVAILABLE_BRANCHES, DEFAULT_MAX_CONCURRENCY } from '../functions/ctr-trigger/config.js';
-import { kinesisEventOf, nextSequenceNumber, type RawKinesisData } from '../shared/ctr/kinesis-event.js';
-import { postCallSwitchesFromEnvironment } from '../shared/ctr/switches.js';
+import { handler as contactImportHandler } from '../../functions/contact-import/handler.js';
+import { handleKinesisBatch, toBatchResponse } from '../../functions/ctr-trigger/index.js';
+import type { CtrTriggerSettings, RecordOutcome } from '../../functions/ctr-trigger/types.js';
+import { handler as recordingUploadHandler } from '../../functions/recording-upload/handler.js';
+import { AVAILABLE_BRANCHES, DEFAULT_MAX_CONCURRENCY } from '../../functions/ctr-trigger/config.js';
+import { kinesisEventOf, nextSequenceNumber, type RawKinesisData } from '../aws-stand-ins/kinesis-event.js';
+import { postCallSwitchesFromEnvironment } from '../../shared/ctr/switches.js';
 import {
   attachLocalStepFunctions,
   type LocalStepFunctions,
@@ -43,9 +43,12 @@ import {
   type PostCallRunnerOptions,
 } from './post-call-runner.js';
 import type { ExecutionStore } from './execution-store.js';
-import { startSalesforceEmulator } from './salesforce-emulator/index.js';
-import type { EmulatorOptions, SalesforceEmulator } from './salesforce-emulator/types.js';
-import { type SalesforceEnvironment, useSalesforceEmulator } from './salesforce-environment.js';
+import { startSalesforceEmulator } from '../salesforce-emulator/index.js';
+import type { EmulatorOptions, SalesforceEmulator } from '../salesforce-emulator/types.js';
+import {
+  type SalesforceEnvironment,
+  useSalesforceEmulator,
+} from '../emulator-connection/salesforce-environment.js';
 import { sampleRecordingWav } from './sample-recording.js';
 
 export const LOCAL_DLQ_URL = 'https://sqs.us-east-1.amazonaws.com/123456789012/ctr-dead-letter-local';

@@ -13,7 +13,12 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const LOCAL_STATE_DIRECTORY = join(dirname(fileURLToPath(import.meta.url)), '..', '.local-state');
+export const LOCAL_STATE_DIRECTORY = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  '.local-state',
+);
 export const SALESFORCE_STATE_FILE = join(LOCAL_STATE_DIRECTORY, 'salesforce.json');
 export const DEAD_LETTER_FILE = join(LOCAL_STATE_DIRECTORY, 'dead-letters.json');
 

@@ -9,7 +9,7 @@
  * ```
  */
 import type { ContactReport, LocalPipeline } from './local-pipeline.js';
-import { renderTable } from './text-table.js';
+import { renderTable } from '../../ops/cli/text-table.js';
 
 /** The `--json` shape (issue 4): exactly these keys. */
 export interface PipelineReport {

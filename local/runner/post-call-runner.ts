@@ -31,9 +31,9 @@ import { ExecutionError, StateMachine, type StateMachineDefinition } from 'aws-l
 import {
   ANALYTICS_SUBSTITUTION_DEFAULTS,
   analyticsBranchOptions,
-} from './aws-stand-ins/analytics-branches.js';
+} from '../aws-stand-ins/analytics-branches.js';
 import { ExecutionStore, type StoredExecution, type StoredHistoryEvent } from './execution-store.js';
-import { lambdaContext } from './lambda-context.js';
+import { lambdaContext } from '../aws-stand-ins/lambda-context.js';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 /** An event of the interpreter's log (the library does not export the type). */
@@ -47,6 +47,7 @@ export type TaskHandler = (input: Json, task: { stateName: string; executionName
 
 export const POST_CALL_DEFINITION_FILE = join(
   dirname(fileURLToPath(import.meta.url)),
+  '..',
   '..',
   'statemachines',
   'post-call.asl.json',

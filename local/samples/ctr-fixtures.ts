@@ -1,5 +1,5 @@
 /**
- * Realistic sample CTRs (shared/ctr/fixtures/*.json) for tests, `npm start` samples and benchmarks.
+ * Realistic sample CTRs (local/samples/fixtures/*.json) for tests, `npm start` samples and benchmarks.
  *
  * | name | what it shows |
  * |---|---|

@@ -19,7 +19,7 @@ import type {
   ExecutionSummary,
   ListFilter,
   TimelineEvent,
-} from './types.js';
+} from '../types.js';
 
 export class SfnExecutionSource implements ExecutionSource {
   constructor(

@@ -2,8 +2,13 @@
  * Option parsing shared by the operations commands: time window, statuses, contact ids and
  * where executions live (Step Functions or `--local`).
  */
-import { requireOutput, STATE_MACHINE_OUTPUT, type StackOutputs } from './stack-outputs.js';
-import { type ExecutionSource, type ExecutionStatus, type ListFilter, REDRIVABLE_STATUSES } from './types.js';
+import { requireOutput, STATE_MACHINE_OUTPUT, type StackOutputs } from '../aws/stack-outputs.js';
+import {
+  type ExecutionSource,
+  type ExecutionStatus,
+  type ListFilter,
+  REDRIVABLE_STATUSES,
+} from '../types.js';
 import { UsageError } from './usage-error.js';
 
 export { UsageError } from './usage-error.js';

@@ -6,18 +6,18 @@
  * With it: that contact's executions, each as a readable timeline.
  */
 import { parseArgs } from 'node:util';
-import { renderTable } from '../text-table.js';
+import { renderTable } from '../cli/text-table.js';
 import {
   asOpened,
   EXECUTION_SELECTION_OPTIONS,
   executionSelection,
   type OpenedSource,
   type SourceOptions,
-} from './cli-options.js';
+} from '../cli/cli-options.js';
 import { belongsToContact } from './execution-names.js';
 import { listExecutions, renderTimeline } from './list-executions.js';
-import { type CliIo, commandFailed, consoleIo } from './cli-io.js';
-import type { ExecutionSource, ExecutionStatus } from './types.js';
+import { type CliIo, commandFailed, consoleIo } from '../cli/cli-io.js';
+import type { ExecutionSource, ExecutionStatus } from '../types.js';
 
 const ALL_STATUSES: ExecutionStatus[] = ['RUNNING', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED'];
 

@@ -4,7 +4,7 @@
  */
 import { mapWithConcurrency } from '../../shared/concurrency/map-with-concurrency.js';
 import { belongsToContact, contactIdFromExecutionName } from './execution-names.js';
-import type { ExecutionSource, ExecutionSummary, ListFilter, TimelineEvent } from './types.js';
+import type { ExecutionSource, ExecutionSummary, ListFilter, TimelineEvent } from '../types.js';
 
 export interface ExecutionRow {
   contactId: string;

@@ -215,7 +215,7 @@ describe('npm run invoke', () => {
   it('--walkthrough exits 0 against the embedded emulator', async () => {
     const { stdout } = await promisify(execFile)(
       process.execPath,
-      ['--import', 'tsx', 'local/invoke.ts', '--walkthrough'],
+      ['--import', 'tsx', 'ops/invoke.ts', '--walkthrough'],
       { cwd: ROOT, env: { ...process.env, SF_HOST: '' }, timeout: 60_000 },
     );
     expect(stdout).toContain('✓ [4/4] Confirm the Case is Closed (queryOne)');

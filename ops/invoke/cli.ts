@@ -188,8 +188,8 @@ export async function localTarget(): Promise<CliTarget> {
       close: async () => undefined,
     };
   }
-  const { startSalesforceEmulator } = await import('../salesforce-emulator/index.js');
-  const { useSalesforceEmulator } = await import('../salesforce-environment.js');
+  const { startSalesforceEmulator } = await import('../../local/salesforce-emulator/index.js');
+  const { useSalesforceEmulator } = await import('../../local/emulator-connection/salesforce-environment.js');
   const emulator = await startSalesforceEmulator({ seed: sampleEventSeed() });
   const environment = useSalesforceEmulator(emulator);
   const handler = await loadHandler();

@@ -12,7 +12,7 @@
  */
 import { InvokeCommand, type InvokeCommandOutput, type LambdaClient } from '@aws-sdk/client-lambda';
 import type { Context } from 'aws-lambda';
-import { lambdaContext } from '../lambda-context.js';
+import { lambdaContext } from '../../local/aws-stand-ins/lambda-context.js';
 
 export type InvokeOutcome =
   | { result: Record<string, unknown> }

@@ -11,9 +11,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { SeedData } from '../salesforce-emulator/types.js';
+import type { SeedData } from '../../local/salesforce-emulator/types.js';
 
-const SAMPLE_ORG = new URL('../salesforce-emulator/seed/sample-org.json', import.meta.url);
+const SAMPLE_ORG = new URL('../../local/salesforce-emulator/seed/sample-org.json', import.meta.url);
 
 /** Case deleted by `event-delete.json`. */
 export const DELETE_SAMPLE_CASE_ID = '5001r000023P6WRAA0';

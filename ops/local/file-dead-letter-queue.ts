@@ -3,8 +3,13 @@
  * trigger's SQS queue. A received message is hidden for the rest of the process (like a
  * visibility timeout); a deleted one is gone from the file.
  */
-import { DEAD_LETTER_FILE, type LocalDeadLetter, loadLocalJson, saveLocalJson } from '../local-state.js';
-import type { DeadLetterQueue, ReceivedDeadLetter } from './replay-dlq.js';
+import {
+  DEAD_LETTER_FILE,
+  type LocalDeadLetter,
+  loadLocalJson,
+  saveLocalJson,
+} from '../../local/runner/local-state.js';
+import type { DeadLetterQueue, ReceivedDeadLetter } from '../replay-dlq/replay-dlq.js';
 
 export class FileDeadLetterQueue implements DeadLetterQueue {
   readonly #messages: LocalDeadLetter[];

@@ -2,8 +2,8 @@
  * {@link ExecutionSource} over the local runner (`--local`): the executions `npm start` ran, kept
  * in its {@link ExecutionStore}, re-driven and restarted by the same {@link PostCallRunner}.
  */
-import type { ExecutionStore, StoredExecution } from '../execution-store.js';
-import type { PostCallRunner } from '../post-call-runner.js';
+import type { ExecutionStore, StoredExecution } from '../../local/runner/execution-store.js';
+import type { PostCallRunner } from '../../local/runner/post-call-runner.js';
 import {
   REDRIVABLE_STATUSES,
   type ExecutionDetail,
@@ -11,7 +11,7 @@ import {
   type ExecutionSummary,
   type ListFilter,
   type TimelineEvent,
-} from './types.js';
+} from '../types.js';
 
 function summaryOf(execution: StoredExecution): ExecutionSummary {
   return {

@@ -4,11 +4,11 @@
  * contacts' recordings, the runner with the saved executions) so a re-drive or replay continues
  * where that run stopped. `close()` waits for every execution and saves the state again.
  */
-import { DEFAULT_EXECUTION_STORE_FILE, ExecutionStore } from '../execution-store.js';
-import { LocalPipeline } from '../local-pipeline.js';
-import { loadLocalJson, SALESFORCE_STATE_FILE, saveLocalJson } from '../local-state.js';
-import type { EmulatorState } from '../salesforce-emulator/types.js';
-import { UsageError } from './cli-options.js';
+import { DEFAULT_EXECUTION_STORE_FILE, ExecutionStore } from '../../local/runner/execution-store.js';
+import { LocalPipeline } from '../../local/runner/local-pipeline.js';
+import { loadLocalJson, SALESFORCE_STATE_FILE, saveLocalJson } from '../../local/runner/local-state.js';
+import type { EmulatorState } from '../../local/salesforce-emulator/types.js';
+import { UsageError } from '../cli/cli-options.js';
 
 export interface LocalStack {
   pipeline: LocalPipeline;

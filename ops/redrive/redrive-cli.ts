@@ -6,7 +6,7 @@
  * failed, 2 on a usage error.
  */
 import { parseArgs } from 'node:util';
-import { renderTable } from '../text-table.js';
+import { renderTable } from '../cli/text-table.js';
 import {
   asOpened,
   EXECUTION_SELECTION_OPTIONS,
@@ -14,10 +14,10 @@ import {
   type OpenedSource,
   parsePositiveInt,
   type SourceOptions,
-} from './cli-options.js';
+} from '../cli/cli-options.js';
 import { redriveExecutions } from './redrive.js';
-import { type CliIo, commandFailed, consoleIo } from './cli-io.js';
-import { type ExecutionSource, REDRIVABLE_STATUSES } from './types.js';
+import { type CliIo, commandFailed, consoleIo } from '../cli/cli-io.js';
+import { type ExecutionSource, REDRIVABLE_STATUSES } from '../types.js';
 
 export async function runRedriveCli(
   argv: string[],

@@ -11,8 +11,8 @@
  */
 import { createHash } from 'node:crypto';
 import { mapWithConcurrency } from '../../shared/concurrency/map-with-concurrency.js';
-import { belongsToContact, contactIdFromExecutionName } from './execution-names.js';
-import type { ExecutionDetail, ExecutionSource, ExecutionSummary, ListFilter } from './types.js';
+import { belongsToContact, contactIdFromExecutionName } from '../executions/execution-names.js';
+import type { ExecutionDetail, ExecutionSource, ExecutionSummary, ListFilter } from '../types.js';
 
 /** Step Functions keeps an execution redrivable for 14 days after it stopped. */
 export const REDRIVE_WINDOW_MS = 14 * 24 * 60 * 60 * 1000;

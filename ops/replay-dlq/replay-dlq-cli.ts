@@ -7,9 +7,9 @@
 import { parseArgs } from 'node:util';
 import type { KinesisStreamEvent } from 'aws-lambda';
 import type { RecordOutcome } from '../../functions/ctr-trigger/index.js';
-import { renderTable } from '../text-table.js';
-import { parsePositiveInt } from './cli-options.js';
-import { type CliIo, commandFailed, consoleIo } from './cli-io.js';
+import { renderTable } from '../cli/text-table.js';
+import { parsePositiveInt } from '../cli/cli-options.js';
+import { type CliIo, commandFailed, consoleIo } from '../cli/cli-io.js';
 import { type DeadLetterQueue, replayDeadLetters } from './replay-dlq.js';
 
 export interface ReplayContext {

@@ -8,7 +8,7 @@ import {
   isValidExecutionName,
   refreshExecutionName,
 } from './execution-name.js';
-import { CTR_FIXTURE_NAMES, loadCtrFixture } from './fixtures.js';
+import { CTR_FIXTURE_NAMES, loadCtrFixture } from '../../local/samples/ctr-fixtures.js';
 import { parseContactTraceRecord } from './parse.js';
 import { planContact } from './plan.js';
 import type { PostCallSwitches } from './switches.js';

@@ -8,9 +8,6 @@
  * const ctr = decodeContactTraceRecord(record.kinesis.data);
  * const plan = planContact(ctr, postCallSwitchesFromEnvironment());
  * ```
- *
- * Test and local helpers are not re-exported here (keep Lambda bundles lean): import
- * `./fixtures.js` (sample CTRs) and `./kinesis-event.js` (Kinesis events) directly.
  */
 export * from './build-execution-input.js';
 export * from './canonical-json.js';

@@ -6,8 +6,8 @@ import {
 } from '@aws-sdk/client-sfn';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { runExecutionsCli } from '../../local/operations/executions-cli.js';
-import { SfnExecutionSource } from '../../local/operations/sfn-execution-source.js';
+import { runExecutionsCli } from '../../ops/executions/executions-cli.js';
+import { SfnExecutionSource } from '../../ops/aws/sfn-execution-source.js';
 
 const SM = 'arn:aws:states:us-east-1:123456789012:stateMachine:post-call';
 const OK = '11111111-1111-4111-8111-111111111111';
@@ -122,7 +122,7 @@ describe('npm run executions', () => {
 
 describe('readableCause', () => {
   it("shows a Lambda task's error message instead of its JSON envelope", async () => {
-    const { readableCause } = await import('../../local/operations/list-executions.js');
+    const { readableCause } = await import('../../ops/executions/list-executions.js');
     expect(
       readableCause(
         '{"errorType":"Salesforce.RateLimited","errorMessage":"REQUEST_LIMIT_EXCEEDED: TotalRequests Limit exceeded."}',

@@ -3,10 +3,10 @@
  * `redrive --local` completes it and the emulator ends with exactly one record of each kind.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { LocalPipeline } from '../../local/local-pipeline.js';
-import { LocalExecutionSource } from '../../local/operations/local-execution-source.js';
-import { redriveExecutions } from '../../local/operations/redrive.js';
-import { loadCtrFixture } from '../../shared/ctr/fixtures.js';
+import { LocalPipeline } from '../../local/runner/local-pipeline.js';
+import { LocalExecutionSource } from '../../ops/local/local-execution-source.js';
+import { redriveExecutions } from '../../ops/redrive/redrive.js';
+import { loadCtrFixture } from '../../local/samples/ctr-fixtures.js';
 
 let pipeline: LocalPipeline | undefined;
 afterEach(async () => {

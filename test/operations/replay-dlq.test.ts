@@ -9,11 +9,12 @@ import type { KinesisStreamEvent, KinesisStreamRecord } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { buildDeadLetterMessage } from '../../functions/ctr-trigger/dead-letter.js';
-import { handleKinesisBatch, StepFunctionsFake } from '../../functions/ctr-trigger/index.js';
-import { runReplayDlqCli } from '../../local/operations/replay-dlq-cli.js';
-import { nonReparkingSqsClient } from '../../local/operations/replay-dlq.js';
-import { SqsDeadLetterQueue } from '../../local/operations/sqs-dead-letter-queue.js';
-import { loadCtrFixture } from '../../shared/ctr/fixtures.js';
+import { handleKinesisBatch } from '../../functions/ctr-trigger/index.js';
+import { StepFunctionsFake } from '../../local/aws-stand-ins/step-functions-fake.js';
+import { runReplayDlqCli } from '../../ops/replay-dlq/replay-dlq-cli.js';
+import { nonReparkingSqsClient } from '../../ops/replay-dlq/replay-dlq.js';
+import { SqsDeadLetterQueue } from '../../ops/aws/sqs-dead-letter-queue.js';
+import { loadCtrFixture } from '../../local/samples/ctr-fixtures.js';
 
 const QUEUE = 'https://sqs.us-east-1.amazonaws.com/123456789012/ctr-dlq';
 const SM = 'arn:aws:states:us-east-1:123456789012:stateMachine:post-call';

@@ -5,10 +5,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { importContact } from '../../functions/contact-import/handler.js';
 import { startSalesforceEmulator } from '../../local/salesforce-emulator/index.js';
 import type { EmulatorOptions, SalesforceEmulator } from '../../local/salesforce-emulator/types.js';
-import { type SalesforceEnvironment, useSalesforceEmulator } from '../../local/salesforce-environment.js';
+import {
+  type SalesforceEnvironment,
+  useSalesforceEmulator,
+} from '../../local/emulator-connection/salesforce-environment.js';
 import { buildExecutionInput } from '../../shared/ctr/build-execution-input.js';
 import type { ExecutionKind, PostCallExecutionInput } from '../../shared/ctr/execution-input.js';
-import { type CtrFixtureName, loadCtrFixture } from '../../shared/ctr/fixtures.js';
+import { type CtrFixtureName, loadCtrFixture } from '../../local/samples/ctr-fixtures.js';
 import { parseContactTraceRecord } from '../../shared/ctr/parse.js';
 import { ctrRefreshPlan, planContact } from '../../shared/ctr/plan.js';
 import type { PostCallSwitches } from '../../shared/ctr/switches.js';

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { PipelineReport } from '../../local/pipeline-report.js';
+import type { PipelineReport } from '../../local/runner/pipeline-report.js';
 import { inboundCall } from './support.js';
 
 const run = promisify(execFile);

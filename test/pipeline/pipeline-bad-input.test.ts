@@ -6,7 +6,7 @@
  */
 import { SFNServiceException } from '@aws-sdk/client-sfn';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LocalPipeline } from '../../local/local-pipeline.js';
+import { LocalPipeline } from '../../local/runner/local-pipeline.js';
 import { contactIdOf, inboundCall } from './support.js';
 
 let pipeline: LocalPipeline | undefined;

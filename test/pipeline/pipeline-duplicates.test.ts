@@ -3,7 +3,7 @@
  * logic, real ASL in aws-local-stepfunctions, real handlers, Salesforce emulator, s3rver).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { LocalPipeline } from '../../local/local-pipeline.js';
+import { LocalPipeline } from '../../local/runner/local-pipeline.js';
 import { inboundCall, values } from './support.js';
 
 let pipeline: LocalPipeline | undefined;

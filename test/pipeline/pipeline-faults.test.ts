@@ -5,7 +5,7 @@
  * absorb every fault: all executions succeed, and no record exists twice.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { LocalPipeline } from '../../local/local-pipeline.js';
+import { LocalPipeline } from '../../local/runner/local-pipeline.js';
 import { contactIdOf, inboundCall, values } from './support.js';
 
 let pipeline: LocalPipeline | undefined;

@@ -3,8 +3,8 @@
  * pipeline unchanged (describe decides which optional fields are written).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { LocalPipeline } from '../../local/local-pipeline.js';
-import { loadCtrFixture } from '../../shared/ctr/fixtures.js';
+import { LocalPipeline } from '../../local/runner/local-pipeline.js';
+import { loadCtrFixture } from '../../local/samples/ctr-fixtures.js';
 import { inboundCall } from './support.js';
 
 let pipeline: LocalPipeline | undefined;

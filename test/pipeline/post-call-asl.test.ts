@@ -13,7 +13,7 @@ import {
   SalesforceRequestError,
   SalesforceTransientError,
 } from '../../shared/salesforce/errors.js';
-import { POST_CALL_DEFINITION_FILE, PostCallRunner } from '../../local/post-call-runner.js';
+import { POST_CALL_DEFINITION_FILE, PostCallRunner } from '../../local/runner/post-call-runner.js';
 
 const CONTACT = '11111111-2222-4333-8444-555555555555';
 

@@ -4,8 +4,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { uploadRecording } from '../../functions/recording-upload/handler.js';
-import { LocalPipeline } from '../../local/local-pipeline.js';
-import { sampleRecordingWav } from '../../local/sample-recording.js';
+import { LocalPipeline } from '../../local/runner/local-pipeline.js';
+import { sampleRecordingWav } from '../../local/runner/sample-recording.js';
 
 let pipeline: LocalPipeline | undefined;
 afterEach(async () => {

@@ -1,5 +1,5 @@
 /** Helpers shared by the pipeline acceptance tests. */
-import { loadCtrFixture } from '../../shared/ctr/fixtures.js';
+import { loadCtrFixture } from '../../local/samples/ctr-fixtures.js';
 
 /** A deterministic ContactId (UUID v4 shape) for contact number `n`. */
 export function contactIdOf(n: number): string {

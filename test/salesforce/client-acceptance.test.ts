@@ -4,7 +4,7 @@
  */
 import { generateKeyPairSync } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { useSalesforceEmulator } from '../../local/salesforce-environment.js';
+import { useSalesforceEmulator } from '../../local/emulator-connection/salesforce-environment.js';
 import { startSalesforceEmulator } from '../../local/salesforce-emulator/index.js';
 import type { EmulatorOptions, SalesforceEmulator } from '../../local/salesforce-emulator/types.js';
 import { SalesforceClient } from '../../shared/salesforce/client.js';
@@ -13,7 +13,7 @@ import { getSalesforceClient } from '../../shared/salesforce/from-environment.js
 import { soql } from '../../shared/salesforce/soql.js';
 import type { AuthMode, SalesforceCredentials } from '../../shared/salesforce/types.js';
 import { undiciTransport } from '../../shared/salesforce/undici-transport.js';
-import { emulatorClient } from '../../local/emulator-client.js';
+import { emulatorClient } from '../../local/emulator-connection/emulator-client.js';
 
 const SAMPLE_PHONE = '+441122334455';
 const byPhone = soql`SELECT Id, LastName FROM Contact WHERE Phone = ${SAMPLE_PHONE}`;

@@ -12,7 +12,7 @@ import { soql, soslFind } from '../../shared/salesforce/soql.js';
 import type { HttpTransportFactory } from '../../shared/salesforce/http-transport.js';
 import { nodeHttpTransport } from '../../shared/salesforce/node-http-transport.js';
 import { undiciTransport } from '../../shared/salesforce/undici-transport.js';
-import { emulatorClient } from '../../local/emulator-client.js';
+import { emulatorClient } from '../../local/emulator-connection/emulator-client.js';
 
 const CTR = 'AC_ContactTraceRecord__c';
 const TRANSPORTS: Array<[string, HttpTransportFactory]> = [

@@ -1,5 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { EMULATOR_SECRET_ARN, useSalesforceEmulator } from '../../local/salesforce-environment.js';
+import {
+  EMULATOR_SECRET_ARN,
+  useSalesforceEmulator,
+} from '../../local/emulator-connection/salesforce-environment.js';
 import { startSalesforceEmulator } from '../../local/salesforce-emulator/index.js';
 import type { SalesforceEmulator } from '../../local/salesforce-emulator/types.js';
 import { getSalesforceClient, resetSalesforceClient } from '../../shared/salesforce/from-environment.js';

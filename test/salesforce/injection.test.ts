@@ -8,7 +8,7 @@ import { startSalesforceEmulator } from '../../local/salesforce-emulator/index.j
 import type { SalesforceEmulator } from '../../local/salesforce-emulator/types.js';
 import type { SalesforceClient } from '../../shared/salesforce/client.js';
 import { soql, soqlLikePattern, soslFind } from '../../shared/salesforce/soql.js';
-import { emulatorClient } from '../../local/emulator-client.js';
+import { emulatorClient } from '../../local/emulator-connection/emulator-client.js';
 
 const LAST_NAME_MAX = 80;
 const TEN_KB = 10 * 1024;

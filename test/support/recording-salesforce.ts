@@ -8,7 +8,7 @@ import type {
   SalesforceApi,
   SalesforceRecord,
   UpsertResult,
-} from '../../../shared/salesforce/types.js';
+} from '../../shared/salesforce/types.js';
 
 export interface RecordedCall {
   method: string;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { POST_CALL_DEFINITION_FILE } from '../../local/post-call-runner.js';
+import { POST_CALL_DEFINITION_FILE } from '../../local/runner/post-call-runner.js';
 
 type State = Record<string, unknown> & { Type: string };
 /** `${Name}`, a substitution placeholder of the ASL file. */
