@@ -16,5 +16,5 @@ export {
   MAX_CONCURRENCY_LIMIT,
 } from './config.js';
 export { handleKinesisBatch } from './handle-batch.js';
-export { executionArnFor } from './start-contact-execution.js';
+export { executionArnFor } from '../../shared/step-functions/start-execution-rules.js';
 export type * from './types.js';

@@ -23,6 +23,7 @@ import { buildExecutionInput, serializeExecutionInput } from '../../shared/ctr/b
 import { compareCtrTimestamps } from '../../shared/ctr/ctr-version.js';
 import type { ContactPlan, ExecutionKind, PostCallExecutionInput } from '../../shared/ctr/execution-input.js';
 import { fullExecutionName, refreshExecutionName } from '../../shared/ctr/execution-name.js';
+import { executionArnFor } from '../../shared/step-functions/start-execution-rules.js';
 import { isPlainObject } from '../../shared/ctr/parse.js';
 import {
   ctrRefreshPlan,
@@ -135,15 +136,6 @@ export function effectiveSwitches(settings: CtrTriggerSettings): PostCallSwitche
     transcribe: settings.switches.transcribe && settings.availableBranches.transcription,
     contactLens: settings.switches.contactLens && settings.availableBranches.contactLens,
   };
-}
-
-/** `arn:aws:states:r:a:stateMachine:Name[:version|alias]` → `arn:aws:states:r:a:execution:Name:execName`. */
-export function executionArnFor(stateMachineArn: string, executionName: string): string {
-  const parts = stateMachineArn.split(':');
-  if (parts.length < 7 || parts[5] !== 'stateMachine') {
-    throw new Error(`not a state machine ARN: ${stateMachineArn}`);
-  }
-  return [...parts.slice(0, 5), 'execution', parts[6], executionName].join(':');
 }
 
 type StartAttempt =

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { executionArnFor } from '../../functions/ctr-trigger/start-contact-execution.js';
+import { executionArnFor } from '../../shared/step-functions/start-execution-rules.js';
 import { StepFunctionsFake } from './step-functions-fake.js';
 
 const ARN = 'arn:aws:states:us-east-1:123456789012:stateMachine:PostCall';

@@ -1,11 +1,13 @@
 /**
  * An in-memory stand-in for the Step Functions API (there is no local implementation of it) that
- * models execution names faithfully (`external-apis.md` B1, Standard workflows):
+ * answers execution names as Standard workflows do:
  *
  * - StartExecution with a new name creates a RUNNING execution;
  * - the same name and byte-identical input while RUNNING returns the original response;
- * - the same name with another input, or once the execution is closed → `ExecutionAlreadyExists`;
- * - invalid names → `InvalidName`; input over 256 KiB → `InvalidExecutionInput`;
+ * - the same name with another input, or once the execution is closed → `ExecutionAlreadyExists`
+ *   (Step Functions keeps a closed execution's name for 90 days);
+ * - invalid names → `InvalidName`; input over 256 KiB or not JSON → `InvalidExecutionInput`
+ *   (the rules of `shared/step-functions/start-execution-rules.ts`, shared with the local runner);
  * - DescribeExecution returns the stored input, or `ExecutionDoesNotExist`.
  *
  * Used by the trigger's tests and available to `npm start` and benchmarks, which attach it to an
@@ -27,14 +29,14 @@ import {
   ExecutionAlreadyExists,
   ExecutionDoesNotExist,
   type ExecutionStatus,
-  InvalidExecutionInput,
-  InvalidName,
   type SFNClient,
   StartExecutionCommand,
   type StartExecutionCommandInput,
   type StartExecutionCommandOutput,
 } from '@aws-sdk/client-sfn';
 import type { AwsClientStub } from 'aws-sdk-client-mock';
+import { executionArnFor } from '../../shared/step-functions/start-execution-rules.js';
+import { assertStartExecutionAccepted } from './start-execution-check.js';
 
 export interface FakeExecution {
   executionArn: string;
@@ -52,7 +54,6 @@ export interface StepFunctionsFakeOptions {
   now?: () => Date;
 }
 
-const MAX_INPUT_BYTES = 262_144;
 const metadata = { httpStatusCode: 400 };
 
 export class StepFunctionsFake {
@@ -78,13 +79,8 @@ export class StepFunctionsFake {
     const stateMachineArn = input.stateMachineArn ?? '';
     const name = input.name ?? crypto.randomUUID();
     const body = input.input ?? '{}';
-    if (!isValidName(name)) {
-      throw new InvalidName({ message: `Invalid Name: '${name}'`, $metadata: metadata });
-    }
-    if (Buffer.byteLength(body, 'utf8') > MAX_INPUT_BYTES) {
-      throw new InvalidExecutionInput({ message: 'Input exceeds 262144 bytes', $metadata: metadata });
-    }
-    const executionArn = executionArnOf(stateMachineArn, name);
+    assertStartExecutionAccepted(name, body);
+    const executionArn = executionArnFor(stateMachineArn, name);
     const existing = this.byArn.get(executionArn);
     if (existing !== undefined) {
       if (existing.status === 'RUNNING' && existing.input === body) {
@@ -143,22 +139,4 @@ export class StepFunctionsFake {
   executions(): FakeExecution[] {
     return [...this.byArn.values()];
   }
-}
-
-/** Step Functions name rules: 1–80 characters, no whitespace, brackets, wildcards, specials or controls. */
-function isValidName(name: string): boolean {
-  const length = [...name].length;
-  if (length < 1 || length > 80) return false;
-  for (const char of name) {
-    const code = char.codePointAt(0) ?? 0;
-    if (code <= 0x1f || (code >= 0x7f && code <= 0x9f) || /\s/u.test(char)) return false;
-    if ('<>{}[]?*"#%\\^|~`$&,;:/'.includes(char)) return false;
-  }
-  return true;
-}
-
-function executionArnOf(stateMachineArn: string, name: string): string {
-  const parts = stateMachineArn.split(':');
-  const machine = parts[5] === 'stateMachine' && parts[6] !== undefined ? parts[6] : 'unknown';
-  return [...parts.slice(0, 5), 'execution', machine, name].join(':');
 }

@@ -18,13 +18,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  ExecutionAlreadyExists,
-  ExecutionDoesNotExist,
-  ExecutionNotRedrivable,
-  InvalidExecutionInput,
-  InvalidName,
-} from '@aws-sdk/client-sfn';
+import { ExecutionAlreadyExists, ExecutionDoesNotExist, ExecutionNotRedrivable } from '@aws-sdk/client-sfn';
 import aslValidator from 'asl-validator';
 import type { Context } from 'aws-lambda';
 import { ExecutionError, StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
@@ -34,6 +28,8 @@ import {
 } from '../aws-stand-ins/analytics-branches.js';
 import { ExecutionStore, type StoredExecution, type StoredHistoryEvent } from './execution-store.js';
 import { lambdaContext } from '../aws-stand-ins/lambda-context.js';
+import { assertStartExecutionAccepted } from '../aws-stand-ins/start-execution-check.js';
+import { executionArnFor } from '../../shared/step-functions/start-execution-rules.js';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 /** An event of the interpreter's log (the library does not export the type). */
@@ -57,7 +53,6 @@ const REGION = 'us-east-1';
 const ACCOUNT = '123456789012';
 const LAMBDA_INVOKE = 'arn:aws:states:::lambda:invoke';
 /** Step Functions' limit on execution input and state payloads. */
-const MAX_PAYLOAD_BYTES = 262_144;
 
 export interface PostCallRunnerOptions {
   /** ASL file (default: statemachines/post-call.asl.json). */
@@ -151,8 +146,6 @@ export function localFunctionArn(substitution: string): string {
 
 /** Definitions (after substitution) already validated in this process. */
 const validatedDefinitions = new Set<string>();
-
-const EXECUTION_NAME = /^[0-9A-Za-z_-]{1,80}$/;
 
 export class PostCallRunner {
   readonly store: ExecutionStore;
@@ -256,12 +249,7 @@ export class PostCallRunner {
   startExecution(request: { name?: string; input?: string }): StartExecutionResult {
     const name = request.name ?? randomUUID();
     const input = request.input ?? '{}';
-    if (!EXECUTION_NAME.test(name)) {
-      throw new InvalidName({
-        message: `Invalid Execution Name: '${name}'`,
-        $metadata: { httpStatusCode: 400 },
-      });
-    }
+    assertStartExecutionAccepted(name, input);
     const existing = this.store.get(name);
     if (existing) {
       if (existing.status === 'RUNNING' && existing.input === input) {
@@ -272,24 +260,10 @@ export class PostCallRunner {
         $metadata: { httpStatusCode: 400 },
       });
     }
-    if (Buffer.byteLength(input, 'utf8') > MAX_PAYLOAD_BYTES) {
-      throw new InvalidExecutionInput({
-        message: 'The execution input exceeds the maximum size of 262144 bytes',
-        $metadata: { httpStatusCode: 400 },
-      });
-    }
-    let parsedInput: Json;
-    try {
-      parsedInput = JSON.parse(input) as Json;
-    } catch {
-      throw new InvalidExecutionInput({
-        message: 'The execution input is not valid JSON',
-        $metadata: { httpStatusCode: 400 },
-      });
-    }
+    const parsedInput = JSON.parse(input) as Json;
     const startDate = new Date();
     const execution: StoredExecution = {
-      executionArn: `arn:aws:states:${REGION}:${ACCOUNT}:execution:${this.stateMachineArn.split(':').pop()}:${name}`,
+      executionArn: executionArnFor(this.stateMachineArn, name),
       stateMachineArn: this.stateMachineArn,
       name,
       status: 'RUNNING',

@@ -15,13 +15,17 @@
  * ```
  */
 import { createHash } from 'node:crypto';
+import {
+  isAcceptedExecutionName,
+  MAX_EXECUTION_NAME_LENGTH,
+} from '../step-functions/start-execution-rules.js';
 import { ctrVersionToken } from './ctr-version.js';
+
+export { MAX_EXECUTION_NAME_LENGTH };
 
 /** Longest ContactId used verbatim: 60 + '-' + 19-character version token = 80. */
 const MAX_VERBATIM_CONTACT_ID = 60;
 const NAME_SAFE = /^[0-9A-Za-z_-]+$/;
-
-export const MAX_EXECUTION_NAME_LENGTH = 80;
 
 /** The contact part of every execution name of one contact. */
 export function contactNameBase(contactId: string): string {
@@ -47,5 +51,5 @@ export function refreshExecutionName(contactId: string, lastUpdateTimestamp: str
 
 /** True when `name` satisfies Step Functions' rules in the conservative alphabet used here. */
 export function isValidExecutionName(name: string): boolean {
-  return name.length >= 1 && name.length <= MAX_EXECUTION_NAME_LENGTH && NAME_SAFE.test(name);
+  return NAME_SAFE.test(name) && isAcceptedExecutionName(name);
 }
