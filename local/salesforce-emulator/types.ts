@@ -63,6 +63,12 @@ export interface ExtraFieldDefinition {
   externalId?: boolean;
   unique?: boolean;
   required?: boolean;
+  /** Number fields: total and decimal digits (default 18 and 2). */
+  precision?: number;
+  scale?: number;
+  /** Picklist fields: the values, and whether only they are accepted (default true). */
+  picklistValues?: string[];
+  restrictedPicklist?: boolean;
 }
 
 /**

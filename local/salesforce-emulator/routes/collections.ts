@@ -15,6 +15,9 @@ import { MultipleMatchesError } from '../store/record-service.js';
 import { restRecord } from './record-output.js';
 
 const MAX_RECORDS = 200;
+/** sObject Collections exist from v42.0; their upsert from v46.0 (earlier: 404 like any unknown resource). */
+const COLLECTIONS_VERSION = 42;
+const COLLECTIONS_UPSERT_VERSION = 46;
 const MAX_RETRIEVE_IDS = 2000;
 
 interface SaveResult {
@@ -32,7 +35,7 @@ const ROLLED_BACK = {
 
 export function collectionsRoute(services: Services, request: EmulatorRequest): EmulatorResponse {
   const [, , objectName, fieldName, ...more] = request.segments;
-  if (more.length > 0) throw notFound();
+  if (more.length > 0 || request.versionNumber < COLLECTIONS_VERSION) throw notFound();
   if (objectName === undefined) {
     switch (request.method) {
       case 'POST':
@@ -62,6 +65,7 @@ export function collectionsRoute(services: Services, request: EmulatorRequest): 
   if (object === undefined) throw notFound();
   if (fieldName === undefined) return retrieve(services, request, object);
   if (request.method !== 'PATCH') throw methodNotAllowed(request.method, ['PATCH']);
+  if (request.versionNumber < COLLECTIONS_UPSERT_VERSION) throw notFound();
   return upsertAll(services, request, object, fieldName);
 }
 
@@ -89,11 +93,11 @@ function readRecords(request: EmulatorRequest): {
   return { allOrNone: body.allOrNone === true, records: body.records as Array<Record<string, unknown>> };
 }
 
+/** The record's `attributes.type`, which every record of a collection must carry (upsert included). */
 function typeOf(services: Services, record: Record<string, unknown>, expected?: ObjectSchema): ObjectSchema {
   const attributes = record.attributes as { type?: unknown } | undefined;
   const type = attributes?.type;
   if (typeof type !== 'string') {
-    if (expected !== undefined) return expected;
     throw new SalesforceApiError(
       400,
       'INVALID_TYPE',
@@ -194,7 +198,7 @@ function upsertAll(
       );
     }
     try {
-      const outcome = services.records.upsert(object, field.name, value, record);
+      const outcome = services.records.upsert(object, field.name, value, record, { externalIdInBody: true });
       return { id: outcome.record.Id, success: true, errors: [], created: outcome.created };
     } catch (error) {
       if (error instanceof MultipleMatchesError) {

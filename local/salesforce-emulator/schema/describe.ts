@@ -1,6 +1,6 @@
 /** Describe results (`/sobjects`, `/sobjects/{Obj}`, `/sobjects/{Obj}/describe`) built from the schema. */
 import type { Schema } from './registry.js';
-import type { FieldSchema, ObjectSchema } from './types.js';
+import { type FieldSchema, type ObjectSchema, TEXT_TYPES } from './types.js';
 
 const SOAP_TYPES: Record<string, string> = {
   id: 'tns:ID',
@@ -49,7 +49,7 @@ export function describeGlobal(version: string, schema: Schema): Record<string, 
 }
 
 export function describeField(field: FieldSchema): Record<string, unknown> {
-  const text = ['string', 'textarea', 'phone', 'email', 'url', 'picklist'].includes(field.type);
+  const text = TEXT_TYPES.has(field.type);
   return {
     name: field.name,
     label: field.label,
@@ -57,9 +57,9 @@ export function describeField(field: FieldSchema): Record<string, unknown> {
     soapType: SOAP_TYPES[field.type] ?? 'xsd:string',
     length: text ? (field.length ?? 255) : 0,
     byteLength: text ? (field.length ?? 255) * 3 : 0,
-    precision: field.type === 'double' ? 18 : 0,
-    scale: field.type === 'double' ? 2 : 0,
-    digits: field.type === 'int' ? 9 : 0,
+    precision: field.precision ?? 0,
+    scale: field.scale ?? 0,
+    digits: field.digits ?? 0,
     custom: field.custom,
     externalId: field.externalId === true,
     unique: field.unique === true,
@@ -78,6 +78,7 @@ export function describeField(field: FieldSchema): Record<string, unknown> {
     referenceTo: field.referenceTo?.filter((name) => name !== '*') ?? [],
     relationshipName: field.relationshipName ?? null,
     polymorphicForeignKey: field.referenceTo?.includes('*') === true,
+    restrictedPicklist: field.restrictedPicklist === true,
     picklistValues: (field.picklistValues ?? []).map((value) => ({
       active: true,
       defaultValue: value === field.defaultValue,

@@ -170,8 +170,21 @@ export class Schema {
       label: definition.label ?? labelFor(definition.name),
       createable: definition.createable ?? !(system || calculated),
       updateable: definition.updateable ?? !(system || calculated),
+      ...typeDefaults(definition),
     };
   }
+}
+
+const DECIMAL_TYPES = new Set(['double', 'currency', 'percent']);
+
+/** Describe properties a field of this type always has: number shape, picklist restriction. */
+function typeDefaults(definition: FieldDefinition): Partial<FieldSchema> {
+  if (DECIMAL_TYPES.has(definition.type)) {
+    return { precision: definition.precision ?? 18, scale: definition.scale ?? 2 };
+  }
+  if (definition.type === 'int') return { digits: definition.digits ?? 9 };
+  if (definition.type === 'picklist') return { restrictedPicklist: definition.restrictedPicklist ?? true };
+  return {};
 }
 
 /** Field lookup by exact API name (case-insensitive). */

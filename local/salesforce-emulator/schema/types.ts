@@ -42,6 +42,21 @@ export interface FieldDefinition {
   referenceTo?: string[];
   relationshipName?: string;
   picklistValues?: string[];
+  /**
+   * Only `picklistValues` may be written (else 400 INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST). An
+   * unrestricted picklist takes any text, as the API documents. Default true for picklists.
+   */
+  restrictedPicklist?: boolean;
+  /**
+   * Number fields: total digits and digits after the decimal point (describe `precision`/`scale`).
+   * A value with more than `precision - scale` integer digits is refused with
+   * NUMBER_OUTSIDE_VALID_RANGE; extra decimals are stored as sent (the API does not round).
+   * Default 18 and 2 for double, currency and percent.
+   */
+  precision?: number;
+  scale?: number;
+  /** Integer fields: maximum digits (describe `digits`, default 9). */
+  digits?: number;
   /** Part of the managed package: gets the namespace prefix. */
   packaged?: boolean;
 }

@@ -8,6 +8,7 @@ import { normalizeId } from '../ids.js';
 import type { ObjectSchema } from '../schema/types.js';
 import { NUMBER_TYPES, TEXT_TYPES } from '../schema/types.js';
 import type { StoredRecord } from '../store/record-store.js';
+import { parseDateTime } from '../store/date-values.js';
 import type { ConditionNode, Literal } from './conditions.js';
 import { readPath, resolvePath } from './field-paths.js';
 import { decodeStringLiteral, likeMatcher } from './string-literals.js';
@@ -104,7 +105,7 @@ function toComparable(type: string, value: unknown): Comparable {
   if (TEXT_TYPES.has(type as never)) return String(value).toLowerCase();
   if (NUMBER_TYPES.has(type as never)) return Number(value);
   if (type === 'boolean') return value === true;
-  if (type === 'datetime') return Date.parse(String(value).replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+  if (type === 'datetime') return parseDateTime(String(value)) ?? null;
   if (type === 'date') return Date.parse(`${String(value)}T00:00:00Z`);
   return String(value).toLowerCase();
 }
@@ -140,7 +141,11 @@ function literalValue(context: EmulatorContext, field: string, type: string, lit
   }
   if (type === 'date' || type === 'datetime') {
     if (literal.type === 'DATE') return Date.parse(`${literal.raw}T00:00:00Z`);
-    if (literal.type === 'DATETIME') return Date.parse(literal.raw.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+    if (literal.type === 'DATETIME') {
+      const ms = parseDateTime(literal.raw);
+      if (ms === undefined) throw malformedQuery(`invalid datetime: ${literal.raw}`);
+      return ms;
+    }
     if (literal.type === 'DATE_LITERAL' || literal.type === 'DATE_N_LITERAL')
       return dateRange(context, literal);
     throw filterTypeError(field, type);

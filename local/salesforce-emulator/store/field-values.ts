@@ -1,16 +1,16 @@
 /**
  * Converts a JSON value written by a client into the stored value of a field, with the errors a
- * real org returns (STRING_TOO_LONG, JSON_PARSER_ERROR, MALFORMED_ID, …).
+ * real org returns (STRING_TOO_LONG, JSON_PARSER_ERROR, MALFORMED_ID, NUMBER_OUTSIDE_VALID_RANGE,
+ * INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST, …).
  */
 import { formatDateTime, type EmulatorContext } from '../context.js';
 import { SalesforceApiError, entityIsDeleted, jsonParserError } from '../errors.js';
 import { normalizeId } from '../ids.js';
 import type { FieldSchema } from '../schema/types.js';
 import { NUMBER_TYPES, TEXT_TYPES } from '../schema/types.js';
+import { MAX_YEAR, MIN_YEAR, dateOfDateTime, parseDate, parseDateTime, yearInRange } from './date-values.js';
 
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
-const DATETIME_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/;
 const BASE64_PATTERN = /^[A-Za-z0-9+/\r\n]*={0,2}[\r\n]*$/;
 
 export function coerceFieldValue(context: EmulatorContext, field: FieldSchema, value: unknown): unknown {
@@ -30,24 +30,23 @@ export function coerceFieldValue(context: EmulatorContext, field: FieldSchema, v
       throw jsonParserError(
         `Cannot deserialize instance of boolean from VALUE_STRING value ${String(value)}`,
       );
-    case 'date':
-      if (typeof value === 'string' && DATE_PATTERN.test(value) && !Number.isNaN(Date.parse(value)))
-        return value;
-      if (typeof value === 'string' && DATETIME_PATTERN.test(value) && !Number.isNaN(Date.parse(value))) {
-        return value.slice(0, 10);
+    case 'date': {
+      const day = typeof value === 'string' ? (parseDate(value) ?? dateOfDateTime(value)) : undefined;
+      if (day === undefined) {
+        throw jsonParserError(
+          `Cannot deserialize value of type date from String ${String(value)}: not a valid date`,
+        );
       }
-      throw jsonParserError(
-        `Cannot deserialize value of type date from String ${String(value)}: not a valid date`,
-      );
+      return inYearRange(field, day);
+    }
     case 'datetime': {
-      const ms =
-        typeof value === 'string' && DATETIME_PATTERN.test(value) ? Date.parse(normalizeOffset(value)) : NaN;
-      if (Number.isNaN(ms)) {
+      const ms = typeof value === 'string' ? parseDateTime(value) : undefined;
+      if (ms === undefined) {
         throw jsonParserError(
           `Cannot deserialize value of type datetime from String ${String(value)}: not a valid datetime`,
         );
       }
-      return formatDateTime(ms);
+      return inYearRange(field, formatDateTime(ms));
     }
     case 'reference':
       return reference(context, field, String(value));
@@ -83,6 +82,19 @@ function text(field: FieldSchema, value: string): string {
       [field.name],
     );
   }
+  if (
+    field.type === 'picklist' &&
+    field.restrictedPicklist === true &&
+    value !== '' &&
+    !(field.picklistValues ?? []).includes(value)
+  ) {
+    throw new SalesforceApiError(
+      400,
+      'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST',
+      `${field.label}: bad value for restricted picklist field: ${value}`,
+      [field.name],
+    );
+  }
   if (field.type === 'email' && value !== '' && !EMAIL_PATTERN.test(value)) {
     throw new SalesforceApiError(
       400,
@@ -109,7 +121,40 @@ function number(field: FieldSchema, value: unknown): number {
   if (field.type === 'int' && !Number.isInteger(parsed)) {
     throw jsonParserError(`Cannot deserialize instance of int from value ${String(value)}`);
   }
+  // Only the integer digits are bounded: decimals beyond the scale are stored as sent.
+  const integerDigits =
+    field.type === 'int' ? (field.digits ?? 9) : (field.precision ?? 18) - (field.scale ?? 0);
+  if (Math.abs(parsed) >= 10 ** integerDigits) {
+    throw new SalesforceApiError(
+      400,
+      'NUMBER_OUTSIDE_VALID_RANGE',
+      `${field.label}: value outside of valid range on numeric field: ${javaDouble(parsed)}`,
+      [field.name],
+    );
+  }
   return parsed;
+}
+
+/** A double as the Java platform prints it in messages (`100.0`, `1.0E20`). */
+function javaDouble(value: number): string {
+  if (Number.isInteger(value) && Math.abs(value) < 1e7) return `${value}.0`;
+  if (Math.abs(value) >= 1e7 || (value !== 0 && Math.abs(value) < 1e-3)) {
+    const [mantissa, exponent] = value.toExponential().split('e');
+    return `${mantissa.includes('.') ? mantissa : `${mantissa}.0`}E${Number(exponent)}`;
+  }
+  return String(value);
+}
+
+function inYearRange<T extends string>(field: FieldSchema, value: T): T {
+  if (!yearInRange(value)) {
+    throw new SalesforceApiError(
+      400,
+      'FIELD_INTEGRITY_EXCEPTION',
+      `${field.label}: year must be between ${MIN_YEAR} and ${MAX_YEAR}: ${value.slice(0, 10)}`,
+      [field.name],
+    );
+  }
+  return value;
 }
 
 function reference(context: EmulatorContext, field: FieldSchema, value: string): string {
@@ -147,9 +192,4 @@ function reference(context: EmulatorContext, field: FieldSchema, value: string):
 
 function matchesObject(context: EmulatorContext, referenceName: string, targetName: string): boolean {
   return context.schema.objectLenient(referenceName)?.name === targetName;
-}
-
-/** `+01:00` / `+0100` / `Z` offsets → something Date.parse accepts. */
-function normalizeOffset(value: string): string {
-  return value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
 }

@@ -187,9 +187,19 @@ export class RecordService {
     fieldName: string,
     value: string,
     input: Record<string, unknown>,
-    options: { updateOnly?: boolean } = {},
+    options: {
+      updateOnly?: boolean;
+      /** sObject Collections carry the external id in each record (the URL names only the field). */
+      externalIdInBody?: boolean;
+    } = {},
   ): UpsertOutcome {
     if (fieldName.toLowerCase() === 'id') {
+      if (Object.keys(input).some((key) => key.toLowerCase() === 'id')) {
+        throw invalidField(
+          'Id: the record id must not be in the request body of an upsert (it is in the URL)',
+          ['Id'],
+        );
+      }
       const id = normalizeId(value);
       const existing = id === undefined ? undefined : this.context.store.get(object.name, id);
       if (existing !== undefined && existing.IsDeleted !== true) {
@@ -204,9 +214,10 @@ export class RecordService {
       throw notFound(`Provided external ID field does not exist or is not accessible: ${fieldName}`);
     }
     const bodyKey = Object.keys(input).find((key) => key.toLowerCase() === field.name.toLowerCase());
-    if (bodyKey !== undefined && !sameValue(field, input[bodyKey], value)) {
+    if (bodyKey !== undefined && options.externalIdInBody !== true) {
+      // The REST upsert takes the value from the URL only; the body must not name the field.
       throw invalidField(
-        `The value of ${field.name} in the request body does not match the external id in the URL`,
+        `${field.name}: the external id field must not be in the request body of an upsert (its value is in the URL)`,
         [field.name],
       );
     }
