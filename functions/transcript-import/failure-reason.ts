@@ -25,7 +25,7 @@ function text(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }
 
-/** Reads `{ jobName?, polls?, maxPolls?, job?: { TranscriptionJob }, error?: { Error, Cause } }`. */
+/** Reads `{ jobName?, polls?, maxPolls?, waitedSeconds?, job?: { TranscriptionJob }, error?: { Error, Cause } }`. */
 export function transcriptionFailureReason(state: Record<string, unknown>): TranscriptionFailure {
   const jobName = text(state.jobName);
   const error = isObject(state.error) ? state.error : undefined;
@@ -45,10 +45,18 @@ export function transcriptionFailureReason(state: Record<string, unknown>): Tran
     };
   }
   const polls = typeof state.polls === 'number' ? state.polls : undefined;
-  const waited = polls !== undefined ? ` after ${polls} status checks` : '';
+  const maxPolls = typeof state.maxPolls === 'number' ? state.maxPolls : undefined;
+  const waitedSeconds = typeof state.waitedSeconds === 'number' ? state.waitedSeconds : undefined;
+  const checks = polls !== undefined ? ` after ${polls} status checks` : '';
+  // The state machine stops polling at TranscriptionMaxPolls or after its waiting budget
+  // (so the execution never reaches its own timeout), whichever comes first.
+  const limit =
+    polls !== undefined && maxPolls !== undefined && polls < maxPolls && waitedSeconds !== undefined
+      ? `waiting budget of the state machine reached after ${waitedSeconds} s`
+      : 'TranscriptionMaxPolls reached';
   return {
     status: 'TIMED_OUT',
-    reason: `the job was still ${status ?? 'not finished'}${waited} (TranscriptionMaxPolls reached)`,
+    reason: `the job was still ${status ?? 'not finished'}${checks} (${limit})`,
     jobName,
   };
 }

@@ -288,7 +288,7 @@ export class StackParameters extends Construct {
       minValue: 1,
       maxValue: 1000,
       description:
-        'New. Status checks before a transcription job is given up as timed out (360 x 20 s = 2 h); the failure is written on the analytics record. Keep wait x polls well under the 48 h execution timeout.',
+        'New. Status checks before a transcription job is given up as timed out (360 x 20 s = 2 h); the failure is written on the analytics record. Polling also stops after 12 h of waiting.',
     });
     this.contactLensWaitSeconds = new CfnParameter(stack, 'ContactLensWaitSeconds', {
       type: 'Number',
@@ -303,7 +303,7 @@ export class StackParameters extends Construct {
       minValue: 1,
       maxValue: 500,
       description:
-        'New. Looks for the Contact Lens file before the branch ends as "no analysis" (30 x 60 s = 30 min).',
+        'New. Looks for the Contact Lens file before the branch ends as "no analysis" (30 x 60 s = 30 min); at most 12 h of waiting.',
     });
     this.ctrKinesisArn = new CfnParameter(stack, 'CTRKinesisARN', {
       type: 'String',

@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_NODE_OPTIONS, RECORDING_UPLOAD_NODE_OPTIONS } from '../lib/node-options.js';
+import { checkAslRules } from './asl-rules.js';
 import { FUNCTION_FOLDERS } from './function-folders.js';
 import { POST_CALL_ASL_PATH, REPO_ROOT } from '../lib/paths.js';
 import {
@@ -729,6 +730,25 @@ describe('post-call state machine', () => {
       expect(substitutions, `\${${name}}`).toHaveProperty(name);
       expect(JSON.stringify(substitutions[name])).not.toContain('${');
     }
+  });
+
+  it('keeps the ASL rules on AWS: Lambda service errors retried, task timeouts, poll budgets in the execution timeout', () => {
+    const properties = machine().properties;
+    const substitutions = properties.DefinitionSubstitutions as Record<string, unknown>;
+    const resources = template.Resources as Record<string, { Type: string; Properties: { Timeout?: number } }>;
+    const functionTimeouts: Record<string, number> = {};
+    const substitutionMaxima: Record<string, number> = {};
+    for (const [name, value] of Object.entries(substitutions)) {
+      const fn = /^(.+)FunctionArn$/.exec(name);
+      const getAtt = (value as { 'Fn::GetAtt'?: string[] })['Fn::GetAtt'];
+      if (fn && getAtt) functionTimeouts[fn[1]] = Number(resources[getAtt[0]].Properties.Timeout);
+      const ref = (value as { Ref?: string }).Ref;
+      const max = ref ? parameter(ref)?.MaxValue : undefined;
+      if (max !== undefined) substitutionMaxima[name] = max;
+    }
+    expect(Object.keys(functionTimeouts).length).toBeGreaterThan(0);
+    expect(substitutionMaxima).toHaveProperty('TranscriptionJobCheckWaitTime');
+    expect(checkAslRules(JSON.parse(asl()), { functionTimeouts, substitutionMaxima })).toEqual([]);
   });
 
   it('logs ERROR without execution data and traces with X-Ray', () => {
