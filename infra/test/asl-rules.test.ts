@@ -114,7 +114,7 @@ describe('ASL rules', () => {
   });
 
   it('computes a task worst case from its timeout, attempts and capped backoff', () => {
-    const retry = [
+    const retry: Json[] = [
       { ErrorEquals: ['A'], IntervalSeconds: 10, BackoffRate: 2, MaxAttempts: 3 },
       { ErrorEquals: ['B'], IntervalSeconds: 100, BackoffRate: 3, MaxAttempts: 2, MaxDelaySeconds: 200 },
     ];
