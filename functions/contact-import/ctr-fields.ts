@@ -9,6 +9,9 @@
  * fields['amazonconnect__Channel__c']; // 'VOICE'
  * ```
  */
+import { type CtrJsonText, ctrJsonText, readCtrJsonText } from '../../shared/ctr/ctr-json-text.js';
+import type { CtrAgent } from '../../shared/ctr/types.js';
+import { type PythonJsonValue, pythonJson } from '../../shared/json/python-json.js';
 
 export interface CtrFieldOptions {
   /** Namespace prefix (`amazonconnect__` or `''`). */
@@ -30,12 +33,22 @@ function isObject(value: unknown): value is Source {
 /** Absent → null; nested objects/arrays are not valid field values and become JSON text. */
 function scalar(value: unknown): unknown {
   if (value === undefined) return null;
-  if (typeof value === 'object' && value !== null) return JSON.stringify(value);
+  if (typeof value === 'object' && value !== null) return pythonJson(value as PythonJsonValue);
   return value;
 }
 
-function jsonText(value: unknown): string | null {
-  return value === undefined || value === null ? null : JSON.stringify(value);
+/**
+ * `Attributes__c` and `AgentHierarchyGroup__c` in the original's JSON format: the texts the trigger
+ * made from the CTR's own text (`ctr.jsonText`), else made here from the values.
+ */
+function salesforceJsonText(ctr: Source): CtrJsonText {
+  return (
+    readCtrJsonText(ctr.jsonText) ??
+    ctrJsonText({
+      Attributes: isObject(ctr.Attributes) ? (ctr.Attributes as Record<string, string>) : {},
+      Agent: isObject(ctr.Agent) ? (ctr.Agent as unknown as CtrAgent) : null,
+    })
+  );
 }
 
 /** Top-level CTR keys always written (field ← CTR key). */
@@ -93,12 +106,13 @@ export function ctrFields(ctr: Source, options: CtrFieldOptions): Record<string,
   };
 
   copy(ctr, ALWAYS);
-  put('Attributes__c', jsonText(ctr.Attributes));
+  const jsonText = salesforceJsonText(ctr);
+  put('Attributes__c', jsonText.attributes);
 
   const agent = ctr.Agent;
   if (isObject(agent)) {
     copy(agent, AGENT);
-    put('AgentHierarchyGroup__c', jsonText(agent.HierarchyGroups));
+    put('AgentHierarchyGroup__c', jsonText.agentHierarchyGroups);
     const routingProfile = agent.RoutingProfile;
     if (isObject(routingProfile)) {
       put('AgentRoutingProfileARN__c', scalar(routingProfile.ARN));

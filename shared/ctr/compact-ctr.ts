@@ -22,7 +22,7 @@ import type {
 /** The compact CTR: same field names and types as `ContactTraceRecord`, no unknown keys. */
 export type CompactCtr = {
   [K in (typeof TOP_LEVEL_FIELDS)[number]]: ContactTraceRecord[K];
-};
+} & Pick<ContactTraceRecord, 'jsonText'>;
 
 const TOP_LEVEL_FIELDS = [
   'AWSContactTraceRecordFormatVersion',
@@ -79,6 +79,8 @@ export function compactCtrForExecution(ctr: ContactTraceRecord): CompactCtr {
     TransferredToEndpoint: compactEndpoint(ctr.TransferredToEndpoint),
     Recording: ctr.Recording === null ? null : compactRecording(ctr.Recording),
     Recordings: ctr.Recordings === null ? null : ctr.Recordings.map(compactRecordingsEntry),
+    // The texts written to Attributes__c / AgentHierarchyGroup__c, when the trigger had the CTR's text.
+    ...(ctr.jsonText === undefined ? {} : { jsonText: ctr.jsonText }),
   };
 }
 

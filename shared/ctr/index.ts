@@ -13,6 +13,7 @@ export * from './build-execution-input.js';
 export * from './canonical-json.js';
 export * from './compact-ctr.js';
 export * from './comprehend-analyses.js';
+export * from './ctr-json-text.js';
 export * from './ctr-version.js';
 export * from './errors.js';
 export * from './execution-input.js';

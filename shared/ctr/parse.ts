@@ -8,6 +8,8 @@
  * const ctr = decodeContactTraceRecord(record.kinesis.data); // base64 → JSON → ContactTraceRecord
  * ```
  */
+import { JsonSource } from '../json/json-source.js';
+import { ctrJsonText } from './ctr-json-text.js';
 import { CtrRejectedError } from './errors.js';
 import type {
   ContactTraceRecord,
@@ -48,7 +50,19 @@ export function parseContactTraceRecordJson(text: string): ContactTraceRecord {
     const where = position === undefined ? '' : ` at position ${position}`;
     throw new CtrRejectedError('invalid-json', `record data is not JSON (syntax error${where})`);
   }
-  return parseContactTraceRecord(value);
+  const ctr = parseContactTraceRecord(value);
+  // The text is at hand only here: keep the Salesforce JSON texts in the source's key order.
+  ctr.jsonText = ctrJsonText(ctr, sourceOf(text));
+  return ctr;
+}
+
+function sourceOf(text: string): JsonSource | undefined {
+  try {
+    return JsonSource.parse(text);
+  } catch {
+    // JSON.parse accepted it, so this cannot happen for strict JSON; fall back to the parsed values.
+    return undefined;
+  }
 }
 
 /** base64 `data` of a Kinesis record → validated CTR. Throws `CtrRejectedError`. */

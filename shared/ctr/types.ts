@@ -10,6 +10,7 @@
  * if (ctr.Agent !== null) logger.debug('agent', { username: ctr.Agent.Username });
  * ```
  */
+import type { CtrJsonText } from './ctr-json-text.js';
 
 /** Connect's `{Address, Type}` endpoint (E.164 phone number, chat participant...). */
 export interface CtrEndpoint {
@@ -107,6 +108,11 @@ export interface ContactTraceRecord {
   TransferredToEndpoint: CtrEndpoint | null;
   Recording: CtrRecording | null;
   Recordings: CtrRecordingsEntry[] | null;
+  /**
+   * Not a Connect field: the Salesforce JSON texts made from the record's own text by the trigger
+   * (`ctr-json-text.ts`). Absent when the CTR was parsed from a value rather than from text.
+   */
+  jsonText?: CtrJsonText;
   /** Unknown (newer) fields are kept untouched. */
   [key: string]: unknown;
 }

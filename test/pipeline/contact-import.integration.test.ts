@@ -9,10 +9,11 @@ import {
   type SalesforceEnvironment,
   useSalesforceEmulator,
 } from '../../local/emulator-connection/salesforce-environment.js';
-import { buildExecutionInput } from '../../shared/ctr/build-execution-input.js';
+import { buildExecutionInput, serializeExecutionInput } from '../../shared/ctr/build-execution-input.js';
+import { compactCtrForExecution } from '../../shared/ctr/compact-ctr.js';
 import type { ExecutionKind, PostCallExecutionInput } from '../../shared/ctr/execution-input.js';
 import { type CtrFixtureName, loadCtrFixture } from '../../local/samples/ctr-fixtures.js';
-import { parseContactTraceRecord } from '../../shared/ctr/parse.js';
+import { decodeContactTraceRecord, parseContactTraceRecordJson } from '../../shared/ctr/parse.js';
 import { ctrRefreshPlan, planContact } from '../../shared/ctr/plan.js';
 import type { PostCallSwitches } from '../../shared/ctr/switches.js';
 
@@ -51,7 +52,10 @@ function payload(
   kind: ExecutionKind = 'full',
   switches = SWITCHES,
 ) {
-  const ctr = parseContactTraceRecord(typeof fixture === 'string' ? loadCtrFixture(fixture) : fixture);
+  // As the trigger reads it: from the Kinesis record's JSON text.
+  const ctr = parseContactTraceRecordJson(
+    typeof fixture === 'string' ? JSON.stringify(loadCtrFixture(fixture)) : JSON.stringify(fixture),
+  );
   const input: PostCallExecutionInput = buildExecutionInput(
     ctr,
     kind === 'full' ? planContact(ctr, switches) : ctrRefreshPlan(),
@@ -117,8 +121,54 @@ describe('contact import against the Salesforce emulator', () => {
     expect(ctr.amazonconnect__LastUpdateTimestamp__c).toBe(
       new Date(String(updated.LastUpdateTimestamp)).toISOString().replace('.000Z', '.000+0000'),
     );
-    expect(ctr.amazonconnect__Attributes__c).toBe(JSON.stringify(updated.Attributes));
+    expect(ctr.amazonconnect__Attributes__c).toBe(
+      '{"postcallCTRImportEnabled": "true", "postcallRecordingImportEnabled": "true", "customerTier": "platinum", "greetingPlayed": "true", "caseNumber": "00001026"}',
+    );
     expect(sf.records(CCA)).toHaveLength(1);
+  });
+
+  it('writes Attributes__c and AgentHierarchyGroup__c as the original did, from the Kinesis text', async () => {
+    const sf = await org();
+    // Keys out of order, integer-like keys, non-ASCII and a 5.0: JSON.parse and the canonical
+    // execution input would lose the order and the float; the texts come from the record's text.
+    const text =
+      '{"ContactId": "c-json-1", "LastUpdateTimestamp": "2026-11-28T10:07:05Z", ' +
+      '"Attributes": {"zeta": "1", "postcallCTRImportEnabled": "true", "alpha": "café", "2": "two", "10": "Zürich \ud83d\ude00"}, ' +
+      '"Agent": {"Username": "jdoe", "HierarchyGroups": {"Level2": {"GroupName": "Süd", "Weight": 5.0}, "Level1": {"GroupName": "EMEA", "ARN": "arn:x"}, "Level3": null}}}';
+    const ctr = decodeContactTraceRecord(Buffer.from(text, 'utf8').toString('base64'));
+    const input = JSON.parse(
+      serializeExecutionInput(buildExecutionInput(ctr, planContact(ctr, SWITCHES), 'full')),
+    );
+    await importContact({ contactId: input.contactId, kind: input.kind, plan: input.plan, ctr: input.ctr });
+    const [record] = sf.records(CTR);
+    expect(record.amazonconnect__Attributes__c).toBe(
+      '{"zeta": "1", "postcallCTRImportEnabled": "true", "alpha": "caf\\u00e9", "2": "two", "10": "Z\\u00fcrich \\ud83d\\ude00"}',
+    );
+    expect(record.amazonconnect__AgentHierarchyGroup__c).toBe(
+      '{"Level2": {"GroupName": "S\\u00fcd", "Weight": 5.0}, "Level1": {"GroupName": "EMEA", "ARN": "arn:x"}, "Level3": null}',
+    );
+  });
+
+  it('an agent without hierarchy groups ({} or null) gets a null AgentHierarchyGroup__c, not "null"', async () => {
+    const sf = await org();
+    for (const [id, groups] of [
+      ['c-json-2', '{}'],
+      ['c-json-3', 'null'],
+    ]) {
+      const text = `{"ContactId": "${id}", "Attributes": {}, "Agent": {"Username": "jdoe", "HierarchyGroups": ${groups}}}`;
+      const ctr = decodeContactTraceRecord(Buffer.from(text, 'utf8').toString('base64'));
+      await importContact({
+        contactId: id,
+        kind: 'ctrRefresh',
+        plan: ctrRefreshPlan(),
+        ctr: compactCtrForExecution(ctr),
+      });
+    }
+    for (const record of sf.records(CTR)) {
+      expect(record.amazonconnect__AgentHierarchyGroup__c ?? null).toBeNull();
+      expect(record.amazonconnect__Attributes__c).toBe('{}');
+    }
+    expect(sf.records(CTR)).toHaveLength(2);
   });
 
   it('creates the redacted variant without a recording path', async () => {

@@ -18,12 +18,8 @@ describe('CTR field mapping (upstream §6.3)', () => {
     expect(fields).toEqual({
       amazonconnect__AWSAccountId__c: '123456789012',
       amazonconnect__AgentConnectionAttempts__c: 1,
-      amazonconnect__Attributes__c: JSON.stringify({
-        postcallCTRImportEnabled: 'true',
-        postcallRecordingImportEnabled: 'true',
-        customerTier: 'gold',
-        greetingPlayed: 'true',
-      }),
+      amazonconnect__Attributes__c:
+        '{"postcallCTRImportEnabled": "true", "postcallRecordingImportEnabled": "true", "customerTier": "gold", "greetingPlayed": "true"}',
       amazonconnect__Channel__c: 'VOICE',
       amazonconnect__ConnectedToSystemTimestamp__c: '2026-11-28T10:00:05Z',
       amazonconnect__InitiationTimestamp__c: '2026-11-28T10:00:04Z',
@@ -40,7 +36,7 @@ describe('CTR field mapping (upstream §6.3)', () => {
       amazonconnect__AgentConnectedToAgentTimestamp__c: '2026-11-28T10:00:41.512Z',
       amazonconnect__AgentInteractionDuration__c: 331,
       amazonconnect__AgentCustomerHoldDuration__c: 24,
-      amazonconnect__AgentHierarchyGroup__c: expect.stringContaining('"GroupName":"EMEA"'),
+      amazonconnect__AgentHierarchyGroup__c: expect.stringContaining('"GroupName": "EMEA"'),
       amazonconnect__AgentLongestHoldDuration__c: 24,
       amazonconnect__AgentNumberOfHolds__c: 1,
       amazonconnect__AgentUsername__c: 'jdoe',
