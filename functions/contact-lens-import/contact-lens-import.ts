@@ -21,7 +21,8 @@ import {
   AnalyticsRecordWriter,
   type JsonAttachment,
 } from '../../shared/analytics/analytics-record-writer.js';
-import { readJsonObject, S3ObjectNotFoundError } from '../../shared/analytics/read-json-object.js';
+import { readJsonDocument, S3ObjectNotFoundError } from '../../shared/analytics/read-json-object.js';
+import type { JsonSource } from '../../shared/json/json-source.js';
 import type { SalesforceApi } from '../../shared/salesforce/types.js';
 import { chooseAnalysisKey, contactIdFromKey, redactedRecordingPath } from './analysis-key.js';
 import { contactLensFields } from './contact-lens-mapping.js';
@@ -31,6 +32,7 @@ import {
   InvalidContactLensAnalysisError,
 } from './errors.js';
 import type {
+  ContactLensTranscriptEntry,
   ContactLensAnalysis,
   ImportContactLensRequest,
   ImportContactLensResult,
@@ -79,9 +81,10 @@ export class ContactLensImporter {
         `no Contact Lens analysis of contact ${contactId} among ${keys.length} key(s)`,
       );
     }
-    const analysis = await this.#read(bucket, key);
+    const { analysis, source } = await this.#read(bucket, key);
     const { fields, transcript } = contactLensFields(analysis, {
       recordingPath: redactedRecordingImport ? redactedRecordingPath(bucket, key) : undefined,
+      source,
     });
     const written = await this.#writer.write({
       recordId: analyticsRecordId,
@@ -113,7 +116,7 @@ export class ContactLensImporter {
     const { bucket, key } = object;
     if (!key.endsWith('.json') || !key.includes('_analysis_'))
       return { key, skipped: 'not a Contact Lens analysis file' };
-    const analysis = await this.#read(bucket, key);
+    const { analysis, source } = await this.#read(bucket, key);
     const contactId = contactIdFromKey(key) ?? analysis.CustomerMetadata?.ContactId;
     if (!contactId) return { key, skipped: 'no contact id in the key' };
     const fileInstance = analysis.CustomerMetadata?.InstanceId;
@@ -127,6 +130,7 @@ export class ContactLensImporter {
     const redactedRecordingImport = attributes.postcallRedactedRecordingImportEnabled === 'true';
     const { fields, transcript } = contactLensFields(analysis, {
       recordingPath: redactedRecordingImport ? redactedRecordingPath(bucket, key) : undefined,
+      source,
     });
     const objectName = `${this.deps.namespace}${ANALYTICS_OBJECT}`;
     // Upsert by the ContactId external id: the contact's one record, created if the pipeline has not yet.
@@ -159,16 +163,17 @@ export class ContactLensImporter {
     };
   }
 
-  #attachments(transcript: unknown[]): JsonAttachment[] {
+  #attachments(transcript: ContactLensTranscriptEntry[]): JsonAttachment[] {
     return transcript.length === 0
       ? []
       : [{ name: CONTACT_LENS_TRANSCRIPTS, description: 'Contact Lens Transcripts', content: transcript }];
   }
 
-  async #read(bucket: string, key: string): Promise<ContactLensAnalysis> {
+  async #read(bucket: string, key: string): Promise<{ analysis: ContactLensAnalysis; source: JsonSource }> {
     let analysis: unknown;
+    let source: JsonSource;
     try {
-      analysis = await readJsonObject<unknown>(this.deps.s3, { bucket, key });
+      ({ value: analysis, source } = await readJsonDocument<unknown>(this.deps.s3, { bucket, key }));
     } catch (error) {
       if (error instanceof S3ObjectNotFoundError) {
         throw new ContactLensAnalysisNotFoundError(error.message, { cause: error });
@@ -183,7 +188,7 @@ export class ContactLensImporter {
         jobStatus: String(analysis.JobStatus),
       });
     }
-    return analysis as ContactLensAnalysis;
+    return { analysis: analysis as ContactLensAnalysis, source };
   }
 
   async #contactAttributes(

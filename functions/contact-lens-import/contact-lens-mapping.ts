@@ -10,6 +10,8 @@
  * fields.ContactLensCustomerSentimentCurve__c; // 'S'
  * ```
  */
+import type { JsonSource } from '../../shared/json/json-source.js';
+import { type PythonJsonValue, pythonJson } from '../../shared/json/python-json.js';
 import type {
   ContactLensAnalysis,
   ContactLensTranscriptEntry,
@@ -39,29 +41,48 @@ export function sentimentCurve(quarters: readonly PeriodScore[] | undefined): Se
   return 'Other';
 }
 
-/** The transcript attachment's entries, with each turn's role looked up in `Participants`. */
-export function transcriptEntries(analysis: ContactLensAnalysis): ContactLensTranscriptEntry[] {
+/**
+ * The transcript attachment's entries, each turn's role looked up in `Participants`. Keys are in the
+ * original's order; with `source` (the file's own text), nested values and numbers are written as
+ * the file has them (`70.0` stays `70.0`).
+ */
+export function transcriptEntries(
+  analysis: ContactLensAnalysis,
+  source?: JsonSource,
+): ContactLensTranscriptEntry[] {
   const roles = new Map(
     (analysis.Participants ?? []).map((participant) => [
       participant.ParticipantId,
       participant.ParticipantRole,
     ]),
   );
-  return (analysis.Transcript ?? []).map((turn) => {
+  return (analysis.Transcript ?? []).map((turn, index) => {
+    const asWritten = <T extends PythonJsonValue>(key: string, value: T): T | JsonSource =>
+      source?.get('Transcript', index, key) ?? value;
     const entry: ContactLensTranscriptEntry = {
       id: turn.Id ?? null,
       participantId: turn.ParticipantId ?? null,
-      beginOffsetMillis: isNumber(turn.BeginOffsetMillis) ? turn.BeginOffsetMillis : null,
-      endOffsetMillis: isNumber(turn.EndOffsetMillis) ? turn.EndOffsetMillis : null,
+      beginOffsetMillis: isNumber(turn.BeginOffsetMillis)
+        ? asWritten('BeginOffsetMillis', turn.BeginOffsetMillis)
+        : null,
+      endOffsetMillis: isNumber(turn.EndOffsetMillis)
+        ? asWritten('EndOffsetMillis', turn.EndOffsetMillis)
+        : null,
       content: turn.Content ?? '',
       sentiment: turn.Sentiment ?? null,
-      loudness_score: turn.LoudnessScore ?? null,
+      loudness_score:
+        turn.LoudnessScore === undefined
+          ? null
+          : asWritten('LoudnessScore', turn.LoudnessScore as PythonJsonValue),
     };
+    if (turn.IssuesDetected !== undefined) {
+      entry.issues_detected = asWritten('IssuesDetected', turn.IssuesDetected as PythonJsonValue);
+    }
+    if (turn.Redaction !== undefined)
+      entry.redaction = asWritten('Redaction', turn.Redaction as PythonJsonValue);
     const role = turn.ParticipantRole ?? roles.get(turn.ParticipantId);
     if (role) entry.participantRole = role;
     if (turn.AbsoluteTime) entry.absoluteTime = turn.AbsoluteTime;
-    if (turn.IssuesDetected) entry.issues_detected = turn.IssuesDetected;
-    if (turn.Redaction) entry.redaction = turn.Redaction;
     return entry;
   });
 }
@@ -74,14 +95,17 @@ export interface ContactLensMapping {
 
 export function contactLensFields(
   analysis: ContactLensAnalysis,
-  options: { recordingPath?: string } = {},
+  options: { recordingPath?: string; source?: JsonSource } = {},
 ): ContactLensMapping {
   const fields: Record<string, string | number> = {};
   const set = (name: string, value: unknown): void => {
     if (isNumber(value) || (typeof value === 'string' && value !== '')) fields[name] = value;
   };
-  const json = (value: unknown): string | undefined =>
-    value === undefined || value === null ? undefined : JSON.stringify(value);
+  // JSON text fields as the original wrote them: from the file's own text when it is at hand.
+  const json = (path: readonly string[], value: unknown): string | undefined => {
+    if (value === undefined || value === null) return undefined;
+    return pythonJson(options.source?.get(...path) ?? (value as PythonJsonValue));
+  };
 
   const characteristics = analysis.ConversationCharacteristics ?? {};
   const overall = characteristics.Sentiment?.OverallSentiment;
@@ -94,8 +118,15 @@ export function contactLensFields(
 
   const interruptions = characteristics.Interruptions;
   set('ContactLensInterruptions__c', interruptions?.TotalCount);
-  set('ContactLensAgentInterruptions__c', json(interruptions?.InterruptionsByInterrupter?.AGENT));
-  set('ContactLensCustomerInterruptions__c', json(interruptions?.InterruptionsByInterrupter?.CUSTOMER));
+  const byInterrupter = ['ConversationCharacteristics', 'Interruptions', 'InterruptionsByInterrupter'];
+  set(
+    'ContactLensAgentInterruptions__c',
+    json([...byInterrupter, 'AGENT'], interruptions?.InterruptionsByInterrupter?.AGENT),
+  );
+  set(
+    'ContactLensCustomerInterruptions__c',
+    json([...byInterrupter, 'CUSTOMER'], interruptions?.InterruptionsByInterrupter?.CUSTOMER),
+  );
 
   set('ContactLensNonTalkTime__c', characteristics.NonTalkTime?.TotalTimeMillis);
   set(
@@ -118,11 +149,14 @@ export function contactLensFields(
   );
   if (categories.length > 0) {
     set('ContactLensMatchedCategories__c', categories.join('|'));
-    set('ContactLensMatchedDetails__c', json(analysis.Categories?.MatchedDetails ?? {}));
+    set(
+      'ContactLensMatchedDetails__c',
+      json(['Categories', 'MatchedDetails'], analysis.Categories?.MatchedDetails ?? {}),
+    );
   }
   set('RecordingPath__c', options.recordingPath);
 
-  const transcript = transcriptEntries(analysis);
+  const transcript = transcriptEntries(analysis, options.source);
   const fullText = transcript
     .map((entry) => entry.content)
     .filter(Boolean)

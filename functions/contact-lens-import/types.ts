@@ -3,6 +3,8 @@
  * block optional, since chat files and older versions lack some), the transcript attachment, and
  * the two entry points' inputs.
  */
+import type { JsonSource } from '../../shared/json/json-source.js';
+import type { PythonJsonValue } from '../../shared/json/python-json.js';
 
 export interface ContactLensTurn {
   Id?: string;
@@ -55,15 +57,16 @@ export interface ContactLensAnalysis {
 export interface ContactLensTranscriptEntry {
   id: string | null;
   participantId: string | null;
-  participantRole?: string;
-  beginOffsetMillis: number | null;
-  endOffsetMillis: number | null;
-  absoluteTime?: string;
+  /** Numbers are the analysis file's own (a {@link JsonSource} keeps `5000.0` as written). */
+  beginOffsetMillis: number | JsonSource | null;
+  endOffsetMillis: number | JsonSource | null;
   content: string;
   sentiment: string | null;
-  loudness_score: number[] | number | null;
-  issues_detected?: unknown[];
-  redaction?: unknown;
+  loudness_score: PythonJsonValue;
+  issues_detected?: PythonJsonValue;
+  redaction?: PythonJsonValue;
+  participantRole?: string;
+  absoluteTime?: string;
 }
 
 /** Customer sentiment shape over the call's quarters (upstream §8.2). */

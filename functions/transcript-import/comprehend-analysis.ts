@@ -26,6 +26,7 @@ import {
   type LanguageCode,
   type SyntaxLanguageCode,
 } from '@aws-sdk/client-comprehend';
+import { pythonFloatText } from '../../shared/json/python-json.js';
 import { batches, COMPREHEND_MAX_BATCH_DOCUMENTS, chunkText, utf8Bytes } from './comprehend-chunks.js';
 import { ComprehendAnalysisError } from './errors.js';
 import type { ComprehendAnalysisCode, ComprehendResults, SyntaxTokenCount } from './types.js';
@@ -78,10 +79,6 @@ export function distinct(values: Iterable<string>): string[] {
     if (trimmed && !seen.has(key)) seen.set(key, trimmed);
   }
   return [...seen.values()];
-}
-
-function round(value: number): number {
-  return Math.round(value * 10_000) / 10_000;
 }
 
 function failIfErrors(api: string, errors: BatchItemError[] | undefined): void {
@@ -167,7 +164,9 @@ export async function analyzeText(
             const [label, score] = Object.entries(totals).reduce((best, entry) =>
               entry[1] > best[1] ? entry : best,
             );
-            outcome.results.sentiment = `${label}, ${round(score)}`;
+            // The score as Comprehend gave it, written as Python's str(float) as the original did
+            // (a transcript of several chunks gets the size-weighted mean of the chunks' scores).
+            outcome.results.sentiment = `${label}, ${pythonFloatText(score)}`;
           })(),
         );
         break;

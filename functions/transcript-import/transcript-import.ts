@@ -24,7 +24,7 @@ import { analyticsFields } from './analytics-fields.js';
 import { analyzeText, type ComprehendSender, requestedAnalyses } from './comprehend-analysis.js';
 import { TranscriptNotFoundError } from './errors.js';
 import { transcriptionFailureReason } from './failure-reason.js';
-import { channelTranscripts, customerText } from './transcript-segments.js';
+import { channelTranscripts, customerText, segmentsAttachmentContent } from './transcript-segments.js';
 import type {
   ImportTranscriptRequest,
   ImportTranscriptResult,
@@ -83,12 +83,12 @@ export class TranscriptImporter {
       {
         name: CUSTOMER_TRANSCRIPTS,
         description: 'Call Recording Transcription - Customer Side',
-        content: segments.customer,
+        content: segmentsAttachmentContent(segments.customer),
       },
       {
         name: AGENT_TRANSCRIPTS,
         description: 'Call Recording Transcription - Agent Side',
-        content: segments.agent,
+        content: segmentsAttachmentContent(segments.agent),
       },
     ];
     if (analysis.results.syntax !== undefined) {

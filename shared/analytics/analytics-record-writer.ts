@@ -18,6 +18,7 @@
  * });
  * ```
  */
+import { pythonJson } from '../json/python-json.js';
 import { isSalesforceId, soql } from '../salesforce/soql.js';
 import type { CompositeSubrequest, SalesforceApi } from '../salesforce/types.js';
 import { compositeFailure, subresponseError } from '../salesforce/composite-failure.js';
@@ -33,7 +34,7 @@ export interface JsonAttachment {
   /** File name, e.g. `CustomerTranscripts.json` (the page looks attachments up by name). */
   name: string;
   description: string;
-  /** Serialised with JSON.stringify. */
+  /** Serialised as the original package wrote it (Python `json.dumps` format, see `pythonJson`). */
   content: unknown;
 }
 
@@ -56,7 +57,7 @@ export interface AnalyticsRecordWriteResult {
 }
 
 function base64Json(content: unknown): string {
-  return Buffer.from(JSON.stringify(content), 'utf8').toString('base64');
+  return Buffer.from(pythonJson(content), 'utf8').toString('base64');
 }
 
 export class AnalyticsRecordWriter {

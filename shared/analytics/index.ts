@@ -7,4 +7,9 @@ export {
 } from './analytics-record-writer.js';
 export { compositeFailure, subresponseError } from '../salesforce/composite-failure.js';
 export { namespacePrefix, withNamespace } from '../salesforce/namespace.js';
-export { readJsonObject, S3ObjectNotFoundError, S3ObjectNotJsonError } from './read-json-object.js';
+export {
+  readJsonDocument,
+  readJsonObject,
+  S3ObjectNotFoundError,
+  S3ObjectNotJsonError,
+} from './read-json-object.js';

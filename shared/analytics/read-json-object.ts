@@ -8,6 +8,7 @@
  * ```
  */
 import { GetObjectCommand, NoSuchKey, type S3Client } from '@aws-sdk/client-s3';
+import { JsonSource } from '../json/json-source.js';
 
 /** The object does not exist (yet). */
 export class S3ObjectNotFoundError extends Error {
@@ -29,10 +30,35 @@ export async function readJsonObject<T>(
   s3: Pick<S3Client, 'send'>,
   location: { bucket: string; key: string },
 ): Promise<T> {
-  let text: string;
+  return parseJson<T>(await readText(s3, location), location);
+}
+
+/**
+ * The document parsed twice: `value` for logic, `source` keeping key order and number texts for
+ * JSON that is written on to Salesforce in the original's format (see `shared/json/python-json.ts`).
+ */
+export async function readJsonDocument<T>(
+  s3: Pick<S3Client, 'send'>,
+  location: { bucket: string; key: string },
+): Promise<{ value: T; source: JsonSource }> {
+  const text = await readText(s3, location);
+  const value = parseJson<T>(text, location);
+  try {
+    return { value, source: JsonSource.parse(text) };
+  } catch (error) {
+    throw new S3ObjectNotJsonError(`s3://${location.bucket}/${location.key} is not valid JSON`, {
+      cause: error,
+    });
+  }
+}
+
+async function readText(
+  s3: Pick<S3Client, 'send'>,
+  location: { bucket: string; key: string },
+): Promise<string> {
   try {
     const response = await s3.send(new GetObjectCommand({ Bucket: location.bucket, Key: location.key }));
-    text = (await response.Body?.transformToString('utf-8')) ?? '';
+    return (await response.Body?.transformToString('utf-8')) ?? '';
   } catch (error) {
     const name = (error as { name?: string }).name;
     if (error instanceof NoSuchKey || name === 'NoSuchKey' || name === 'NotFound') {
@@ -42,8 +68,11 @@ export async function readJsonObject<T>(
     }
     throw error;
   }
+}
+
+function parseJson<T>(text: string, location: { bucket: string; key: string }): T {
   try {
-    return JSON.parse(text) as T;
+    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as T;
   } catch (error) {
     throw new S3ObjectNotJsonError(`s3://${location.bucket}/${location.key} is not valid JSON`, {
       cause: error,

@@ -28,7 +28,10 @@ export class PythonFloat {
   constructor(readonly value: number) {}
 }
 
-/** A value {@link pythonJson} can write. Object members that are `undefined` are left out. */
+/**
+ * What {@link pythonJson} can write (it takes `unknown`, so interfaces of plain data need no cast).
+ * Object members that are `undefined` are left out.
+ */
 export type PythonJsonValue =
   | null
   | boolean
@@ -41,7 +44,7 @@ export type PythonJsonValue =
   | { readonly [key: string]: PythonJsonValue | undefined };
 
 /** `json.dumps(value)` with Python's defaults. Throws `TypeError` for values JSON cannot hold. */
-export function pythonJson(value: PythonJsonValue): string {
+export function pythonJson(value: unknown): string {
   if (value === null) return 'null';
   if (value === true) return 'true';
   if (value === false) return 'false';
@@ -55,7 +58,7 @@ export function pythonJson(value: PythonJsonValue): string {
   if (Array.isArray(value)) return `[${value.map((item) => pythonJson(item)).join(', ')}]`;
   if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
     const members: string[] = [];
-    for (const [key, item] of Object.entries(value as Record<string, PythonJsonValue | undefined>)) {
+    for (const [key, item] of Object.entries(value)) {
       if (item !== undefined) members.push(`${pythonJsonString(key)}: ${pythonJson(item)}`);
     }
     return `{${members.join(', ')}}`;

@@ -96,9 +96,9 @@ describe('contactLensFields', () => {
       ContactLensCustomerSentimentCurve__c: 'S',
       ContactLensInterruptions__c: 2,
       ContactLensAgentInterruptions__c:
-        '[{"BeginOffsetMillis":24750,"DurationMillis":330,"EndOffsetMillis":25080}]',
+        '[{"BeginOffsetMillis": 24750, "DurationMillis": 330, "EndOffsetMillis": 25080}]',
       ContactLensCustomerInterruptions__c:
-        '[{"BeginOffsetMillis":10320,"DurationMillis":490,"EndOffsetMillis":10810}]',
+        '[{"BeginOffsetMillis": 10320, "DurationMillis": 490, "EndOffsetMillis": 10810}]',
       ContactLensNonTalkTime__c: 1730,
       ContactLensTalkSpeedCustomer__c: 152,
       ContactLensTalkSpeedAgent__c: 171,
@@ -106,7 +106,8 @@ describe('contactLensFields', () => {
       ContactLensTalkTimeCustomer__c: 11580,
       ContactLensTalkTimeAgent__c: 15830,
       ContactLensMatchedCategories__c: 'Billing dispute|Refund',
-      ContactLensMatchedDetails__c: expect.stringContaining('"Billing dispute":{"PointsOfInterest"'),
+      ContactLensMatchedDetails__c:
+        '{"Billing dispute": {"PointsOfInterest": [{"BeginOffsetMillis": 5120, "EndOffsetMillis": 9870}]}, "Refund": {"PointsOfInterest": [{"BeginOffsetMillis": 17360, "EndOffsetMillis": 23100}]}}',
       ContactLensTranscriptsFullText__c: expect.stringMatching(
         /^Thank you for calling .* Have a nice day\.$/,
       ),

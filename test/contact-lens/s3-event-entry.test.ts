@@ -61,6 +61,28 @@ describe('Contact Lens import: S3-event entry point (emulator, s3rver)', () => {
     connect.on(GetContactAttributesCommand).callsFake(async () => ({ Attributes: attributes }));
   });
 
+  it('writes the JSON fields and the transcript attachment as the original wrote them, from the file text', async () => {
+    const contactId = randomUUID();
+    const key = `Analysis/Voice/2026/11/28/${contactId}_analysis_2026-11-28T10:02:11Z.json`;
+    // Keys out of order, an integer-like key, non-ASCII and floats written as 70.0 / 330.0.
+    await putAnalysis(
+      harness,
+      key,
+      String.raw`{"Participants": [{"ParticipantId": "CUSTOMER", "ParticipantRole": "CUSTOMER"}], "Transcript": [{"ParticipantId": "CUSTOMER", "Id": "t1", "Content": "Grüße, ich möchte kündigen", "BeginOffsetMillis": 0, "EndOffsetMillis": 2500, "Sentiment": "NEGATIVE", "LoudnessScore": [70.0, 65.5, null], "IssuesDetected": [{"Text": "kündigen", "CharacterOffsets": {"EndOffsetChar": 26, "BeginOffsetChar": 18}}]}], "ConversationCharacteristics": {"Interruptions": {"TotalCount": 1, "InterruptionsByInterrupter": {"AGENT": [{"EndOffsetMillis": 25080, "BeginOffsetMillis": 24750, "DurationMillis": 330.0}]}}}, "Categories": {"MatchedCategories": ["Kündigung"], "MatchedDetails": {"Kündigung": {"PointsOfInterest": [{"EndOffsetMillis": 2500, "BeginOffsetMillis": 0}]}, "2": {"PointsOfInterest": []}}}}`,
+    );
+    await handler(s3Event(key), context);
+    const { records, attachments } = analyticsOf(harness, contactId);
+    expect(records[0].amazonconnect__ContactLensAgentInterruptions__c).toBe(
+      String.raw`[{"EndOffsetMillis": 25080, "BeginOffsetMillis": 24750, "DurationMillis": 330.0}]`,
+    );
+    expect(records[0].amazonconnect__ContactLensMatchedDetails__c).toBe(
+      String.raw`{"K\u00fcndigung": {"PointsOfInterest": [{"EndOffsetMillis": 2500, "BeginOffsetMillis": 0}]}, "2": {"PointsOfInterest": []}}`,
+    );
+    expect(Buffer.from(String(attachments[0].Body), 'base64').toString('utf8')).toBe(
+      String.raw`[{"id": "t1", "participantId": "CUSTOMER", "beginOffsetMillis": 0, "endOffsetMillis": 2500, "content": "Gr\u00fc\u00dfe, ich m\u00f6chte k\u00fcndigen", "sentiment": "NEGATIVE", "loudness_score": [70.0, 65.5, null], "issues_detected": [{"Text": "k\u00fcndigen", "CharacterOffsets": {"EndOffsetChar": 26, "BeginOffsetChar": 18}}], "participantRole": "CUSTOMER"}]`,
+    );
+  });
+
   it('derives the contact from the decoded key, upserts its single analytics record, and stays idempotent on redelivery', async () => {
     const contactId = randomUUID();
     const key = `Analysis/Voice/2026/11/28/${contactId}_analysis_2026-11-28T10:02:11Z.json`;

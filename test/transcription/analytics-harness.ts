@@ -142,7 +142,8 @@ export async function putAnalysis(harness: Harness, key: string, body: unknown):
     new PutObjectCommand({
       Bucket: RECORDING_BUCKET,
       Key: key,
-      Body: JSON.stringify(body),
+      // A string is the file's text as written; anything else is serialised.
+      Body: typeof body === 'string' ? body : JSON.stringify(body),
       ContentType: 'application/json',
     }),
   );

@@ -99,9 +99,33 @@ describe('analyzeText', () => {
     expect(calls[0].args[0].input.TextList).toEqual([big, small]);
     // Unweighted the small positive chunk would win (0.625 vs 0.3); by size the call was negative:
     // Negative = 0.6 × 4601/5001 = 0.552, Positive = (0.3 × 4601 + 0.95 × 400)/5001 = 0.352.
-    expect(outcome.results.sentiment).toBe('NEGATIVE, 0.552');
+    // The mean is not rounded.
+    expect(outcome.results.sentiment).toBe('NEGATIVE, 0.5520095980803839');
     comprehend.restore();
   });
+
+  it.each([
+    [0.87654321, 'NEGATIVE, 0.87654321'],
+    [0.00001, 'NEGATIVE, 1e-05'],
+  ])(
+    'keeps a one-chunk score %s as Comprehend gave it, written as Python str(float)',
+    async (score, text) => {
+      const comprehend = mockClient(ComprehendClient);
+      comprehend.on(BatchDetectSentimentCommand).resolves({
+        ResultList: [
+          {
+            Index: 0,
+            Sentiment: 'NEGATIVE',
+            SentimentScore: { Positive: 0, Negative: score, Neutral: 0, Mixed: 0 },
+          },
+        ],
+        ErrorList: [],
+      } as Partial<BatchDetectSentimentCommandOutput> as BatchDetectSentimentCommandOutput);
+      const outcome = await analyzeText(new ComprehendClient({}), 'I was charged twice.', 'en-US', ['snt']);
+      expect(outcome.results.sentiment).toBe(text);
+      comprehend.restore();
+    },
+  );
 
   it('raises a typed error when Comprehend rejects a document', async () => {
     const comprehend = mockClient(ComprehendClient);

@@ -5,7 +5,9 @@ import {
   channelTranscripts,
   customerText,
   segmentItems,
+  segmentsAttachmentContent,
 } from '../../functions/transcript-import/transcript-segments.js';
+import { pythonJson } from '../../shared/json/python-json.js';
 import type { TranscribeItem, TranscribeOutput } from '../../functions/transcript-import/types.js';
 
 const fixture = JSON.parse(
@@ -68,6 +70,38 @@ describe('segmentItems', () => {
       mark('.'),
     ]);
     expect(segments).toEqual([{ start_time: 0.1, end_time: 0.4, content: 'Bill.' }]);
+  });
+
+  it.each([
+    ['0.47', '0.90', '2.47'],
+    ['0.72', '1.30', '2.72'],
+    ['1.14', '2.00', '3.14'],
+  ])(
+    'a word exactly 2 s after the segment start (%s → %s) joins it, as in the original',
+    (first, second, third) => {
+      const at = (content: string, start: string): TranscribeItem => ({
+        type: 'pronunciation',
+        start_time: start,
+        end_time: start,
+        alternatives: [{ confidence: '0.99', content }],
+      });
+      // In binary floating point first + 2.0 < third for these three pairs: a start-plus-window rule
+      // would cut "again," into a segment of its own.
+      const segments = segmentItems([at('Hi', first), at('there', second), at('again', third), mark(',')]);
+      expect(segments.map((segment) => segment.content)).toEqual(['Hi there again,']);
+    },
+  );
+
+  it('a word just over 2 s after the segment start begins a new segment', () => {
+    const segments = segmentItems([word('Hi', 0.47), word('again', 2.471)]);
+    expect(segments.map((segment) => segment.content)).toEqual(['Hi', 'again']);
+  });
+
+  it('writes the attachment as the original did: times as Python floats, keys start/end/content', () => {
+    const segments = segmentItems([word('Hi', 1, 1.5), word('Zoë', 3.5, 4)]);
+    expect(pythonJson(segmentsAttachmentContent(segments))).toBe(
+      String.raw`[{"start_time": 1.0, "end_time": 1.5, "content": "Hi"}, {"start_time": 3.5, "end_time": 4.0, "content": "Zo\u00eb"}]`,
+    );
   });
 
   it('ignores punctuation before any word', () => {
