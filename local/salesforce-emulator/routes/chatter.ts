@@ -132,7 +132,7 @@ function renderText(services: Services, segments: Segment[]): string {
 }
 
 function commentsOf(services: Services, feedItem: StoredRecord): StoredRecord[] {
-  return services.context.store.live('FeedComment').filter((comment) => comment.FeedItemId === feedItem.Id);
+  return services.context.store.withValue('FeedComment', 'FeedItemId', feedItem.Id) ?? [];
 }
 
 function actor(services: Services, userId: unknown): Record<string, unknown> {

@@ -126,26 +126,33 @@ function runAll(
   count: number,
   write: (index: number) => SaveResult,
 ): EmulatorResponse {
-  const snapshot = allOrNone ? services.context.store.snapshot() : undefined;
+  const checkpoint = allOrNone ? services.context.store.checkpoint() : undefined;
   const results: SaveResult[] = [];
-  for (let index = 0; index < count; index++) {
-    try {
-      results.push(write(index));
-    } catch (error) {
-      if (!(error instanceof SalesforceApiError)) throw error;
-      results.push({ success: false, errors: [error.toSaveError()] });
+  try {
+    for (let index = 0; index < count; index++) {
+      try {
+        results.push(write(index));
+      } catch (error) {
+        if (!(error instanceof SalesforceApiError)) throw error;
+        results.push({ success: false, errors: [error.toSaveError()] });
+      }
     }
+  } catch (error) {
+    checkpoint?.rollback();
+    throw error;
   }
-  if (allOrNone && results.some((result) => !result.success)) {
-    services.context.store.restore(snapshot!);
-    return json(
-      200,
-      results.map((result) =>
-        result.success ? { id: result.id, success: false, errors: [ROLLED_BACK] } : result,
-      ),
-    );
+  if (checkpoint === undefined) return json(200, results);
+  if (results.every((result) => result.success)) {
+    checkpoint.release();
+    return json(200, results);
   }
-  return json(200, results);
+  checkpoint.rollback();
+  return json(
+    200,
+    results.map((result) =>
+      result.success ? { id: result.id, success: false, errors: [ROLLED_BACK] } : result,
+    ),
+  );
 }
 
 function saveAll(

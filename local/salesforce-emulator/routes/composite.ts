@@ -89,25 +89,31 @@ export async function compositeRoute(
   }
   const allOrNone = body.allOrNone === true;
   // Subrequests are routed in-process and never wait for I/O, so no other HTTP request can run
-  // between the snapshot and a rollback: the rollback cannot undo someone else's write.
-  const snapshot = allOrNone ? services.context.store.snapshot() : undefined;
+  // between the checkpoint and a rollback: the rollback cannot undo someone else's write.
+  const checkpoint = allOrNone ? services.context.store.checkpoint() : undefined;
   const results: SubResult[] = [];
   const byReference = new Map<string, SubResult>();
   let failedAt = -1;
-  for (const [index, item] of subrequests.entries()) {
-    const referenceId = item.referenceId as string;
-    if (failedAt >= 0) {
-      results.push(halted(referenceId, ROLLED_BACK));
-      continue;
+  try {
+    for (const [index, item] of subrequests.entries()) {
+      const referenceId = item.referenceId as string;
+      if (failedAt >= 0) {
+        results.push(halted(referenceId, ROLLED_BACK));
+        continue;
+      }
+      const result = await runSubrequest(services, item, referenceId, byReference, subrequest);
+      results.push(result);
+      byReference.set(referenceId, result);
+      if (checkpoint !== undefined && result.httpStatusCode >= 400) {
+        failedAt = index;
+        checkpoint.rollback();
+      }
     }
-    const result = await runSubrequest(services, item, referenceId, byReference, subrequest);
-    results.push(result);
-    byReference.set(referenceId, result);
-    if (allOrNone && result.httpStatusCode >= 400) {
-      failedAt = index;
-      services.context.store.restore(snapshot!);
-    }
+  } catch (error) {
+    if (failedAt < 0) checkpoint?.rollback();
+    throw error;
   }
+  if (failedAt < 0) checkpoint?.release();
   if (failedAt >= 0) {
     for (let index = 0; index < failedAt; index++)
       results[index] = halted(results[index].referenceId, ROLLED_BACK);

@@ -30,18 +30,19 @@ export function treeRoute(services: Services, request: EmulatorRequest): Emulato
       `A tree request can create at most ${MAX_RECORDS} records`,
     );
   }
-  const snapshot = services.context.store.snapshot();
+  const checkpoint = services.context.store.checkpoint();
   const results: Array<{ referenceId: string; id: string }> = [];
   try {
     for (const record of body.records as TreeRecord[]) create(services, root, record, undefined, 1, results);
   } catch (error) {
+    checkpoint.rollback();
     if (!(error instanceof TreeError)) throw error;
-    services.context.store.restore(snapshot);
     return json(400, {
       hasErrors: true,
       results: [{ referenceId: error.referenceId, errors: [error.cause.toSaveError()] }],
     });
   }
+  checkpoint.release();
   return json(201, { hasErrors: false, results });
 }
 

@@ -11,6 +11,7 @@ import type { StoredRecord } from '../store/record-store.js';
 import type { QueryLogEntry } from '../types.js';
 import { buildConditionTree, type ConditionNode, type RawWhere } from './conditions.js';
 import { compileCondition } from './evaluate.js';
+import { indexedCandidates } from './indexed-candidates.js';
 import { follow, readPath, resolvePath, type ResolvedPath } from './field-paths.js';
 import { recordUrl } from './record-shape.js';
 import { escapeRawControlCharacters } from './string-literals.js';
@@ -111,9 +112,11 @@ export class QueryEngine {
     if (query.offset !== undefined && query.offset > 2000) {
       throw new SalesforceApiError(400, 'NUMBER_OUTSIDE_VALID_RANGE', `Maximum SOQL offset allowed is 2000`);
     }
+    const store = this.context.store;
     const source = options.includeDeleted
-      ? this.context.store.all(object.name)
-      : this.context.store.live(object.name);
+      ? store.all(object.name)
+      : ((tree === undefined ? undefined : indexedCandidates(store, object, tree)) ??
+        store.live(object.name));
     const filter = options.filter ?? (() => true);
     let matched = source.filter((record) => filter(record) && predicate(record));
     if (orderBy.length > 0) {

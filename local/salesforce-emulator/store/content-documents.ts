@@ -58,9 +58,8 @@ export function registerContentHooks(service: RecordService): void {
         record.Title = path.replace(/\.[^.]*$/, '') || 'Untitled';
       if (typeof documentId === 'string') {
         const document = records.live(records.object('ContentDocument'), documentId);
-        const versions = records.context.store
-          .live('ContentVersion')
-          .filter((version) => version.ContentDocumentId === document.Id);
+        const versions =
+          records.context.store.withValue('ContentVersion', 'ContentDocumentId', document.Id) ?? [];
         record.VersionNumber = String(versions.length + 1);
       } else record.VersionNumber = '1';
     },
@@ -76,8 +75,13 @@ export function registerContentHooks(service: RecordService): void {
         LatestPublishedVersionId: version.Id,
       };
       if (typeof version.ContentDocumentId === 'string') {
-        for (const previous of records.context.store.live('ContentVersion')) {
-          if (previous.ContentDocumentId === version.ContentDocumentId && previous.Id !== version.Id) {
+        const versions = records.context.store.withValue(
+          'ContentVersion',
+          'ContentDocumentId',
+          version.ContentDocumentId,
+        );
+        for (const previous of versions ?? []) {
+          if (previous.Id !== version.Id) {
             records.update(versionObject, previous.Id, { IsLatest: false }, { system: true });
           }
         }
@@ -103,13 +107,12 @@ export function registerContentHooks(service: RecordService): void {
   });
   service.registerHooks('ContentDocumentLink', {
     validateCreate(record, records) {
-      const duplicate = records.context.store
-        .live('ContentDocumentLink')
-        .find(
-          (link) =>
-            link.ContentDocumentId === record.ContentDocumentId &&
-            link.LinkedEntityId === record.LinkedEntityId,
-        );
+      const links = records.context.store.withValue(
+        'ContentDocumentLink',
+        'ContentDocumentId',
+        record.ContentDocumentId,
+      );
+      const duplicate = links?.find((link) => link.LinkedEntityId === record.LinkedEntityId);
       if (duplicate !== undefined) {
         throw new SalesforceApiError(
           400,
@@ -122,14 +125,11 @@ export function registerContentHooks(service: RecordService): void {
   });
   service.registerHooks('ContentDocument', {
     afterDelete(document: StoredRecord, records) {
-      for (const version of records.context.store.live('ContentVersion')) {
-        if (version.ContentDocumentId === document.Id)
-          records.delete(records.object('ContentVersion'), version.Id);
-      }
-      for (const link of records.context.store.live('ContentDocumentLink')) {
-        if (link.ContentDocumentId === document.Id)
-          records.delete(records.object('ContentDocumentLink'), link.Id);
-      }
+      const store = records.context.store;
+      for (const version of store.withValue('ContentVersion', 'ContentDocumentId', document.Id) ?? [])
+        records.delete(records.object('ContentVersion'), version.Id);
+      for (const link of store.withValue('ContentDocumentLink', 'ContentDocumentId', document.Id) ?? [])
+        records.delete(records.object('ContentDocumentLink'), link.Id);
     },
   });
 }

@@ -47,10 +47,12 @@ export class RecordService {
   readonly #autoNumbers = new Map<string, number>();
 
   constructor(readonly context: EmulatorContext) {
-    // External ids and unique fields are looked up on every upsert and write: index them.
+    // External ids and unique fields are looked up on every upsert and write, reference fields by
+    // queries and file/Chatter hooks (`WHERE FirstPublishLocationId = ...`): index them all, so no
+    // lookup scans a table.
     for (const object of context.schema.objects()) {
       for (const field of object.fields) {
-        if (field.externalId !== true && field.unique !== true) continue;
+        if (field.externalId !== true && field.unique !== true && field.type !== 'reference') continue;
         context.store.defineIndex(object.name, field.name, (value) => indexKey(field, value));
       }
     }
@@ -308,12 +310,11 @@ export class RecordService {
     }
   }
 
-  /** Live records whose `field` equals `value` (indexed for external ids and unique fields). */
+  /** Live records whose `field` equals `value` (indexed for external ids, unique and reference fields). */
   withValue(object: ObjectSchema, field: FieldSchema, value: unknown): StoredRecord[] {
-    return (
-      this.context.store.withValue(object.name, field.name, value) ??
-      this.context.store.live(object.name).filter((record) => sameValue(field, record[field.name], value))
-    );
+    const candidates =
+      this.context.store.withValue(object.name, field.name, value) ?? this.context.store.live(object.name);
+    return candidates.filter((record) => sameValue(field, record[field.name], value));
   }
 
   #nextAutoNumber(object: string): number {
@@ -323,10 +324,15 @@ export class RecordService {
   }
 }
 
-/** Index key of a value: the comparison form used by {@link sameValue}. */
+/**
+ * Index key of a value: lower-cased text, so one index answers both SOQL (case-insensitive) and
+ * case-sensitive external ids (whose lookups then compare exactly, see {@link sameValue}); a
+ * reference's key is the 18-character id it is stored as.
+ */
 function indexKey(field: FieldSchema, value: unknown): string | undefined {
   if (value === null || value === undefined) return undefined;
-  return field.caseSensitive === true ? String(value) : String(value).toLowerCase();
+  if (field.type === 'reference') return normalizeId(String(value));
+  return String(value).toLowerCase();
 }
 
 /** External-id / unique comparison: case-insensitive unless the field is case-sensitive. */

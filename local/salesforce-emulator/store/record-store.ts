@@ -1,12 +1,25 @@
 /**
- * In-memory records per sObject. Records are never mutated in place (an update stores a new
- * object), so a snapshot is a cheap shallow copy of the maps: /composite with allOrNone and
- * composite/sobjects with allOrNone roll back by restoring one.
+ * In-memory records per sObject, with value indexes (external ids, unique and reference fields)
+ * so lookups by value cost O(matches), not a scan. Records are never mutated in place (an update
+ * stores a new object). All-or-none requests (/composite, composite/sobjects, composite/tree) open
+ * a {@link Checkpoint}: while one is open every write remembers the record it replaced, so a
+ * rollback undoes just those writes and no request copies whole tables.
  */
 
 export type StoredRecord = Readonly<Record<string, unknown>> & { readonly Id: string };
 
-export type StoreSnapshot = Map<string, Map<string, StoredRecord>>;
+/** An open all-or-none scope: {@link rollback} undoes its writes, {@link release} keeps them. */
+export interface Checkpoint {
+  rollback(): void;
+  release(): void;
+}
+
+interface UndoEntry {
+  object: string;
+  id: string;
+  /** The record the write replaced; undefined when the write created it. */
+  previous: StoredRecord | undefined;
+}
 
 /** Maps a field value to its index key (e.g. lower-cased), or undefined for "not indexed". */
 export type IndexKey = (value: unknown) => string | undefined;
@@ -17,11 +30,16 @@ interface ValueIndex {
 }
 
 export class RecordStore {
-  #tables = new Map<string, Map<string, StoredRecord>>();
+  readonly #tables = new Map<string, Map<string, StoredRecord>>();
+  /** Writes made while a checkpoint is open, oldest first (empty when none is open). */
+  readonly #undo: UndoEntry[] = [];
+  #openCheckpoints = 0;
   /** object (lower-cased) → field → value index over live records (external ids, unique fields). */
   readonly #indexes = new Map<string, Map<string, ValueIndex>>();
   /** Key prefix → object API name (filled as tables are created). */
   readonly #objectByPrefix = new Map<string, string>();
+  /** Record id → when it was first stored, so indexed lookups answer in the tables' order. */
+  readonly #position = new Map<string, number>();
 
   #table(object: string): Map<string, StoredRecord> {
     const key = object.toLowerCase();
@@ -62,10 +80,48 @@ export class RecordStore {
 
   put(object: string, record: StoredRecord): void {
     const table = this.#table(object);
-    this.#unindex(object, table.get(record.Id));
+    const previous = table.get(record.Id);
+    if (this.#openCheckpoints > 0) this.#undo.push({ object, id: record.Id, previous });
+    if (previous === undefined && !this.#position.has(record.Id))
+      this.#position.set(record.Id, this.#position.size);
+    this.#unindex(object, previous);
     const stored = Object.freeze({ ...record }) as StoredRecord;
     table.set(record.Id, stored);
     this.#index(object, stored);
+  }
+
+  /**
+   * Opens an all-or-none scope. Scopes nest; each must end with exactly one rollback or release.
+   * Writes are synchronous and the emulator's request handlers never wait for I/O inside a scope,
+   * so a rollback cannot undo another request's write.
+   */
+  checkpoint(): Checkpoint {
+    const mark = this.#undo.length;
+    this.#openCheckpoints += 1;
+    let open = true;
+    const close = () => {
+      if (!open) throw new Error('checkpoint already ended');
+      open = false;
+      this.#openCheckpoints -= 1;
+      if (this.#openCheckpoints === 0) this.#undo.length = 0;
+    };
+    return {
+      rollback: () => {
+        for (let index = this.#undo.length - 1; index >= mark; index--) {
+          const { object, id, previous } = this.#undo[index];
+          const table = this.#table(object);
+          this.#unindex(object, table.get(id));
+          if (previous === undefined) table.delete(id);
+          else {
+            table.set(id, previous);
+            this.#index(object, previous);
+          }
+        }
+        this.#undo.length = mark;
+        close();
+      },
+      release: close,
+    };
   }
 
   /** Keeps an index of `field` over live records so {@link withValue} needs no scan. */
@@ -79,13 +135,28 @@ export class RecordStore {
     for (const record of this.live(object)) this.#index(object, record);
   }
 
-  /** Live records whose indexed `field` has the value's key; undefined when `field` is not indexed. */
+  /** Whether `field` of `object` has an index ({@link defineIndex}). */
+  isIndexed(object: string, field: string): boolean {
+    return this.#indexes.get(object.toLowerCase())?.has(field) === true;
+  }
+
+  /**
+   * Live records whose indexed `field` has the value's key, in the table's order; undefined when
+   * `field` is not indexed.
+   */
   withValue(object: string, field: string, value: unknown): StoredRecord[] | undefined {
     const index = this.#indexes.get(object.toLowerCase())?.get(field);
     if (index === undefined) return undefined;
     const key = index.key(value);
     const ids = key === undefined ? undefined : index.ids.get(key);
-    return [...(ids ?? [])].map((id) => this.get(object, id)!);
+    if (ids === undefined) return [];
+    return this.inTableOrder([...ids].map((id) => this.get(object, id)!));
+  }
+
+  /** `records` sorted as {@link all} lists them (by when each was first stored). */
+  inTableOrder(records: StoredRecord[]): StoredRecord[] {
+    const position = (record: StoredRecord) => this.#position.get(record.Id) ?? 0;
+    return records.sort((a, b) => position(a) - position(b));
   }
 
   #index(object: string, record: StoredRecord): void {
@@ -106,19 +177,10 @@ export class RecordStore {
     if (record === undefined) return;
     for (const [field, index] of this.#indexes.get(object.toLowerCase()) ?? []) {
       const key = index.key(record[field]);
-      if (key !== undefined) index.ids.get(key)?.delete(record.Id);
-    }
-  }
-
-  snapshot(): StoreSnapshot {
-    return new Map([...this.#tables].map(([key, table]) => [key, new Map(table)]));
-  }
-
-  restore(snapshot: StoreSnapshot): void {
-    this.#tables = new Map([...snapshot].map(([key, table]) => [key, new Map(table)]));
-    for (const [object, indexes] of this.#indexes) {
-      for (const index of indexes.values()) index.ids.clear();
-      for (const record of this.#tables.get(object)?.values() ?? []) this.#index(object, record);
+      if (key === undefined) continue;
+      const ids = index.ids.get(key);
+      ids?.delete(record.Id);
+      if (ids?.size === 0) index.ids.delete(key);
     }
   }
 }
