@@ -78,6 +78,8 @@ interface StoreFile {
 
 export class ExecutionStore {
   readonly #byName = new Map<string, StoredExecution>();
+  /** Execution ARN → name, so a lookup by ARN is no scan. */
+  readonly #nameByArn = new Map<string, string>();
 
   /** @param file where {@link save} writes (none: in memory only). */
   constructor(readonly file?: string) {}
@@ -93,7 +95,7 @@ export class ExecutionStore {
       throw error;
     }
     const parsed = JSON.parse(text) as StoreFile;
-    for (const execution of parsed.executions ?? []) store.#byName.set(execution.name, execution);
+    for (const execution of parsed.executions ?? []) store.put(execution);
     return store;
   }
 
@@ -104,8 +106,8 @@ export class ExecutionStore {
   get(nameOrArn: string): StoredExecution | undefined {
     const byName = this.#byName.get(nameOrArn);
     if (byName) return byName;
-    for (const execution of this.#byName.values()) if (execution.executionArn === nameOrArn) return execution;
-    return undefined;
+    const name = this.#nameByArn.get(nameOrArn);
+    return name === undefined ? undefined : this.#byName.get(name);
   }
 
   /** Newest first, like ListExecutions. */
@@ -118,7 +120,10 @@ export class ExecutionStore {
 
   /** Adds or replaces an execution (keyed by name). */
   put(execution: StoredExecution): void {
+    const replaced = this.#byName.get(execution.name);
+    if (replaced !== undefined) this.#nameByArn.delete(replaced.executionArn);
     this.#byName.set(execution.name, execution);
+    this.#nameByArn.set(execution.executionArn, execution.name);
   }
 
   /** Writes the store to its file atomically (no-op for an in-memory store). */

@@ -361,29 +361,51 @@ export class LocalPipeline {
 
   /** The contact's records in the org: CTR, analytics record, files linked to the analytics record. */
   salesforceRecordsOf(contactId: string): Record<string, string[]> {
+    return this.#salesforceRecordIndex().of(contactId);
+  }
+
+  /**
+   * Every contact's record ids, read in one pass over each object (ids and keys only, no file
+   * bodies): a report of n contacts costs O(n), not n scans of the whole org.
+   */
+  #salesforceRecordIndex(): { of(contactId: string): Record<string, string[]> } {
     const key = this.apiName('ContactId__c');
     const ctrObject = this.apiName('AC_ContactTraceRecord__c');
     const analyticsObject = this.apiName('AC_ContactChannelAnalytics__c');
-    const ids = (records: Array<Record<string, unknown>>) => records.map((record) => String(record.Id));
-    const ctrs = this.emulator.records(ctrObject).filter((record) => record[key] === contactId);
-    const analytics = this.emulator.records(analyticsObject).filter((record) => record[key] === contactId);
-    const analyticsIds = new Set(ids(analytics));
-    const files = this.emulator
-      .records('ContentVersion')
-      .filter((record) => analyticsIds.has(String(record.FirstPublishLocationId)));
-    const attachments = this.emulator
-      .records('Attachment')
-      .filter((record) => analyticsIds.has(String(record.ParentId)));
-    const out: Record<string, string[]> = {};
-    if (ctrs.length > 0) out[ctrObject] = ids(ctrs);
-    if (analytics.length > 0) out[analyticsObject] = ids(analytics);
-    if (files.length > 0) out.ContentVersion = ids(files);
-    if (attachments.length > 0) out.Attachment = ids(attachments);
-    return out;
+    const group = (sobject: string, field: string): Map<string, string[]> => {
+      const ids = new Map<string, string[]>();
+      for (const record of this.emulator.records(sobject, { fields: ['Id', field] })) {
+        const value = record[field];
+        if (typeof value !== 'string') continue;
+        const list = ids.get(value);
+        if (list === undefined) ids.set(value, [String(record.Id)]);
+        else list.push(String(record.Id));
+      }
+      return ids;
+    };
+    const ctrs = group(ctrObject, key);
+    const analytics = group(analyticsObject, key);
+    const files = group('ContentVersion', 'FirstPublishLocationId');
+    const attachments = group('Attachment', 'ParentId');
+    return {
+      of(contactId) {
+        const analyticsIds = analytics.get(contactId) ?? [];
+        const out: Record<string, string[]> = {};
+        const ctrIds = ctrs.get(contactId) ?? [];
+        if (ctrIds.length > 0) out[ctrObject] = ctrIds;
+        if (analyticsIds.length > 0) out[analyticsObject] = analyticsIds;
+        const fileIds = analyticsIds.flatMap((id) => files.get(id) ?? []);
+        if (fileIds.length > 0) out.ContentVersion = fileIds;
+        const attachmentIds = analyticsIds.flatMap((id) => attachments.get(id) ?? []);
+        if (attachmentIds.length > 0) out.Attachment = attachmentIds;
+        return out;
+      },
+    };
   }
 
   /** One report per execution, oldest first. */
   contactReports(): ContactReport[] {
+    const records = this.#salesforceRecordIndex();
     return this.store
       .list()
       .reverse()
@@ -401,7 +423,7 @@ export class LocalPipeline {
           executionName: execution.name,
           status: execution.status,
           statesVisited: execution.statesVisited,
-          salesforceRecords: this.salesforceRecordsOf(contactId),
+          salesforceRecords: records.of(contactId),
           salesforceApiCalls: this.apiCallsByExecution.get(execution.name) ?? 0,
           ...(execution.error ? { error: execution.error } : {}),
           ...(execution.cause ? { cause: execution.cause } : {}),

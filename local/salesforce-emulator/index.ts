@@ -45,6 +45,8 @@ import type { EmulatorOptions, FaultConfig, QueryLogEntry, SalesforceEmulator } 
 export type * from './types.js';
 
 const DEFAULT_DAILY_LIMIT = 100_000;
+/** Statements {@link SalesforceEmulator.queryLog} keeps (the newest). */
+const QUERY_LOG_LIMIT = 10_000;
 const DEFAULT_SESSION_TIMEOUT_MS = 2 * 60 * 60 * 1000;
 const DEFAULT_MAX_BASE64_LENGTH = 37.5 * 1024 * 1024;
 
@@ -73,7 +75,11 @@ export async function startSalesforceEmulator(options: EmulatorOptions = {}): Pr
   };
   const usage = new ApiUsageMeter(options.dailyApiLimit ?? DEFAULT_DAILY_LIMIT, now);
   let queryLog: QueryLogEntry[] = [];
-  const log = (entry: QueryLogEntry) => queryLog.push(entry);
+  const log = (entry: QueryLogEntry) => {
+    queryLog.push(entry);
+    // Bounded: a long local run keeps the newest statements, not every one it ever parsed.
+    if (queryLog.length > 2 * QUERY_LOG_LIMIT) queryLog = queryLog.slice(-QUERY_LOG_LIMIT);
+  };
   const records = new RecordService(context);
   registerContentHooks(records);
   const queries = new QueryEngine(context, log);
@@ -128,9 +134,14 @@ export async function startSalesforceEmulator(options: EmulatorOptions = {}): Pr
       const object = schema.objectLenient(sobject);
       if (object === undefined) throw new Error(`Unknown sObject ${sobject}`);
       const rows = recordOptions.includeDeleted ? store.all(object.name) : store.live(object.name);
-      return rows.map((row) => structuredClone({ ...row }));
+      const fields = recordOptions.fields;
+      if (fields === undefined) return rows.map((row) => structuredClone({ ...row }));
+      return rows.map((row) =>
+        structuredClone(Object.fromEntries(fields.map((field) => [field, row[field]]))),
+      );
     },
-    queryLog: () => queryLog.map((entry) => ({ ...entry, literals: [...entry.literals] })),
+    queryLog: () =>
+      queryLog.slice(-QUERY_LOG_LIMIT).map((entry) => ({ ...entry, literals: [...entry.literals] })),
     apiUsage: () => usage.snapshot(),
     resetApiUsage() {
       usage.reset();

@@ -160,9 +160,17 @@ export interface SalesforceEmulator {
   /**
    * Current records of an sObject (deep copies; namespace prefix optional; deleted records only
    * with `includeDeleted`). Blob fields (Attachment.Body, ContentVersion.VersionData) hold base64.
+   * `fields` copies only those fields (exact API names), so reading ids of a large org copies no
+   * file bodies.
    */
-  records(sobject: string, options?: { includeDeleted?: boolean }): Array<Record<string, unknown>>;
-  /** SOQL/SOSL statements parsed since start (or the last resetApiUsage), oldest first. */
+  records(
+    sobject: string,
+    options?: { includeDeleted?: boolean; fields?: readonly string[] },
+  ): Array<Record<string, unknown>>;
+  /**
+   * SOQL/SOSL statements parsed since start (or the last resetApiUsage), oldest first; the newest
+   * 10 000 when there were more.
+   */
   queryLog(): QueryLogEntry[];
   apiUsage(): ApiUsage;
   resetApiUsage(): void;
