@@ -4,13 +4,17 @@
  * through the real trigger logic, runs every execution of statemachines/post-call.asl.json with
  * the real handlers, and prints what happened. Exits 0 only if every execution succeeded.
  *
- * Usage: `npm start [-- --ctr FILE [--ctr FILE2]] [--json] [--verbose] [--daily-api-limit N]`
+ * Usage: `npm start [-- --ctr FILE [--ctr FILE2]] [--json] [--verbose] [--daily-api-limit N]
+ *   [--reject-field Object.Field]`
  *   --ctr FILE   a JSON array or JSON lines of CTRs (one Kinesis batch per file; an invalid line
  *                counts as a malformed record). Default: local/samples/*.jsonl.
  *   --json       one JSON object instead of the table (see PipelineReport).
  *   --verbose    the functions' logs (DEBUG) on stdout.
  *   --daily-api-limit N  the emulated org's daily API allocation (default 100 000); a small
  *                value makes contacts fail on REQUEST_LIMIT_EXCEEDED, to try `npm run redrive -- --local`.
+ *   --reject-field Object.Field  (repeatable) the org gets a validation rule refusing any write that
+ *                sets that field, e.g. `AC_ContactTraceRecord__c.Attributes__c`: contacts fail with
+ *                FIELD_CUSTOM_VALIDATION_EXCEPTION; `npm run redrive -- --local` (rule gone) completes them.
  * The executions, the emulated org and the dead-letter queue are saved in .local-state/ for the
  * `--local` operations commands (executions, redrive, replay-dlq).
  */
@@ -25,6 +29,8 @@ import { DEFAULT_EXECUTION_STORE_FILE, ExecutionStore } from './runner/execution
 import { LocalPipeline } from './runner/local-pipeline.js';
 import { DEAD_LETTER_FILE, SALESFORCE_STATE_FILE, saveLocalJson } from './runner/local-state.js';
 import { buildPipelineReport, renderPipelineReport } from './runner/pipeline-report.js';
+import { parseRejectField } from './salesforce-emulator/org-behaviour.js';
+import type { ValidationRule } from './salesforce-emulator/types.js';
 
 const SAMPLES_DIRECTORY = join(dirname(fileURLToPath(import.meta.url)), 'samples');
 
@@ -42,8 +48,16 @@ async function main(): Promise<number> {
       json: { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
       'daily-api-limit': { type: 'string' },
+      'reject-field': { type: 'string', multiple: true },
     },
   });
+  let validationRules: ValidationRule[];
+  try {
+    validationRules = (values['reject-field'] ?? []).map(parseRejectField);
+  } catch (error) {
+    console.error(`--reject-field: ${(error as Error).message}`);
+    return 2;
+  }
   const dailyApiLimit =
     values['daily-api-limit'] === undefined ? undefined : Number(values['daily-api-limit']);
   if (dailyApiLimit !== undefined && (!Number.isInteger(dailyApiLimit) || dailyApiLimit < 1)) {
@@ -70,7 +84,7 @@ async function main(): Promise<number> {
       RECORDING_UPLOAD_ENABLED: process.env.RECORDING_UPLOAD_ENABLED ?? 'true',
     },
     runner: { store },
-    emulator: { dailyApiLimit },
+    emulator: { dailyApiLimit, orgBehaviour: { validationRules } },
   });
   try {
     await pipeline.putRecordingsFor(batches.flatMap((batch) => batch.records));

@@ -1,14 +1,15 @@
 /**
  * `npm run salesforce-emulator -- --port 4010 [--seed file.json | --no-seed] [--namespace amazonconnect]
- *   [--daily-api-limit N] [--latency-ms N]`
+ *   [--daily-api-limit N] [--latency-ms N] [--reject-field Object.Field]...`
  * Starts the emulator, prints its URL and credentials (local, throw-away values), stops on
  * SIGINT/SIGTERM.
  */
 import { parseArgs } from 'node:util';
-import { startSalesforceEmulator } from './index.js';
+import { parseRejectField, startSalesforceEmulator } from './index.js';
 
 const HELP = `Usage: npm run salesforce-emulator -- [--port N] [--seed file.json | --no-seed] [--namespace amazonconnect]
-                                     [--daily-api-limit N] [--latency-ms N]`;
+                                     [--daily-api-limit N] [--latency-ms N] [--reject-field Object.Field]...
+  --reject-field Object.Field   a validation rule refusing writes that set that field (repeatable)`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
       namespace: { type: 'string', default: '' },
       'daily-api-limit': { type: 'string' },
       'latency-ms': { type: 'string' },
+      'reject-field': { type: 'string', multiple: true },
       help: { type: 'boolean', default: false },
     },
   });
@@ -35,6 +37,7 @@ async function main(): Promise<void> {
     namespace: values.namespace === '-' ? '' : values.namespace,
     dailyApiLimit: values['daily-api-limit'] === undefined ? undefined : Number(values['daily-api-limit']),
     faults: values['latency-ms'] === undefined ? undefined : { latencyMs: Number(values['latency-ms']) },
+    orgBehaviour: { validationRules: (values['reject-field'] ?? []).map(parseRejectField) },
   });
   const { credentials } = emulator;
   console.log(

@@ -1,6 +1,7 @@
 /** State shared by every route of one emulator instance. */
 import type { EmulatorCredentials } from './types.js';
 import type { IdGenerator } from './ids.js';
+import type { OrgAutomation } from './org-behaviour.js';
 import type { Schema } from './schema/registry.js';
 import type { RecordStore } from './store/record-store.js';
 
@@ -16,6 +17,8 @@ export interface EmulatorContext {
   apiUserId: string;
   /** Base URL, filled once the server listens. */
   url: string;
+  /** Validation rules and trigger errors checked on every API write. */
+  readonly automation: OrgAutomation;
   /** Max characters of base64 accepted for a blob field in a JSON body (37.5 MB). */
   readonly maxBase64Length: number;
 }

@@ -29,6 +29,7 @@ import {
 import { json } from './http-types.js';
 import { IdGenerator } from './ids.js';
 import { OAuthServer } from './oauth.js';
+import { OrgAutomation } from './org-behaviour.js';
 import { Schema } from './schema/registry.js';
 import { applySeed, loadSeed } from './seed-loader.js';
 import type { Services } from './services.js';
@@ -43,6 +44,7 @@ import { RecordStore } from './store/record-store.js';
 import type { EmulatorOptions, FaultConfig, QueryLogEntry, SalesforceEmulator } from './types.js';
 
 export type * from './types.js';
+export { parseRejectField, rejectField } from './org-behaviour.js';
 
 const DEFAULT_DAILY_LIMIT = 100_000;
 /** Statements {@link SalesforceEmulator.queryLog} keeps (the newest). */
@@ -59,6 +61,7 @@ export async function startSalesforceEmulator(options: EmulatorOptions = {}): Pr
     extraFields: options.extraFields,
     omitObjects: options.omitObjects,
   });
+  const automation = new OrgAutomation(schema, options.orgBehaviour);
   const store = new RecordStore();
   for (const object of schema.objects()) store.registerPrefix(object.keyPrefix, object.name);
   const credentials = buildCredentials(options.credentials);
@@ -72,6 +75,7 @@ export async function startSalesforceEmulator(options: EmulatorOptions = {}): Pr
     apiUserId: ids.next('005'),
     url: '',
     maxBase64Length: options.maxBase64Length ?? DEFAULT_MAX_BASE64_LENGTH,
+    automation,
   };
   const usage = new ApiUsageMeter(options.dailyApiLimit ?? DEFAULT_DAILY_LIMIT, now);
   let queryLog: QueryLogEntry[] = [];
@@ -151,6 +155,7 @@ export async function startSalesforceEmulator(options: EmulatorOptions = {}): Pr
       faultConfig = { ...config };
       faults.configure(config);
     },
+    setOrgBehaviour: (behaviour) => automation.configure(behaviour),
     expireAllSessions: () => sessions.expireAll(),
     exportState: () => exportState(schema, store, ids),
     stop: () =>

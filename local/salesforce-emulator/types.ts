@@ -54,6 +54,46 @@ export interface FaultConfig {
   tokenEndpoint?: { seed?: number; latencyMs?: number; serverUnavailableRate?: number };
 }
 
+/** A record as the org's automation sees it (the values it would be saved with). */
+export interface OrgRecordView {
+  /** Full API name of the sObject. */
+  readonly object: string;
+  readonly operation: 'insert' | 'update';
+  /** A field's value by API name, with or without the namespace prefix (undefined = no such field). */
+  get(field: string): unknown;
+}
+
+/** A validation rule: writes for which `when` is true are refused (400 FIELD_CUSTOM_VALIDATION_EXCEPTION). */
+export interface ValidationRule {
+  /** sObject API name (namespace prefix optional). */
+  object: string;
+  /** The rule's API name. */
+  name: string;
+  /** Error message the admin wrote; returned as the error's `message`. */
+  message: string;
+  /** Field the error is shown on (→ `fields: [name]`); omitted = top of the page (`fields: []`). */
+  field?: string;
+  /** Error condition; omitted = every write. */
+  when?: (record: OrgRecordView) => boolean;
+  /** Which writes it checks (default both). */
+  on?: Array<'insert' | 'update'>;
+}
+
+/**
+ * A before-insert/update Apex trigger that refuses writes: `addError` (default) answers like a
+ * validation rule; `exception` (an unhandled exception) answers 400
+ * CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY with "`<name>: execution of BeforeInsert caused by: <message>`".
+ */
+export interface TriggerError extends ValidationRule {
+  kind?: 'addError' | 'exception';
+}
+
+/** The org's own automation (see {@link SalesforceEmulator.setOrgBehaviour}). */
+export interface OrgBehaviour {
+  validationRules?: ValidationRule[];
+  triggerErrors?: TriggerError[];
+}
+
 /** A field added to an object with {@link EmulatorOptions.extraFields}. */
 export interface ExtraFieldDefinition {
   name: string;
@@ -99,6 +139,8 @@ export interface EmulatorOptions {
   /** Override the generated credentials. */
   credentials?: Partial<EmulatorCredentials>;
   faults?: FaultConfig;
+  /** Validation rules and trigger errors of the org; change at run time with `setOrgBehaviour()`. */
+  orgBehaviour?: OrgBehaviour;
   /** Prefix custom objects/fields with this namespace (`amazonconnect`), or none when empty. Default: none. */
   namespace?: string;
   /**
@@ -175,6 +217,8 @@ export interface SalesforceEmulator {
   apiUsage(): ApiUsage;
   resetApiUsage(): void;
   setFaults(faults: FaultConfig): void;
+  /** Replaces the org's validation rules and trigger errors (`{}` = none). */
+  setOrgBehaviour(behaviour: OrgBehaviour): void;
   /** Invalidate every issued access token (next call gets 401 INVALID_SESSION_ID). */
   expireAllSessions(): void;
   /** The org's records and id counters, to start a later emulator from (`options.state`). */

@@ -81,4 +81,21 @@ describe('npm start', () => {
       { reason: expect.stringContaining('json'), data: Buffer.from('this is not json').toString('base64') },
     ]);
   });
+
+  it('--reject-field Object.Field gives the org a validation rule: the contact fails with its Cause', async () => {
+    const file = join(directory, 'one.jsonl');
+    writeFileSync(file, `${JSON.stringify(inboundCall(8))}\n`);
+    const { code, stdout } = await start([
+      '--ctr',
+      file,
+      '--reject-field',
+      'AC_ContactTraceRecord__c.Attributes__c',
+    ]);
+    expect(code).toBe(1);
+    expect(stdout).toContain(
+      `FAILED ${String(inboundCall(8).ContactId)}: Salesforce.Request {"errorType":"Salesforce.Request","errorMessage":"upsert amazonconnect__AC_ContactTraceRecord__c (composite) failed: FIELD_CUSTOM_VALIDATION_EXCEPTION: This org does not accept a value in Attributes__c. (fields: amazonconnect__Attributes__c)"}`,
+    );
+    const usage = await start(['--reject-field', 'Attributes__c']);
+    expect(usage.code).toBe(2);
+  });
 });

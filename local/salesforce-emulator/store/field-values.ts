@@ -27,8 +27,12 @@ export function coerceFieldValue(context: EmulatorContext, field: FieldSchema, v
     case 'boolean':
       if (typeof value === 'boolean') return value;
       if (typeof value === 'string' && /^(true|false)$/i.test(value)) return value.toLowerCase() === 'true';
-      throw jsonParserError(
-        `Cannot deserialize instance of boolean from VALUE_STRING value ${String(value)}`,
+      // A checkbox given 2 or "yes": a value of the wrong type, not a malformed body.
+      throw new SalesforceApiError(
+        400,
+        'INVALID_TYPE_ON_FIELD_IN_RECORD',
+        `${field.label}: value not of required type: ${String(value)}`,
+        [field.name],
       );
     case 'date': {
       const day = typeof value === 'string' ? (parseDate(value) ?? dateOfDateTime(value)) : undefined;

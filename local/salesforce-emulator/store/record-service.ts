@@ -103,6 +103,7 @@ export class RecordService {
     hooks?.beforeCreate?.(record, this);
     this.#checkRequired(object, record);
     hooks?.validateCreate?.(record, this);
+    if (options.system !== true) this.context.automation.check(object, record, 'insert');
     const now = formatDateTime(this.context.now());
     const id =
       typeof record.Id === 'string'
@@ -162,6 +163,7 @@ export class RecordService {
     if (readOnly.length > 0) throw readOnlyError(readOnly);
     const updated: Record<string, unknown> = { ...existing, ...changes };
     this.#checkRequired(object, updated);
+    if (options.system !== true) this.context.automation.check(object, updated, 'update');
     const now = formatDateTime(this.context.now());
     updated.LastModifiedDate = now;
     updated.LastModifiedById = this.context.apiUserId;
