@@ -103,3 +103,14 @@ export function literalKeyPrefix(parameters: Record<string, unknown> | undefined
   }
   return '';
 }
+
+/**
+ * The fixed key prefix under which the definition has Transcribe write transcripts (the folder
+ * part of `startTranscriptionJob`'s OutputKey), or '' when there is none.
+ */
+export function transcriptOutputPrefix(definition: AslDefinition): string {
+  const task = definition
+    .tasks()
+    .find((t) => t.resource === 'arn:aws:states:::aws-sdk:transcribe:startTranscriptionJob');
+  return task ? literalKeyPrefix(task.parameters, 'OutputKey').replace(/[^/]*$/, '') : '';
+}

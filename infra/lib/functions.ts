@@ -16,6 +16,7 @@ import { Construct } from 'constructs';
 import { conditionalPolicy } from './conditional.js';
 import { RECORDING_UPLOAD_NODE_OPTIONS } from './node-options.js';
 import type { StackParameters } from './parameters.js';
+import { bucketKeyStatement, CONTACT_LENS_KEY_PREFIX, grantObjectReads } from './object-reads.js';
 import { PipelineFunction, type PipelineFunctionProps } from './pipeline-function.js';
 
 export interface PipelineFunctionsProps {
@@ -248,31 +249,19 @@ export class PipelineFunctions extends Construct {
 
   private grantRecordingUpload(params: StackParameters): void {
     const fn = this.recordingUpload;
-    const read = new PolicyStatement({
-      sid: 'ReadRecordings',
-      actions: ['s3:GetObject'],
-      // Connect chooses the recording keys (connect/<alias>/CallRecordings/..., redacted ones
-      // under Analysis/Voice/Redacted/...): the recording location comes from the contact record.
-      resources: [objectsIn(params.connectRecordingBucket.valueAsString, '')],
+    grantObjectReads(fn, 'ReadRecordings', {
+      role: fn.role,
+      condition: params.conditions.recordingUploadResources,
+      bucket: params.connectRecordingBucket.valueAsString,
+      prefixes: [params.connectRecordingKeyPrefix.valueAsString],
+      reason:
+        'Recording keys are chosen by Amazon Connect under the ConnectRecordingS3KeyPrefix: read-only, one bucket, same account, only when RecordingUploadEnabled.',
     });
-    read.addCondition('StringEquals', { 's3:ResourceAccount': Aws.ACCOUNT_ID });
-    const policy = conditionalPolicy(
-      fn,
-      'ReadRecordings',
-      params.conditions.recordingUploadResources,
-      fn.role,
-      [read],
-    );
     this.grantBucketKey(
       fn,
       'DecryptRecordings',
       params.conditions.hasRecordingKmsKey,
       params.connectRecordingKmsKeyArn.valueAsString,
-    );
-    acknowledgeWildcards(
-      policy,
-      [read.resources[0]],
-      'Recording keys are chosen by Amazon Connect (configurable prefix): read-only, one bucket, same account, only when RecordingUploadEnabled.',
     );
   }
 
@@ -282,12 +271,14 @@ export class PipelineFunctions extends Construct {
    */
   grantTranscriptImport(params: StackParameters, transcriptPrefix: string): void {
     const fn = this.transcriptImport;
-    const read = new PolicyStatement({
-      sid: 'ReadTranscripts',
-      actions: ['s3:GetObject'],
-      resources: [objectsIn(params.transcribeOutputBucket.valueAsString, transcriptPrefix)],
+    grantObjectReads(fn, 'ReadTranscripts', {
+      role: fn.role,
+      condition: params.conditions.transcriptionResources,
+      bucket: params.transcribeOutputBucket.valueAsString,
+      prefixes: [transcriptPrefix],
+      reason:
+        'Transcript keys are named per transcription job at runtime: reads are limited to the output prefix of the one Transcribe output bucket (same account), only when PostcallTranscribeEnabled.',
     });
-    read.addCondition('StringEquals', { 's3:ResourceAccount': Aws.ACCOUNT_ID });
     const comprehend = new PolicyStatement({
       sid: 'AnalyseTranscripts',
       // The import sends the chunked transcript in batch calls only.
@@ -302,10 +293,10 @@ export class PipelineFunctions extends Construct {
     });
     const policy = conditionalPolicy(
       fn,
-      'ReadAndAnalyseTranscripts',
+      'AnalyseTranscripts',
       params.conditions.transcriptionResources,
       fn.role,
-      [read, comprehend],
+      [comprehend],
     );
     this.grantBucketKey(
       fn,
@@ -315,34 +306,21 @@ export class PipelineFunctions extends Construct {
     );
     acknowledgeWildcards(
       policy,
-      ['*', read.resources[0]],
-      'Comprehend BatchDetect* on pre-trained models have no resource-level permissions; transcripts are read from the one Transcribe output bucket (same account), only when PostcallTranscribeEnabled.',
+      ['*'],
+      'Comprehend BatchDetect* on pre-trained models have no resource-level permissions; only when PostcallTranscribeEnabled.',
     );
   }
 
   private grantContactLensImport(params: StackParameters): void {
     const fn = this.contactLensImport;
-    const bucket = params.connectRecordingBucket.valueAsString;
-    const read = new PolicyStatement({
-      sid: 'ReadContactLensAnalyses',
-      actions: ['s3:GetObject'],
-      resources: [objectsIn(bucket, 'Analysis/')],
+    grantObjectReads(fn, 'ReadContactLensAnalyses', {
+      role: fn.role,
+      condition: params.conditions.contactLensResources,
+      bucket: params.connectRecordingBucket.valueAsString,
+      prefixes: [CONTACT_LENS_KEY_PREFIX],
+      reason:
+        'Contact Lens writes analyses under Analysis/ with dated keys: reads are limited to that prefix of the one recording bucket.',
     });
-    read.addCondition('StringEquals', { 's3:ResourceAccount': Aws.ACCOUNT_ID });
-    const list = new PolicyStatement({
-      sid: 'FindContactLensAnalyses',
-      actions: ['s3:ListBucket'],
-      resources: [Fn.join('', ['arn:', Aws.PARTITION, ':s3:::', bucket])],
-    });
-    list.addCondition('StringLike', { 's3:prefix': ['Analysis/*'] });
-    list.addCondition('StringEquals', { 's3:ResourceAccount': Aws.ACCOUNT_ID });
-    const s3Policy = conditionalPolicy(
-      fn,
-      'ReadContactLensAnalyses',
-      params.conditions.contactLensResources,
-      fn.role,
-      [read, list],
-    );
     this.grantBucketKey(
       fn,
       'DecryptContactLensAnalyses',
@@ -375,11 +353,6 @@ export class PipelineFunctions extends Construct {
       ],
     );
     acknowledgeWildcards(
-      s3Policy,
-      [read.resources[0]],
-      'Contact Lens writes analyses under Analysis/ with dated keys: reads are limited to that prefix of the one recording bucket.',
-    );
-    acknowledgeWildcards(
       attributes,
       [contacts],
       'Contact ids are only known at runtime; the grant is limited to contacts of the configured Connect instance.',
@@ -387,17 +360,11 @@ export class PipelineFunctions extends Construct {
   }
 
   private grantBucketKey(fn: PipelineFunction, id: string, condition: CfnCondition, keyArn: string): void {
-    conditionalPolicy(fn, id, condition, fn.role, [
-      new PolicyStatement({ sid: id, actions: ['kms:Decrypt'], resources: [keyArn] }),
-    ]);
+    conditionalPolicy(fn, id, condition, fn.role, [bucketKeyStatement(id, keyArn)]);
   }
 }
 
 function withoutNamespace(environment: Record<string, string>): Record<string, string> {
   const { SF_ADAPTER_NAMESPACE: _unused, ...rest } = environment;
   return rest;
-}
-
-function objectsIn(bucket: string, prefix: string): string {
-  return Fn.join('', ['arn:', Aws.PARTITION, ':s3:::', bucket, '/', prefix, '*']);
 }

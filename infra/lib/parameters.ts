@@ -24,6 +24,7 @@ import {
   Validations,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { DEFAULT_RECORDING_KEY_PREFIX } from './object-reads.js';
 
 /** Boolean switches accept the original's `true`/`True`/`false`/`False`. */
 export const BOOLEAN_PATTERN = '^([Tt]rue|[Ff]alse)$';
@@ -92,6 +93,7 @@ export class StackParameters extends Construct {
   readonly salesforceCollectionsPerRequest: CfnParameter;
   readonly connectReportingBucket: CfnParameter;
   readonly connectRecordingBucket: CfnParameter;
+  readonly connectRecordingKeyPrefix: CfnParameter;
   readonly transcribeOutputBucket: CfnParameter;
   readonly connectRecordingKmsKeyArn: CfnParameter;
   readonly connectReportingKmsKeyArn: CfnParameter;
@@ -257,6 +259,14 @@ export class StackParameters extends Construct {
       'ConnectRecordingS3BucketName',
       'Bucket holding call recordings and Contact Lens output. Bucket name only.',
     );
+    this.connectRecordingKeyPrefix = new CfnParameter(stack, 'ConnectRecordingS3KeyPrefix', {
+      type: 'String',
+      default: DEFAULT_RECORDING_KEY_PREFIX,
+      allowedPattern: "^[A-Za-z0-9!_.'()/-]*$",
+      constraintDescription: "must be an S3 key prefix (letters, digits, / ! _ . ' ( ) -), no wildcards",
+      description:
+        'New. Key prefix of the call recordings in the recording bucket (the Connect instance data storage setting, e.g. connect/myinstance/CallRecordings/). Recording reads are limited to it.',
+    });
     this.transcribeOutputBucket = bucket(
       'TranscribeOutputS3BucketName',
       'Bucket where Amazon Transcribe writes transcripts (often the recording bucket). Bucket name only.',
@@ -737,6 +747,7 @@ export class StackParameters extends Construct {
             this.amazonConnectInstanceId,
             this.ctrKinesisArn,
             this.connectRecordingBucket,
+            this.connectRecordingKeyPrefix,
             this.connectReportingBucket,
             this.transcribeOutputBucket,
             this.connectRecordingKmsKeyArn,

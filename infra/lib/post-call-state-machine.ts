@@ -28,7 +28,13 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { type CfnLogGroup, LogGroup } from 'aws-cdk-lib/aws-logs';
 import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
-import { type AslTask, AslDefinition, literalKeyPrefix, wholeSubstitution } from './asl-definition.js';
+import {
+  type AslTask,
+  AslDefinition,
+  literalKeyPrefix,
+  transcriptOutputPrefix,
+  wholeSubstitution,
+} from './asl-definition.js';
 import { acknowledgeWildcards, wildcardResourceFinding } from './acknowledge.js';
 import { conditionalPolicy } from './conditional.js';
 import type { StackParameters } from './parameters.js';
@@ -56,12 +62,14 @@ interface Requirement {
   readonly condition?: CfnCondition;
   readonly s3Prefix?: string;
   readonly sameAccount?: boolean;
+  /** A bucket key, usable only through S3 in this region. */
+  readonly viaS3?: boolean;
   /** Why a wildcard resource is unavoidable (cdk-nag acknowledgement). */
   readonly wildcardReason?: string;
 }
 
 const TRANSCRIBE_REASON =
-  'Amazon Transcribe StartTranscriptionJob/GetTranscriptionJob are granted on "*" (job names are created per contact at runtime); only when PostcallTranscribeEnabled.';
+  'Amazon Transcribe job names are created per contact at runtime: StartTranscriptionJob/GetTranscriptionJob are limited to transcription jobs of this account and region, only when PostcallTranscribeEnabled.';
 
 export class PostCallStateMachine extends Construct {
   readonly stateMachine: StateMachine;
@@ -75,12 +83,7 @@ export class PostCallStateMachine extends Construct {
     super(scope, id);
     const { params } = props;
     this.definition = AslDefinition.fromFile(props.aslPath);
-    const transcribeTask = this.definition
-      .tasks()
-      .find((t) => t.resource === 'arn:aws:states:::aws-sdk:transcribe:startTranscriptionJob');
-    this.transcriptOutputPrefix = transcribeTask
-      ? literalKeyPrefix(transcribeTask.parameters, 'OutputKey').replace(/[^/]*$/, '')
-      : '';
+    this.transcriptOutputPrefix = transcriptOutputPrefix(this.definition);
 
     const buckets = this.bucketBindings(params);
     const substitutions = this.resolveSubstitutions(props, buckets);
@@ -214,6 +217,9 @@ export class PostCallStateMachine extends Construct {
       if (requirement.sameAccount) {
         statement.addCondition('StringEquals', { 's3:ResourceAccount': Aws.ACCOUNT_ID });
       }
+      if (requirement.viaS3) {
+        statement.addCondition('StringEquals', { 'kms:ViaService': `s3.${Aws.REGION}.amazonaws.com` });
+      }
       const owner = requirement.condition
         ? conditionalPolicy(this, `Task${index}Policy`, requirement.condition, this.role, [statement])
         : this.role;
@@ -255,6 +261,15 @@ export class PostCallStateMachine extends Construct {
     const bucketArn = (binding: BucketBinding): string =>
       Fn.join('', ['arn:', Aws.PARTITION, ':s3:::', binding.param.valueAsString]);
     const p = task.parameters ?? {};
+    const transcriptionJobs = Fn.join('', [
+      'arn:',
+      Aws.PARTITION,
+      ':transcribe:',
+      Aws.REGION,
+      ':',
+      Aws.ACCOUNT_ID,
+      ':transcription-job/*',
+    ]);
 
     if (/^arn:aws:states:::lambda:invoke(\.waitForTaskToken)?$/.test(task.resource)) {
       return [
@@ -291,18 +306,18 @@ export class PostCallStateMachine extends Construct {
           {
             sid: 'StartTranscription',
             actions: ['transcribe:StartTranscriptionJob'],
-            resources: ['*'],
+            resources: [transcriptionJobs],
             condition: c.transcribe,
             wildcardReason: TRANSCRIBE_REASON,
           },
           {
             sid: 'TranscribeReadsRecording',
             actions: ['s3:GetObject'],
-            resources: [objects(recording, '')],
+            resources: [objects(recording, props.params.connectRecordingKeyPrefix.valueAsString)],
             condition: c.transcriptionResources,
             sameAccount: true,
             wildcardReason:
-              'Transcribe reads the recording with the caller permissions; Amazon Connect chooses recording keys (configurable prefix), so reads cover the one recording bucket (same account).',
+              'Transcribe reads the recording with the caller permissions; Amazon Connect chooses recording keys under ConnectRecordingS3KeyPrefix, so reads cover that prefix of the one recording bucket (same account).',
           },
           {
             sid: 'TranscribeWritesTranscript',
@@ -322,7 +337,7 @@ export class PostCallStateMachine extends Construct {
           {
             sid: 'PollTranscription',
             actions: ['transcribe:GetTranscriptionJob'],
-            resources: ['*'],
+            resources: [transcriptionJobs],
             condition: c.transcribe,
             wildcardReason: TRANSCRIBE_REASON,
           },
@@ -373,6 +388,7 @@ export class PostCallStateMachine extends Construct {
         actions,
         resources: [binding.kmsKey.valueAsString],
         condition: binding.kmsKeyPresent,
+        viaS3: true,
       },
     ];
   }

@@ -23,6 +23,7 @@ import { CfnEventInvokeConfig, CfnPermission } from 'aws-cdk-lib/aws-lambda';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { acknowledgeWildcards } from './acknowledge.js';
+import { bucketKeyStatement, grantObjectReads } from './object-reads.js';
 import { conditionalPolicy, onlyWhen } from './conditional.js';
 import type { StackParameters } from './parameters.js';
 import type { PipelineFunction } from './pipeline-function.js';
@@ -157,39 +158,19 @@ export class ReportingWiring extends Construct {
       failureAlarm,
     );
 
-    const reportObjects = (prefix: string): string =>
-      Fn.join('', [
-        'arn:',
-        Aws.PARTITION,
-        ':s3:::',
-        params.connectReportingBucket.valueAsString,
-        '/',
-        prefix,
-        '*',
-      ]);
-    const readReports = new PolicyStatement({
-      sid: 'ReadReports',
-      actions: ['s3:GetObject'],
-      resources: [
-        reportObjects(params.historicalQueueReportPrefix.valueAsString),
-        reportObjects(params.historicalAgentReportPrefix.valueAsString),
+    grantObjectReads(this, 'ReadReports', {
+      role: historical.role,
+      condition: c.historicalReporting,
+      bucket: params.connectReportingBucket.valueAsString,
+      prefixes: [
+        params.historicalQueueReportPrefix.valueAsString,
+        params.historicalAgentReportPrefix.valueAsString,
       ],
+      reason:
+        'Report file names carry the report time: reads are limited to the queue and agent report prefixes of the reporting bucket.',
     });
-    readReports.addCondition('StringEquals', { 's3:ResourceAccount': Aws.ACCOUNT_ID });
-    const readPolicy = conditionalPolicy(this, 'ReadReports', c.historicalReporting, historical.role, [
-      readReports,
-    ]);
-    acknowledgeWildcards(
-      readPolicy,
-      readReports.resources,
-      'Report file names carry the report time: reads are limited to the queue and agent report prefixes of the reporting bucket.',
-    );
     conditionalPolicy(this, 'DecryptReports', c.hasReportingKmsKey, historical.role, [
-      new PolicyStatement({
-        sid: 'DecryptReports',
-        actions: ['kms:Decrypt'],
-        resources: [params.connectReportingKmsKeyArn.valueAsString],
-      }),
+      bucketKeyStatement('DecryptReports', params.connectReportingKmsKeyArn.valueAsString),
     ]);
     historical.function.addEnvironment(
       'CONNECT_REPORTING_BUCKET',

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_NODE_OPTIONS, RECORDING_UPLOAD_NODE_OPTIONS } from '../lib/node-options.js';
 import { checkAslRules } from './asl-rules.js';
+import { readsS3Objects } from './s3-object-reads.js';
 import { FUNCTION_FOLDERS } from './function-folders.js';
 import { POST_CALL_ASL_PATH, REPO_ROOT } from '../lib/paths.js';
 import {
@@ -715,6 +716,125 @@ describe('functions', () => {
   });
 });
 
+describe('S3 reads on AWS semantics', () => {
+  const VALUES: Record<string, string> = { ...EVERYTHING_ON, ...BUCKET_KEYS };
+  const PSEUDO: Record<string, string> = {
+    'AWS::Partition': 'aws',
+    'AWS::Region': 'eu-west-2',
+    'AWS::AccountId': '123456789012',
+  };
+  /** A policy value with Ref and Fn::Join resolved for VALUES and the parameter defaults. */
+  const concrete = (value: unknown, values: Record<string, string> = VALUES): string => {
+    if (typeof value === 'string') return value;
+    const ref = (value as { Ref?: string }).Ref;
+    if (ref !== undefined) {
+      const param = (template.Parameters as Record<string, Param>)[ref];
+      const resolved = values[ref] ?? PSEUDO[ref] ?? (param ? String(param.Default ?? '') : undefined);
+      // A resource of the stack itself: its logical id.
+      return resolved ?? `<${ref}>`;
+    }
+    const join = (value as { 'Fn::Join'?: [string, unknown[]] })['Fn::Join'];
+    if (join) return join[1].map((part) => concrete(part, values)).join(join[0]);
+    throw new Error(`cannot resolve ${JSON.stringify(value)}`);
+  };
+  const roleOfFolder = (deployed: DeployedResource[], folder: string): string => {
+    const fn = ofType(deployed, 'AWS::Lambda::Function').find(
+      (f) =>
+        (f.properties.Environment as { Variables: Record<string, unknown> }).Variables
+          .POWERTOOLS_SERVICE_NAME === folder,
+    );
+    if (!fn) throw new Error(`no function for ${folder}`);
+    return roleIdOf(fn.properties.Role);
+  };
+
+  it.each([...FUNCTION_FOLDERS])(
+    'functions/%s: every object it may read can be listed, so a missing key answers NoSuchKey, not AccessDenied',
+    (folder) => {
+      const deployed = deployedResources(template, VALUES);
+      const statements = statementsOfRole(deployed, roleOfFolder(deployed, folder));
+      const reads = statements.filter((s) => actionsOf(s).includes('s3:GetObject'));
+      const readers = readsS3Objects(folder);
+      if (readers.length === 0) {
+        expect(reads, `functions/${folder} reads no S3 object`).toEqual([]);
+        return;
+      }
+      expect(reads.length, `${readers.join(', ')} read S3 objects: a GetObject grant`).toBeGreaterThan(0);
+      const listings = statements.filter((s) => actionsOf(s).includes('s3:ListBucket'));
+      for (const objectArn of reads.flatMap(resourcesOf).map((v) => concrete(v))) {
+        const match = /^arn:aws:s3:::([^/]+)\/(.*)\*$/.exec(objectArn);
+        expect(match, `${objectArn} is a prefix of one bucket`).not.toBeNull();
+        const [, bucket, prefix] = match as RegExpExecArray;
+        const listing = listings.find(
+          (s) =>
+            resourcesOf(s).map((v) => concrete(v)).includes(`arn:aws:s3:::${bucket}`) &&
+            ([] as unknown[])
+              .concat((s.Condition?.StringLike as Record<string, unknown>)?.['s3:prefix'] ?? [])
+              .map((v) => concrete(v))
+              .includes(`${prefix}*`),
+        );
+        expect(listing, `s3:ListBucket on ${bucket} with s3:prefix ${prefix}* (${folder})`).toBeDefined();
+      }
+      // Listing is granted for what is read and nothing more.
+      const readPrefixes = reads
+        .flatMap(resourcesOf)
+        .map((v) => concrete(v))
+        .map((arn) => arn.replace(/^arn:aws:s3:::[^/]+\//, ''));
+      for (const listing of listings) {
+        const prefixes = ([] as unknown[])
+          .concat((listing.Condition?.StringLike as Record<string, unknown>)?.['s3:prefix'] ?? [])
+          .map((v) => concrete(v));
+        expect(prefixes.length).toBeGreaterThan(0);
+        for (const prefix of prefixes) expect(readPrefixes).toContain(prefix);
+      }
+    },
+  );
+
+  it('limits recording reads (upload and Transcribe) to ConnectRecordingS3KeyPrefix', () => {
+    const values = { ...VALUES, ConnectRecordingS3KeyPrefix: 'connect/acme/CallRecordings/' };
+    const deployed = deployedResources(template, values);
+    const upload = statementsOfRole(deployed, roleOfFolder(deployed, 'recording-upload'));
+    const machine = ofType(deployed, 'AWS::StepFunctions::StateMachine')[0];
+    const machineStatements = statementsOfRole(deployed, roleIdOf(machine.properties.RoleArn));
+    for (const statements of [upload, machineStatements]) {
+      const recordingReads = statements
+        .filter((s) => actionsOf(s).includes('s3:GetObject'))
+        .flatMap(resourcesOf)
+        .map((r) => concrete(r, values).replace('connect/acme/CallRecordings/', '<prefix>'))
+        .filter((arn) => arn.includes(':::connect-recordings/'));
+      expect(recordingReads).toEqual(['arn:aws:s3:::connect-recordings/<prefix>*']);
+    }
+  });
+
+  it('uses bucket keys only through S3 in the stack region (kms:ViaService)', () => {
+    const deployed = deployedResources(template, VALUES);
+    const bucketKeys = new Set(Object.values(BUCKET_KEYS));
+    const keyStatements = allStatements(deployed).filter((s) =>
+      resourcesOf(s).some(
+        (r) => typeof r === 'object' && 'Ref' in (r as object) && bucketKeys.has(concrete(r)),
+      ),
+    );
+    expect(keyStatements.length).toBeGreaterThanOrEqual(5);
+    for (const statement of keyStatements) {
+      expect(statement.Condition?.StringEquals, JSON.stringify(statement)).toMatchObject({
+        'kms:ViaService': { 'Fn::Join': ['', ['s3.', { Ref: 'AWS::Region' }, '.amazonaws.com']] },
+      });
+    }
+  });
+
+  it('limits Transcribe to transcription jobs of the account and region', () => {
+    const deployed = deployedResources(template, VALUES);
+    const transcribe = allStatements(deployed).filter((s) =>
+      actionsOf(s).some((a) => a.startsWith('transcribe:')),
+    );
+    expect(transcribe.length).toBe(2);
+    for (const statement of transcribe) {
+      expect(resourcesOf(statement).map((v) => concrete(v))).toEqual([
+        'arn:aws:transcribe:eu-west-2:123456789012:transcription-job/*',
+      ]);
+    }
+  });
+});
+
 describe('post-call state machine', () => {
   const machine = () =>
     ofType(deployedResources(template, EVERYTHING_ON), 'AWS::StepFunctions::StateMachine')[0];
@@ -735,7 +855,10 @@ describe('post-call state machine', () => {
   it('keeps the ASL rules on AWS: Lambda service errors retried, task timeouts, poll budgets in the execution timeout', () => {
     const properties = machine().properties;
     const substitutions = properties.DefinitionSubstitutions as Record<string, unknown>;
-    const resources = template.Resources as Record<string, { Type: string; Properties: { Timeout?: number } }>;
+    const resources = template.Resources as Record<
+      string,
+      { Type: string; Properties: { Timeout?: number } }
+    >;
     const functionTimeouts: Record<string, number> = {};
     const substitutionMaxima: Record<string, number> = {};
     for (const [name, value] of Object.entries(substitutions)) {

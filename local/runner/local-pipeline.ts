@@ -24,6 +24,11 @@ import { SendMessageCommand, type SendMessageCommandInput, SQSClient } from '@aw
 import type { KinesisStreamBatchResponse, KinesisStreamEvent } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import S3rver from 's3rver';
+import { AslDefinition, transcriptOutputPrefix } from '../../infra/lib/asl-definition.js';
+import { CONTACT_LENS_KEY_PREFIX, DEFAULT_RECORDING_KEY_PREFIX } from '../../infra/lib/object-reads.js';
+import { POST_CALL_ASL_PATH } from '../../infra/lib/paths.js';
+import { ANALYTICS_SUBSTITUTION_DEFAULTS } from '../aws-stand-ins/analytics-branches.js';
+import { answerMissingKeysAsS3, type ListGrant } from '../aws-stand-ins/s3-list-permission.js';
 import { handler as contactImportHandler } from '../../functions/contact-import/handler.js';
 import { handleKinesisBatch, toBatchResponse } from '../../functions/ctr-trigger/index.js';
 import type { CtrTriggerSettings, RecordOutcome } from '../../functions/ctr-trigger/types.js';
@@ -73,6 +78,11 @@ export interface LocalPipelineOptions {
   };
   /** Retry interval of every Retry in the ASL, ms (default 0: a local run does not back off). */
   retryIntervalMs?: number;
+  /**
+   * What the functions may list in the local S3 (a missing key outside these answers 403
+   * AccessDenied, as on AWS). Default: the stack's grants on the local bucket names.
+   */
+  s3ListGrants?: readonly ListGrant[];
   /** The Step Functions stand-in (e.g. `beforeStart` latency). */
   stepFunctions?: LocalStepFunctionsOptions;
   /** The trigger's bound on concurrent Step Functions calls (default: the trigger's own). */
@@ -144,6 +154,19 @@ interface LocalPipelineParts {
   maxRedeliveries: number;
 }
 
+/** The stack's listing grants (infra/lib/object-reads.ts) on the local bucket names. */
+export function stackListGrants(): ListGrant[] {
+  const recordings = ANALYTICS_SUBSTITUTION_DEFAULTS.ConnectRecordingBucket;
+  return [
+    { bucket: recordings, prefix: DEFAULT_RECORDING_KEY_PREFIX },
+    { bucket: recordings, prefix: CONTACT_LENS_KEY_PREFIX },
+    {
+      bucket: ANALYTICS_SUBSTITUTION_DEFAULTS.TranscribeOutputBucket,
+      prefix: transcriptOutputPrefix(AslDefinition.fromFile(POST_CALL_ASL_PATH)),
+    },
+  ];
+}
+
 export class LocalPipeline {
   readonly emulator: SalesforceEmulator;
   readonly runner: PostCallRunner;
@@ -174,6 +197,8 @@ export class LocalPipeline {
     const emulator = await startSalesforceEmulator({ ...options.emulator, namespace });
     const s3Directory = mkdtempSync(join(tmpdir(), 'post-call-s3-'));
     const s3rver = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory: s3Directory });
+    // A missing key answers as on AWS for the functions' listing grants (403 outside them).
+    answerMissingKeysAsS3(s3rver, options.s3ListGrants ?? stackListGrants());
     const address = await s3rver.run();
     const s3Endpoint = `http://127.0.0.1:${address.port}`;
 
