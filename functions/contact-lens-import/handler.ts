@@ -23,6 +23,7 @@ import type { SalesforceApi } from '../../shared/salesforce/types.js';
 import { ContactLensImporter, type SkippedObject } from './contact-lens-import.js';
 import { parseContactLensEvent } from './parse-event.js';
 import type { ImportContactLensResult } from './types.js';
+import { logFailure } from '../../shared/logging/error-summary.js';
 
 export interface ContactLensImportDependencies {
   s3: Pick<S3Client, 'send'>;
@@ -79,7 +80,7 @@ export function createHandler(dependencies: Partial<ContactLensImportDependencie
           if ('skipped' in outcome) logger.info('S3 object skipped', { ...outcome });
           objects.push(outcome);
         } catch (error) {
-          logger.error('Contact Lens import failed', { key: object.key, error: error as Error });
+          logFailure(logger, 'error', 'Contact Lens import failed', error, { key: object.key });
           failures.push(object.key);
           firstError ??= error;
         }

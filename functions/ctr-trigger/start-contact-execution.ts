@@ -34,6 +34,7 @@ import {
 import type { PostCallSwitches } from '../../shared/ctr/switches.js';
 import type { ContactTraceRecord } from '../../shared/ctr/types.js';
 import type { CtrTriggerSettings, RetryOutcome, SkippedOutcome, StartedOutcome } from './types.js';
+import { logFailure } from '../../shared/logging/error-summary.js';
 
 export interface StartContactDependencies {
   sfn: SFNClient;
@@ -220,7 +221,7 @@ function failure(
 ): RetryOutcome | RejectedInputResult {
   if (attempt.status === 'inputRejected') {
     const detail = `StartExecution ${executionName} rejected the input: ${describeError(attempt.error)}`;
-    logger?.error('Execution input rejected', { contactId, sequenceNumber, executionName, error: detail });
+    logFailure(logger, 'error', 'Execution input rejected', attempt.error, { contactId, sequenceNumber, executionName });
     return { status: 'inputRejected', sequenceNumber, contactId, detail };
   }
   return retry(attempt.error, sequenceNumber, contactId, `StartExecution ${executionName} failed`, logger);
@@ -235,7 +236,7 @@ function retry(
 ): RetryOutcome {
   const errorName = nameOf(error);
   const reason = `${what}: ${describeError(error)}`;
-  logger?.warn('Record will be retried', { contactId, sequenceNumber, errorName, reason });
+  logFailure(logger, 'warn', 'Record will be retried', error, { contactId, sequenceNumber, what });
   return { status: 'retry', sequenceNumber, contactId, reason, errorName };
 }
 

@@ -33,6 +33,7 @@ import type {
   ReportObjectRef,
   RowFailure,
 } from './types.js';
+import { logFailure } from '../../shared/logging/error-summary.js';
 
 /** Target object per report kind (without namespace), as in the original. */
 export const REPORT_OBJECTS: Record<ReportKind, string> = {
@@ -75,7 +76,7 @@ export class HistoricalReportImporter {
         if (outcome) outcomes.push(outcome);
       } catch (err) {
         const error = err instanceof Error ? err : new Error(String(err));
-        this.logger.error('report import failed', { bucket: ref.bucket, key: ref.key, error });
+        logFailure(this.logger, 'error', 'report import failed', error, { bucket: ref.bucket, key: ref.key });
         errors.push(error);
       }
     }

@@ -19,6 +19,7 @@ import { parseContactFlowEvent } from './event.js';
 import { OPERATION_NAMES, OPERATIONS } from './operations/index.js';
 import { checkConnectResponse } from './response.js';
 import type { ConnectResponse, InvokeApiSettings, Operation } from './types.js';
+import { logFailure } from '../../shared/logging/error-summary.js';
 
 /** Time kept back from the Lambda's remaining time so the error still reaches Connect. */
 const LAMBDA_SAFETY_MARGIN_MS = 300;
@@ -64,11 +65,11 @@ export async function invokeApi(
     return checked;
   } catch (error) {
     const surfaced = surfaceError(operation, error);
-    logger?.warn('sf_operation failed', {
+    // Error name, Salesforce codes and field names only: Salesforce quotes rejected values in its
+    // messages. The flow's answer still carries the message; the log has it at DEBUG.
+    logFailure(logger, 'warn', 'sf_operation failed', surfaced, {
       operation,
       parameters: Object.keys(parameters),
-      errorName: surfaced.name,
-      errorMessage: surfaced.message,
       durationMs: Math.round(performance.now() - started),
     });
     throw surfaced;

@@ -20,6 +20,7 @@ import { QueueMetricsRefresher } from './queue-metrics-refresher.js';
 import { runRefreshLoop } from './refresh-loop.js';
 import { readRealtimeMetricsSettings } from './settings.js';
 import type { RefreshOutcome } from './types.js';
+import { logFailure } from '../../shared/logging/error-summary.js';
 
 export interface RealtimeMetricsDependencies {
   connect: ConnectClient;
@@ -53,7 +54,7 @@ export function createHandler(dependencies: Partial<RealtimeMetricsDependencies>
           : undefined,
       sleep: dependencies.sleep,
       now: dependencies.now,
-      onError: (error, index) => logger.error('queue metrics refresh failed', { refresh: index, error }),
+      onError: (error, index) => logFailure(logger, 'error', 'queue metrics refresh failed', error, { refresh: index }),
     });
     if (skipped > 0) logger.warn('refreshes skipped in this invocation', { skipped });
     return { refreshes: outcomes, skipped };

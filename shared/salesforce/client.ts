@@ -55,6 +55,7 @@ import type {
   SaveResult,
   UpsertResult,
 } from './types.js';
+import { errorSummary } from '../logging/error-summary.js';
 
 /** The subset of the Powertools `Logger` the client uses. */
 export interface ClientLogger {
@@ -438,7 +439,10 @@ export class SalesforceClient implements SalesforceApi {
           path: pathOnly(path),
           attempt,
           delayMs: delay,
-          error: this.redactor.redact(error as Error),
+          ...errorSummary(error),
+        });
+        this.logger.debug('Retrying Salesforce call after a transient error (error message)', {
+          errorMessage: this.redactor.redact((error as Error).message),
         });
         await this.retry.sleep(delay);
       }
