@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['**/*.test.ts'],
-    exclude: ['node_modules/**', '**/cdk.out/**'],
+    // test/org runs against a configured org: `npm run test:org` (vitest.org.config.ts).
+    exclude: ['node_modules/**', '**/cdk.out/**', 'test/org/**'],
     setupFiles: ['./test/setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,

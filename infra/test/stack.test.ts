@@ -1066,6 +1066,7 @@ describe('function environment', () => {
     'SF_LOGIN_HOST', // login.salesforce.com in production, the My Domain host otherwise
     'SF_JWT_AUDIENCE', // defaults to the login host
     'SF_REQUEST_TIMEOUT_MS', // client default 10 s; sfInvokeAPI sizes it to its deadline when unset
+    'SF_CREDENTIALS_FILE', // workstation runs against an org (npm run invoke, npm run test:org), never deployed
     'CTR_TRIGGER_MAX_CONCURRENCY', // the trigger's validated default (25) fits the SDK socket pool
   ]);
   /** Set by the stack for the runtime and Powertools rather than read by our code. */

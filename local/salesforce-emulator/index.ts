@@ -103,7 +103,7 @@ export async function startSalesforceEmulator(options: EmulatorOptions = {}): Pr
   };
 
   if (options.state) importState(options.state, schema, store, ids);
-  else seedOrg(context, records, options.seed);
+  else seedOrg(context, records, options.seed, options.organization);
 
   const sessions = new SessionStore(
     context.orgId,
@@ -166,8 +166,24 @@ export async function startSalesforceEmulator(options: EmulatorOptions = {}): Pr
   };
 }
 
-/** A new org: the API user, then the seed records. */
-function seedOrg(context: EmulatorContext, records: RecordService, seed: EmulatorOptions['seed']): void {
+/** A new org: its Organization record, the API user, then the seed records. */
+function seedOrg(
+  context: EmulatorContext,
+  records: RecordService,
+  seed: EmulatorOptions['seed'],
+  organization: EmulatorOptions['organization'] = {},
+): void {
+  records.create(
+    context.schema.object('Organization')!,
+    {
+      Id: context.orgId,
+      Name: organization.name ?? 'Salesforce Emulator',
+      IsSandbox: organization.isSandbox ?? false,
+      OrganizationType: organization.organizationType ?? 'Developer Edition',
+      InstanceName: 'EMU1',
+    },
+    { system: true },
+  );
   records.create(
     context.schema.object('User')!,
     {

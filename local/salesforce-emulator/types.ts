@@ -139,6 +139,11 @@ export interface EmulatorOptions {
   /** Override the generated credentials. */
   credentials?: Partial<EmulatorCredentials>;
   faults?: FaultConfig;
+  /**
+   * The Organization record (`SELECT IsSandbox, OrganizationType FROM Organization`): default a
+   * Developer Edition org, not a sandbox.
+   */
+  organization?: { name?: string; organizationType?: string; isSandbox?: boolean };
   /** Validation rules and trigger errors of the org; change at run time with `setOrgBehaviour()`. */
   orgBehaviour?: OrgBehaviour;
   /** Prefix custom objects/fields with this namespace (`amazonconnect`), or none when empty. Default: none. */

@@ -5,7 +5,15 @@ import {
 } from '@aws-sdk/client-secrets-manager';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SecretsManagerCredentialsSource, StaticCredentialsSource, toCredentials } from './credentials.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  FileCredentialsSource,
+  SecretsManagerCredentialsSource,
+  StaticCredentialsSource,
+  toCredentials,
+} from './credentials.js';
 
 const secretsManager = mockClient(SecretsManagerClient);
 afterEach(() => {
@@ -108,5 +116,30 @@ describe('toCredentials / StaticCredentialsSource', () => {
     await expect(new StaticCredentialsSource({ ConsumerKey: 'k' }).get()).resolves.toEqual({
       ConsumerKey: 'k',
     });
+  });
+});
+
+describe('FileCredentialsSource (SF_CREDENTIALS_FILE)', () => {
+  it('reads the secret JSON from the file; a missing or broken file is Salesforce.Config without its content', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'sf-credentials-'));
+    try {
+      const file = join(directory, 'secret.json');
+      writeFileSync(file, JSON.stringify(SECRET));
+      expect(await new FileCredentialsSource(file).get()).toEqual({
+        Password: 'p',
+        AccessToken: 't',
+        ConsumerKey: 'k',
+        ConsumerSecret: 's',
+      });
+      writeFileSync(file, '{"Password": "hunter2"');
+      const broken = new FileCredentialsSource(file).get();
+      await expect(broken).rejects.toMatchObject({ name: 'Salesforce.Config' });
+      await expect(broken).rejects.not.toThrow(/hunter2/);
+      await expect(new FileCredentialsSource(join(directory, 'none.json')).get()).rejects.toThrow(
+        /Cannot read SF_CREDENTIALS_FILE .*none\.json: ENOENT/,
+      );
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
   });
 });

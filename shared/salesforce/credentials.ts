@@ -1,14 +1,17 @@
 /**
  * Credential sources: Secrets Manager through Powertools Parameters (cached for `maxAgeSeconds`,
- * so a warm container does not call Secrets Manager on every invocation), or a static object for
- * local runs and tests.
+ * so a warm container does not call Secrets Manager on every invocation), a JSON file with the
+ * secret's keys (a workstation running the functions' code against an org without AWS), or a
+ * static object for tests.
  *
  * @example
  * ```ts
  * const credentials = new SecretsManagerCredentialsSource(process.env.SF_CREDENTIALS_SECRETS_MANAGER_ARN!);
  * const local = new StaticCredentialsSource({ ConsumerKey: 'k', ConsumerSecret: 's' });
+ * const file = new FileCredentialsSource('/home/me/.salesforce-dev-org.json');
  * ```
  */
+import { readFile } from 'node:fs/promises';
 import { SecretsProvider } from '@aws-lambda-powertools/parameters/secrets';
 import { PutSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SalesforceConfigError } from './errors.js';
@@ -47,6 +50,36 @@ export class StaticCredentialsSource implements CredentialsSource {
 
   async get(): Promise<SalesforceCredentials> {
     return this.credentials;
+  }
+}
+
+/** The secret's JSON in a local file (`SF_CREDENTIALS_FILE`), read once; tokens are never written back. */
+export class FileCredentialsSource implements CredentialsSource {
+  private cached?: Promise<SalesforceCredentials>;
+
+  constructor(private readonly path: string) {}
+
+  get(): Promise<SalesforceCredentials> {
+    this.cached ??= readFile(this.path, 'utf8').then(
+      (text) => {
+        try {
+          return toCredentials(JSON.parse(text));
+        } catch (error) {
+          if (error instanceof SalesforceConfigError) throw error;
+          // Never echo the content: it holds the credentials.
+          throw new SalesforceConfigError(`SF_CREDENTIALS_FILE ${this.path} is not valid JSON`);
+        }
+      },
+      (error: NodeJS.ErrnoException) => {
+        throw new SalesforceConfigError(
+          `Cannot read SF_CREDENTIALS_FILE ${this.path}: ${error.code ?? error.name}`,
+        );
+      },
+    );
+    this.cached.catch(() => {
+      this.cached = undefined;
+    });
+    return this.cached;
   }
 }
 

@@ -9,6 +9,10 @@
  * served a successful call) so other containers skip their token request. Set it to false to keep
  * tokens per container only (no secretsmanager:PutSecretValue needed).
  *
+ * `SF_CREDENTIALS_FILE` (never set by the stack) reads the same JSON from a local file instead of
+ * Secrets Manager, for running the functions' code on a workstation against an org without AWS
+ * (`npm run invoke`, `npm run test:org`); tokens are then kept per process only.
+ *
  * `getSalesforceClient()` talks HTTP through undici pools. `getSalesforceClientUsing(transport)`
  * is the same client over another transport; recording-upload uses it with `nodeHttpTransport()`,
  * and since it never calls `getSalesforceClient()`, its bundle does not contain undici at all.
@@ -19,13 +23,14 @@
  * await salesforce.upsert('AC_ContactTraceRecord__c', 'ContactId__c', contactId, fields);
  * ```
  */
-import { readBooleanEnv, requireEnv } from '../config/index.js';
+import { optionalEnv, readBooleanEnv, requireEnv } from '../config/index.js';
 import { ConfigurationError } from '../config/configuration-error.js';
 import { type ClientLogger, SalesforceClient, type SalesforceClientOptions } from './client.js';
-import { SecretsManagerCredentialsSource } from './credentials.js';
+import { FileCredentialsSource, SecretsManagerCredentialsSource } from './credentials.js';
 import { SalesforceConfigError } from './errors.js';
 import type { HttpTransportFactory } from './http-transport.js';
 import { salesforceSettingsFromEnvironment } from './settings-from-environment.js';
+import type { CredentialsSource } from './types.js';
 import { undiciTransport } from './undici-transport.js';
 
 /** Seconds a warm container reuses the secret before reading it again. */
@@ -54,21 +59,27 @@ export function getSalesforceClientUsing(
 ): SalesforceClient {
   if (cached !== undefined) return cached;
   const settings = salesforceSettingsFromEnvironment();
-  let secretId: string;
+  let credentials: CredentialsSource;
   let shareToken: boolean;
   try {
-    secretId = requireEnv('SF_CREDENTIALS_SECRETS_MANAGER_ARN');
-    shareToken = readBooleanEnv('SF_SHARE_AUTH_TOKEN', true);
+    const file = optionalEnv('SF_CREDENTIALS_FILE');
+    if (file !== undefined) {
+      credentials = new FileCredentialsSource(file);
+      shareToken = false;
+    } else {
+      shareToken = readBooleanEnv('SF_SHARE_AUTH_TOKEN', true);
+      credentials = new SecretsManagerCredentialsSource(requireEnv('SF_CREDENTIALS_SECRETS_MANAGER_ARN'), {
+        maxAgeSeconds: SECRET_MAX_AGE_SECONDS,
+        saveAuthToken: shareToken,
+      });
+    }
   } catch (error) {
     if (error instanceof ConfigurationError) throw new SalesforceConfigError(error.message);
     throw error;
   }
   cached = new SalesforceClient({
     settings,
-    credentials: new SecretsManagerCredentialsSource(secretId, {
-      maxAgeSeconds: SECRET_MAX_AGE_SECONDS,
-      saveAuthToken: shareToken,
-    }),
+    credentials,
     shareToken,
     logger: options.logger,
     retry: options.retry,

@@ -257,4 +257,18 @@ export const STANDARD_OBJECTS: ObjectDefinition[] = [
       text('LanguageLocaleKey', 40, { defaultValue: 'en_US' }),
     ],
   },
+  {
+    // The org itself (one read-only record): what tools read to tell a sandbox or Developer
+    // Edition org from production.
+    name: 'Organization',
+    label: 'Organization',
+    labelPlural: 'Organizations',
+    keyPrefix: '00D',
+    fields: [
+      text('Name', 80, { createable: false, updateable: false }),
+      bool('IsSandbox', false, { createable: false, updateable: false }),
+      text('OrganizationType', 40, { createable: false, updateable: false }),
+      text('InstanceName', 5, { createable: false, updateable: false }),
+    ],
+  },
 ];
