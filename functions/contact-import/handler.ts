@@ -3,8 +3,9 @@
  * middy composition around {@link ContactImporter}.
  */
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import middy from '@middy/core';
 import { createLogger } from '../../shared/logging/logger.js';
+import { FunctionObservability } from '../../shared/observability/function-observability.js';
+import { METRIC } from '../../shared/observability/metric-names.js';
 import { getSalesforceClient } from '../../shared/salesforce/index.js';
 import type { SalesforceApi } from '../../shared/salesforce/types.js';
 import { contactImportSettingsFromEnvironment } from './config.js';
@@ -13,6 +14,7 @@ import { parseContactImportEvent } from './parse-event.js';
 import type { ContactImportResult } from './types.js';
 
 const logger = createLogger('contact-import');
+const observability = new FunctionObservability('contact-import');
 
 /** One importer (and its describe cache) per Salesforce client, i.e. per container. */
 let cached: { client: SalesforceApi; importer: ContactImporter } | undefined;
@@ -30,11 +32,14 @@ function importerFor(client: SalesforceApi): ContactImporter {
 export async function importContact(event: unknown): Promise<ContactImportResult> {
   const parsed = parseContactImportEvent(event);
   logger.appendKeys({ contactId: parsed.contactId });
+  observability.annotateContact(parsed.contactId);
   try {
-    return await importerFor(getSalesforceClient()).import(parsed);
+    const result = await importerFor(getSalesforceClient()).import(parsed);
+    if (result.ctrRecordId !== null) observability.count(METRIC.contactsImported, 1);
+    return result;
   } finally {
     logger.removeKeys(['contactId']);
   }
 }
 
-export const handler = middy(importContact).use(injectLambdaContext(logger));
+export const handler = observability.handler(importContact).use(injectLambdaContext(logger));

@@ -13,8 +13,9 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { ConnectClient } from '@aws-sdk/client-connect';
 import { S3Client } from '@aws-sdk/client-s3';
-import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
+import { FunctionObservability } from '../../shared/observability/function-observability.js';
+import { METRIC } from '../../shared/observability/metric-names.js';
 import { namespacePrefix } from '../../shared/salesforce/namespace.js';
 import { optionalEnv, readBooleanEnv } from '../../shared/config/environment.js';
 import { createLogger } from '../../shared/logging/logger.js';
@@ -37,13 +38,14 @@ export interface S3EventOutcome {
 }
 
 const logger = createLogger('contact-lens-import');
+const observability = new FunctionObservability('contact-lens-import');
 
 export function createHandler(dependencies: Partial<ContactLensImportDependencies> = {}) {
-  const s3 = dependencies.s3 ?? new S3Client({});
-  const connect = dependencies.connect ?? new ConnectClient({});
+  const s3 = dependencies.s3 ?? observability.awsClient(new S3Client({}));
+  const connect = dependencies.connect ?? observability.awsClient(new ConnectClient({}));
   const salesforce = dependencies.salesforce ?? getSalesforceClient;
-  return middy(
-    async (event: unknown, _context: Context): Promise<ImportContactLensResult | S3EventOutcome> => {
+  return observability
+    .handler(async (event: unknown, _context: Context): Promise<ImportContactLensResult | S3EventOutcome> => {
       const input = parseContactLensEvent(event);
       const importer = new ContactLensImporter({
         salesforce: salesforce(),
@@ -55,8 +57,11 @@ export function createHandler(dependencies: Partial<ContactLensImportDependencie
       });
       if (input.kind === 'stateMachine') {
         logger.appendKeys({ contactId: input.request.contactId });
+        observability.annotateContact(input.request.contactId);
         try {
-          return await importer.importForContact(input.request);
+          const imported = await importer.importForContact(input.request);
+          observability.count(METRIC.contactLensImported, 1);
+          return imported;
         } finally {
           logger.removeKeys(['contactId']);
         }
@@ -78,6 +83,7 @@ export function createHandler(dependencies: Partial<ContactLensImportDependencie
         try {
           const outcome = await importer.importFromS3Object(object);
           if ('skipped' in outcome) logger.info('S3 object skipped', { ...outcome });
+          else observability.count(METRIC.contactLensImported, 1);
           objects.push(outcome);
         } catch (error) {
           logFailure(logger, 'error', 'Contact Lens import failed', error, { key: object.key });
@@ -92,8 +98,8 @@ export function createHandler(dependencies: Partial<ContactLensImportDependencie
         throw firstError;
       }
       return { objects };
-    },
-  ).use(injectLambdaContext(logger));
+    })
+    .use(injectLambdaContext(logger));
 }
 
 export const handler = createHandler();

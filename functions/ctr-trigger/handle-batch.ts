@@ -19,6 +19,7 @@
  */
 import type { KinesisStreamEvent } from 'aws-lambda';
 import { mapWithConcurrency } from '../../shared/concurrency/map-with-concurrency.js';
+import { METRIC } from '../../shared/observability/metric-names.js';
 import { collapseByContact } from './collapse-duplicates.js';
 import { type DeadLetterEntry, sendToDeadLetterQueue } from './dead-letter.js';
 import { type DecodedCtrRecord, decodeRecords } from './decode-records.js';
@@ -28,7 +29,7 @@ import {
   nameOf,
   startContactExecution,
 } from './start-contact-execution.js';
-import type { CtrTriggerDependencies, RecordOutcome } from './types.js';
+import type { CtrTriggerDependencies, RecordOutcome, SkipReasonCode } from './types.js';
 
 export async function handleKinesisBatch(
   event: KinesisStreamEvent,
@@ -130,11 +131,16 @@ export async function handleKinesisBatch(
   return ordered;
 }
 
+/** Skips counted as `SupersededVersions`: another version of the contact was applied instead. */
+export const SUPERSEDED_SKIP_CODES: ReadonlySet<SkipReasonCode> = new Set<SkipReasonCode>([
+  'superseded-in-batch',
+]);
+
 function recordMetrics({ metrics }: CtrTriggerDependencies, outcomes: readonly RecordOutcome[]): void {
   if (metrics === undefined) return;
   const count = (predicate: (outcome: RecordOutcome) => boolean): number => outcomes.filter(predicate).length;
   metrics.addMetric(
-    'ExecutionsStarted',
+    METRIC.executionsStarted,
     'Count',
     count((o) => o.status === 'started' && o.kind === 'full'),
   );
@@ -149,7 +155,12 @@ function recordMetrics({ metrics }: CtrTriggerDependencies, outcomes: readonly R
     count((o) => o.status === 'skipped'),
   );
   metrics.addMetric(
-    'RecordsDeadLettered',
+    METRIC.supersededVersions,
+    'Count',
+    count((o) => o.status === 'skipped' && SUPERSEDED_SKIP_CODES.has(o.code)),
+  );
+  metrics.addMetric(
+    METRIC.recordsDeadLettered,
     'Count',
     count((o) => o.status === 'deadLettered'),
   );

@@ -15,21 +15,19 @@
  * ```
  */
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
-import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { SQSClient } from '@aws-sdk/client-sqs';
-import middy from '@middy/core';
 import type { Context, KinesisStreamBatchResponse, KinesisStreamEvent } from 'aws-lambda';
 import { createLogger } from '../../shared/logging/logger.js';
+import { FunctionObservability } from '../../shared/observability/function-observability.js';
 import { ctrTriggerSettingsFromEnvironment } from './config.js';
 import { toBatchResponse } from './batch-response.js';
 import { handleKinesisBatch } from './handle-batch.js';
 
 const logger = createLogger('ctr-trigger');
-const metrics = new Metrics({ namespace: 'ConnectSalesforcePipeline', serviceName: 'ctr-trigger' });
-const sfn = new SFNClient({});
-const sqs = new SQSClient({});
+const observability = new FunctionObservability('ctr-trigger');
+const sfn = observability.awsClient(new SFNClient({}));
+const sqs = observability.awsClient(new SQSClient({}));
 
 async function lambdaHandler(
   event: KinesisStreamEvent,
@@ -41,9 +39,9 @@ async function lambdaHandler(
     sqs,
     settings,
     logger,
-    metrics: { addMetric: (name, _unit, value) => metrics.addMetric(name, MetricUnit.Count, value) },
+    metrics: { addMetric: (name, _unit, value) => observability.count(name, value) },
   });
   return toBatchResponse(event, outcomes, context);
 }
 
-export const handler = middy(lambdaHandler).use(injectLambdaContext(logger)).use(logMetrics(metrics));
+export const handler = observability.handler(lambdaHandler).use(injectLambdaContext(logger));

@@ -221,7 +221,11 @@ function failure(
 ): RetryOutcome | RejectedInputResult {
   if (attempt.status === 'inputRejected') {
     const detail = `StartExecution ${executionName} rejected the input: ${describeError(attempt.error)}`;
-    logFailure(logger, 'error', 'Execution input rejected', attempt.error, { contactId, sequenceNumber, executionName });
+    logFailure(logger, 'error', 'Execution input rejected', attempt.error, {
+      contactId,
+      sequenceNumber,
+      executionName,
+    });
     return { status: 'inputRejected', sequenceNumber, contactId, detail };
   }
   return retry(attempt.error, sequenceNumber, contactId, `StartExecution ${executionName} failed`, logger);

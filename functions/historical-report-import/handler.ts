@@ -12,8 +12,8 @@
  */
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { S3Client } from '@aws-sdk/client-s3';
-import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
+import { FunctionObservability } from '../../shared/observability/function-observability.js';
 import { createLogger } from '../../shared/logging/logger.js';
 import { getSalesforceClient } from '../../shared/salesforce/from-environment.js';
 import type { SalesforceApi } from '../../shared/salesforce/types.js';
@@ -33,30 +33,33 @@ export interface HistoricalImportResult {
 }
 
 const logger = createLogger('historical-report-import');
+const observability = new FunctionObservability('historical-report-import');
 
 export function createHandler(dependencies: Partial<HistoricalImportDependencies> = {}) {
-  const s3 = dependencies.s3 ?? new S3Client({});
+  const s3 = dependencies.s3 ?? observability.awsClient(new S3Client({}));
   const salesforce = dependencies.salesforce ?? getSalesforceClient;
-  return middy(async (event: unknown, _context: Context): Promise<HistoricalImportResult> => {
-    const refs = parseReportEvent(event);
-    logger.info('report objects in event', { count: refs.length, keys: refs.map((r) => r.key) });
-    const importer = new HistoricalReportImporter({
-      s3,
-      salesforce: salesforce(),
-      settings: readHistoricalImportSettings(process.env),
-      logger,
-    });
-    const outcomes = await importer.importAll(refs);
-    return {
-      imported: outcomes.map(({ key, kind, rows, upserted, created }) => ({
-        key,
-        kind,
-        rows,
-        upserted,
-        created,
-      })),
-    };
-  }).use(injectLambdaContext(logger));
+  return observability
+    .handler(async (event: unknown, _context: Context): Promise<HistoricalImportResult> => {
+      const refs = parseReportEvent(event);
+      logger.info('report objects in event', { count: refs.length, keys: refs.map((r) => r.key) });
+      const importer = new HistoricalReportImporter({
+        s3,
+        salesforce: salesforce(),
+        settings: readHistoricalImportSettings(process.env),
+        logger,
+      });
+      const outcomes = await importer.importAll(refs);
+      return {
+        imported: outcomes.map(({ key, kind, rows, upserted, created }) => ({
+          key,
+          kind,
+          rows,
+          upserted,
+          created,
+        })),
+      };
+    })
+    .use(injectLambdaContext(logger));
 }
 
 export const handler = createHandler();

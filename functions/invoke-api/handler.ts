@@ -10,9 +10,10 @@
  * ```
  */
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { createLogger } from '../../shared/logging/logger.js';
+import { FunctionObservability } from '../../shared/observability/function-observability.js';
+import { DIMENSION, METRIC } from '../../shared/observability/metric-names.js';
 import { getSalesforceClient } from '../../shared/salesforce/from-environment.js';
 import type { SalesforceApi } from '../../shared/salesforce/types.js';
 import { clientBudget } from './client-budget.js';
@@ -21,6 +22,7 @@ import { readInvokeApiSettings } from './settings.js';
 import type { ConnectContactFlowEvent, ConnectResponse, InvokeApiSettings } from './types.js';
 
 const logger = createLogger('invoke-api');
+const observability = new FunctionObservability('invoke-api');
 
 // Read on first use, not at import: a bad setting then reaches the caller as a clear error
 // instead of an opaque init failure.
@@ -56,12 +58,17 @@ async function invokeApiHandler(event: ConnectContactFlowEvent, context: Context
     settings,
     logger,
     remainingTimeMs: typeof remaining === 'function' ? () => context.getRemainingTimeInMillis() : undefined,
+    onOutcome: (operation, outcome) =>
+      observability.count(outcome === 'answer' ? METRIC.invokeApiAnswers : METRIC.invokeApiErrors, 1, {
+        name: DIMENSION.operation,
+        value: operation,
+      }),
   });
 }
 
-export const handler = middy<ConnectContactFlowEvent, ConnectResponse, Error, Context>(invokeApiHandler).use(
-  injectLambdaContext(logger),
-);
+export const handler = observability
+  .handler<ConnectContactFlowEvent, ConnectResponse>(invokeApiHandler)
+  .use(injectLambdaContext(logger));
 
 /** Forget the cached settings (tests that change the environment). */
 export function resetInvokeApiSettings(): void {

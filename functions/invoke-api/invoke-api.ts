@@ -32,17 +32,31 @@ export interface InvokeApiDependencies {
   now?: () => Date;
   /** The Lambda's remaining time; the deadline never exceeds it (minus a margin). */
   remainingTimeMs?: () => number;
+  /**
+   * Told how each invocation ended, by operation (a known `sf_operation` name, else `unknown`):
+   * the handler counts answers and errors as metrics.
+   */
+  onOutcome?: (operation: string, outcome: 'answer' | 'error') => void;
 }
 
 export async function invokeApi(
   event: unknown,
   dependencies: InvokeApiDependencies,
 ): Promise<ConnectResponse> {
-  const { sf, settings, logger } = dependencies;
-  const { operation, parameters } = parseContactFlowEvent(event);
+  const { sf, settings, logger, onOutcome } = dependencies;
+  let parsed: ReturnType<typeof parseContactFlowEvent>;
+  try {
+    parsed = parseContactFlowEvent(event);
+  } catch (error) {
+    onOutcome?.('unknown', 'error');
+    throw error;
+  }
+  const { operation, parameters } = parsed;
   const run = findOperation(operation);
-  if (operation === undefined || run === undefined)
+  if (operation === undefined || run === undefined) {
+    onOutcome?.('unknown', 'error');
     throw new UnknownOperationError(operation, OPERATION_NAMES);
+  }
 
   const timeoutMs = deadlineMs(settings.timeoutMs, dependencies.remainingTimeMs?.());
   const context = { operation, sf, settings, logger, now: dependencies.now?.() ?? new Date() };
@@ -62,6 +76,7 @@ export async function invokeApi(
       keys: Object.keys(checked).length,
       durationMs: Math.round(performance.now() - started),
     });
+    onOutcome?.(operation, 'answer');
     return checked;
   } catch (error) {
     const surfaced = surfaceError(operation, error);
@@ -72,6 +87,7 @@ export async function invokeApi(
       parameters: Object.keys(parameters),
       durationMs: Math.round(performance.now() - started),
     });
+    onOutcome?.(operation, 'error');
     throw surfaced;
   }
 }

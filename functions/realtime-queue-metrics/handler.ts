@@ -11,8 +11,8 @@
  */
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { ConnectClient } from '@aws-sdk/client-connect';
-import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
+import { FunctionObservability } from '../../shared/observability/function-observability.js';
 import { createLogger } from '../../shared/logging/logger.js';
 import { getSalesforceClient } from '../../shared/salesforce/from-environment.js';
 import type { SalesforceApi } from '../../shared/salesforce/types.js';
@@ -36,29 +36,33 @@ export interface RealtimeMetricsResult {
 }
 
 const logger = createLogger('realtime-queue-metrics');
+const observability = new FunctionObservability('realtime-queue-metrics');
 
 export function createHandler(dependencies: Partial<RealtimeMetricsDependencies> = {}) {
   // Connect's GetCurrentMetricData quota is 5 requests/s: let the SDK back off a little longer.
-  const connect = dependencies.connect ?? new ConnectClient({ maxAttempts: 5 });
+  const connect = dependencies.connect ?? observability.awsClient(new ConnectClient({ maxAttempts: 5 }));
   const salesforce = dependencies.salesforce ?? getSalesforceClient;
-  return middy(async (_event: unknown, context: Context): Promise<RealtimeMetricsResult> => {
-    const settings = readRealtimeMetricsSettings(process.env);
-    const refresher = new QueueMetricsRefresher({ connect, salesforce: salesforce(), settings, logger });
-    const { outcomes, skipped } = await runRefreshLoop({
-      refreshes: settings.refreshesPerInvocation,
-      intervalMs: settings.refreshIntervalMs,
-      refresh: () => refresher.refresh(),
-      remainingTimeMs:
-        typeof context?.getRemainingTimeInMillis === 'function'
-          ? () => context.getRemainingTimeInMillis()
-          : undefined,
-      sleep: dependencies.sleep,
-      now: dependencies.now,
-      onError: (error, index) => logFailure(logger, 'error', 'queue metrics refresh failed', error, { refresh: index }),
-    });
-    if (skipped > 0) logger.warn('refreshes skipped in this invocation', { skipped });
-    return { refreshes: outcomes, skipped };
-  }).use(injectLambdaContext(logger));
+  return observability
+    .handler(async (_event: unknown, context: Context): Promise<RealtimeMetricsResult> => {
+      const settings = readRealtimeMetricsSettings(process.env);
+      const refresher = new QueueMetricsRefresher({ connect, salesforce: salesforce(), settings, logger });
+      const { outcomes, skipped } = await runRefreshLoop({
+        refreshes: settings.refreshesPerInvocation,
+        intervalMs: settings.refreshIntervalMs,
+        refresh: () => refresher.refresh(),
+        remainingTimeMs:
+          typeof context?.getRemainingTimeInMillis === 'function'
+            ? () => context.getRemainingTimeInMillis()
+            : undefined,
+        sleep: dependencies.sleep,
+        now: dependencies.now,
+        onError: (error, index) =>
+          logFailure(logger, 'error', 'queue metrics refresh failed', error, { refresh: index }),
+      });
+      if (skipped > 0) logger.warn('refreshes skipped in this invocation', { skipped });
+      return { refreshes: outcomes, skipped };
+    })
+    .use(injectLambdaContext(logger));
 }
 
 export const handler = createHandler();

@@ -12,8 +12,9 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { ComprehendClient } from '@aws-sdk/client-comprehend';
 import { S3Client } from '@aws-sdk/client-s3';
-import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
+import { FunctionObservability } from '../../shared/observability/function-observability.js';
+import { METRIC } from '../../shared/observability/metric-names.js';
 import { namespacePrefix } from '../../shared/salesforce/namespace.js';
 import { createLogger } from '../../shared/logging/logger.js';
 import { getSalesforceClient } from '../../shared/salesforce/from-environment.js';
@@ -31,34 +32,44 @@ export interface TranscriptImportDependencies {
 }
 
 const logger = createLogger('transcript-import');
+const observability = new FunctionObservability('transcript-import');
 
 export function createHandler(dependencies: Partial<TranscriptImportDependencies> = {}) {
   // Clients live as long as the container (connection reuse).
-  const s3 = dependencies.s3 ?? new S3Client({});
-  const comprehend = dependencies.comprehend ?? new ComprehendClient({});
+  const s3 = dependencies.s3 ?? observability.awsClient(new S3Client({}));
+  const comprehend = dependencies.comprehend ?? observability.awsClient(new ComprehendClient({}));
   const salesforce = dependencies.salesforce ?? getSalesforceClient;
-  return middy(
-    async (
-      event: unknown,
-      _context: Context,
-    ): Promise<ImportTranscriptResult | RecordTranscriptionFailureResult> => {
-      const request = parseTranscriptImportRequest(event);
-      logger.appendKeys({ contactId: request.contactId });
-      try {
-        const importer = new TranscriptImporter({
-          salesforce: salesforce(),
-          s3,
-          comprehend,
-          namespace: namespacePrefix(process.env.SF_ADAPTER_NAMESPACE),
-          logger,
-        });
-        if (request.action === 'recordTranscriptionFailure') return await importer.recordFailure(request);
-        return await importer.importTranscript(request);
-      } finally {
-        logger.removeKeys(['contactId']);
-      }
-    },
-  ).use(injectLambdaContext(logger));
+  return observability
+    .handler(
+      async (
+        event: unknown,
+        _context: Context,
+      ): Promise<ImportTranscriptResult | RecordTranscriptionFailureResult> => {
+        const request = parseTranscriptImportRequest(event);
+        logger.appendKeys({ contactId: request.contactId });
+        observability.annotateContact(request.contactId);
+        try {
+          const importer = new TranscriptImporter({
+            salesforce: salesforce(),
+            s3,
+            comprehend,
+            namespace: namespacePrefix(process.env.SF_ADAPTER_NAMESPACE),
+            logger,
+          });
+          if (request.action === 'recordTranscriptionFailure') {
+            const recorded = await importer.recordFailure(request);
+            observability.count(METRIC.transcriptionsFailed, 1);
+            return recorded;
+          }
+          const imported = await importer.importTranscript(request);
+          observability.count(METRIC.transcriptsImported, 1);
+          return imported;
+        } finally {
+          logger.removeKeys(['contactId']);
+        }
+      },
+    )
+    .use(injectLambdaContext(logger));
 }
 
 export const handler = createHandler();

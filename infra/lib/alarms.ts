@@ -1,7 +1,8 @@
 /**
  * Operational alarms: failed post-call executions, records parked in the dead-letter queue,
- * trigger errors and the trigger's iterator age (contact records waiting on the stream). Each
- * notifies AlarmNotificationTopicARN when it is set.
+ * trigger errors, the trigger's iterator age (contact records waiting on the stream) and the
+ * org's daily Salesforce API usage at 80 % and 95 % (when it runs out, the contact flows' screen
+ * pops fail too). Each notifies AlarmNotificationTopicARN when it is set.
  *
  * @example
  * ```ts
@@ -21,23 +22,29 @@ import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import type { StackParameters } from './parameters.js';
+import { dailyApiUsagePercent } from './pipeline-metrics.js';
 
 export interface PipelineAlarmsProps {
   readonly params: StackParameters;
   readonly stateMachine: StateMachine;
   readonly deadLetterQueue: IQueue;
   readonly trigger: IFunction;
+  /** `service` names of the functions that call Salesforce (their folders). */
+  readonly salesforceServices: readonly string[];
 }
 
 /** Five minutes of contact records waiting: the trigger is falling behind or blocked. */
 export const ITERATOR_AGE_THRESHOLD_MS = 5 * 60 * 1000;
+
+/** Daily API usage (percent of the org's allocation) that warns, and that needs action now. */
+export const DAILY_API_USAGE_THRESHOLDS = [80, 95] as const;
 
 export class PipelineAlarms extends Construct {
   readonly alarms: Alarm[] = [];
 
   constructor(scope: Construct, id: string, props: PipelineAlarmsProps) {
     super(scope, id);
-    const { params, stateMachine, deadLetterQueue, trigger } = props;
+    const { params, stateMachine, deadLetterQueue, trigger, salesforceServices } = props;
     const period = Duration.minutes(5);
 
     this.add('FailedExecutions', {
@@ -68,6 +75,15 @@ export class PipelineAlarms extends Construct {
       evaluationPeriods: 5,
       description: 'Contact records have waited on the Kinesis stream for more than 5 minutes.',
     });
+    for (const threshold of DAILY_API_USAGE_THRESHOLDS) {
+      this.add(`SalesforceDailyApiUsage${threshold}`, {
+        metric: dailyApiUsagePercent(salesforceServices, period),
+        threshold,
+        description:
+          `The Salesforce org has used ${threshold} % of its daily API allocation (rolling 24 h). ` +
+          'At 100 % every call fails, contact-flow lookups included: find the heavy caller on the dashboard, or raise the allocation.',
+      });
+    }
 
     for (const alarm of this.alarms) {
       const cfn = alarm.node.defaultChild as CfnAlarm;

@@ -1,6 +1,7 @@
 /**
  * The one deployable stack: parameters, the eight functions, the post-call state machine, the
- * contact-record trigger with its dead-letter queue, reporting triggers, alarms and outputs.
+ * contact-record trigger with its dead-letter queue, reporting triggers, alarms, the operations
+ * dashboard and outputs.
  *
  * @example
  * ```ts
@@ -11,6 +12,7 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { PipelineAlarms } from './alarms.js';
+import { OperationsDashboard } from './dashboard.js';
 import { CtrTriggerWiring } from './ctr-trigger-wiring.js';
 import { PipelineFunctions } from './functions.js';
 import { StackParameters } from './parameters.js';
@@ -32,6 +34,7 @@ export class ConnectSalesforceStack extends Stack {
   readonly ctrTrigger: CtrTriggerWiring;
   readonly reporting: ReportingWiring;
   readonly alarms: PipelineAlarms;
+  readonly dashboard: OperationsDashboard;
 
   constructor(scope: Construct, id: string, props: ConnectSalesforceStackProps = {}) {
     const { postCallAslPath, missingEntryFallback, ...stackProps } = props;
@@ -67,6 +70,12 @@ export class ConnectSalesforceStack extends Stack {
       stateMachine: this.postCall.stateMachine,
       deadLetterQueue: this.ctrTrigger.deadLetterQueue,
       trigger: this.functions.ctrTrigger.function,
+      salesforceServices: this.functions.salesforceCallers().map((fn) => fn.folder),
+    });
+    this.dashboard = new OperationsDashboard(this, 'Operations', {
+      functions: this.functions,
+      stateMachine: this.postCall.stateMachine,
+      deadLetterQueue: this.ctrTrigger.deadLetterQueue,
     });
 
     new CfnOutput(this, 'SfInvokeApiFunctionArn', {
@@ -80,6 +89,10 @@ export class ConnectSalesforceStack extends Stack {
     new CfnOutput(this, 'PostCallStateMachineArn', {
       description: 'Post-call state machine: one execution per contact, named by ContactId',
       value: this.postCall.stateMachine.stateMachineArn,
+    });
+    new CfnOutput(this, 'OperationsDashboardUrl', {
+      description: 'CloudWatch dashboard: contacts, executions, Salesforce API usage, queues, sfInvokeAPI',
+      value: this.dashboard.url,
     });
     new CfnOutput(this, 'ContactRecordDeadLetterQueueUrl', {
       description: 'Contact records the pipeline could not process (npm run replay-dlq)',

@@ -184,7 +184,8 @@ export class PipelineFunctions extends Construct {
     return [this.ctrTrigger, ...this.salesforceCallers()];
   }
 
-  private salesforceCallers(): PipelineFunction[] {
+  /** The functions that call Salesforce (and publish its API usage). */
+  salesforceCallers(): PipelineFunction[] {
     return [
       this.invokeApi,
       this.contactImport,

@@ -60,6 +60,8 @@ export const BUNDLING = {
 } as const;
 
 export class PipelineFunction extends Construct {
+  /** The folder under functions/: also the `service` dimension of the function's metrics. */
+  readonly folder: string;
   readonly function: NodejsFunction;
   readonly role: Role;
   readonly logGroup: LogGroup;
@@ -67,6 +69,7 @@ export class PipelineFunction extends Construct {
   constructor(scope: Construct, id: string, props: PipelineFunctionProps) {
     super(scope, id);
     const { params } = props;
+    this.folder = props.folder;
     const expected = join(REPO_ROOT, 'functions', props.folder, 'handler.ts');
     const entry = existsSync(expected) ? expected : props.missingEntryFallback;
     if (entry === undefined) {

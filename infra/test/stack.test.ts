@@ -1246,7 +1246,7 @@ describe('asynchronous invocations (EventBridge → Lambda)', () => {
       ArnEquals: { 'aws:SourceArn': { 'Fn::GetAtt': [rule?.logicalId, 'Arn'] } },
     });
     const alarms = ofType(resources, 'AWS::CloudWatch::Alarm').filter((a) =>
-      JSON.stringify(a.properties.Dimensions).includes(queueId),
+      JSON.stringify(a.properties.Dimensions ?? []).includes(queueId),
     );
     expect(alarms).toHaveLength(1);
   });
@@ -1257,5 +1257,68 @@ describe('asynchronous invocations (EventBridge → Lambda)', () => {
     expect(() => invokeConfigOf(resources, 'historical-report-import')).not.toThrow();
     expect(invokeConfigOf(resources, 'historical-report-import')).toHaveLength(0);
     expect(invokeConfigOf(resources, 'realtime-queue-metrics')).toHaveLength(1);
+  });
+});
+
+describe('Salesforce API usage alarms and the operations dashboard', () => {
+  const SALESFORCE_SERVICES = [
+    'invoke-api',
+    'contact-import',
+    'recording-upload',
+    'transcript-import',
+    'contact-lens-import',
+    'historical-report-import',
+    'realtime-queue-metrics',
+  ];
+
+  it('alarms at 80 % and 95 % of the daily API allocation, over every function that calls Salesforce', () => {
+    const alarms = ofType(
+      deployedResources(template, { AlarmNotificationTopicARN: 'arn:aws:sns:eu-west-2:123456789012:ops' }),
+      'AWS::CloudWatch::Alarm',
+    ).filter((alarm) => JSON.stringify(alarm.properties).includes('SalesforceDailyApiUsagePercent'));
+    expect(alarms.map((alarm) => alarm.properties.Threshold).sort()).toEqual([80, 95]);
+    for (const alarm of alarms) {
+      expect(alarm.properties.ComparisonOperator).toBe('GreaterThanOrEqualToThreshold');
+      expect(alarm.properties.AlarmActions).toEqual([{ Ref: 'AlarmNotificationTopicARN' }]);
+      const queries = alarm.properties.Metrics as Array<{
+        Expression?: string;
+        MetricStat?: { Metric: { Namespace: string; Dimensions: Array<{ Name: string; Value: string }> } };
+      }>;
+      expect(queries.find((query) => query.Expression !== undefined)?.Expression).toMatch(/^MAX\(\[/);
+      const services = queries
+        .filter((query) => query.MetricStat !== undefined)
+        .map((query) => {
+          expect(query.MetricStat?.Metric.Namespace).toBe('ConnectSalesforcePipeline');
+          return query.MetricStat?.Metric.Dimensions.find((d) => d.Name === 'service')?.Value;
+        });
+      expect(services.sort()).toEqual([...SALESFORCE_SERVICES].sort());
+    }
+  });
+
+  it('has a dashboard with every panel an on-call admin needs, and its URL as an output', () => {
+    const [dashboard] = ofType(deployedResources(template), 'AWS::CloudWatch::Dashboard');
+    expect(dashboard).toBeDefined();
+    const body = JSON.stringify(dashboard?.properties.DashboardBody);
+    for (const expected of [
+      'ContactsImported',
+      'ExecutionsSucceeded',
+      'ExecutionsFailed',
+      'ExecutionsTimedOut',
+      'SalesforceApiCalls',
+      'SalesforceDailyApiUsagePercent',
+      'ApproximateNumberOfMessagesVisible',
+      'IteratorAge',
+      'p50',
+      'p99',
+      'InvokeApiErrors',
+      'TranscriptsImported',
+      'ContactLensImported',
+    ]) {
+      expect(body, expected).toContain(expected);
+    }
+    const outputs = template.Outputs as Record<string, { Value: unknown }>;
+    const url = JSON.stringify(outputs.OperationsDashboardUrl?.Value);
+    expect(url).toContain('#dashboards:name=');
+    expect(url).toContain(dashboard?.logicalId);
   });
 });

@@ -34,6 +34,11 @@ import {
   pathOnly,
 } from './http-transport.js';
 import { AccessTokenCache } from './access-token-cache.js';
+import {
+  currentSalesforceObserver,
+  type SalesforceCallObserver,
+  type SalesforceOperation,
+} from './call-observer.js';
 import { parseLimitInfo } from './limit-info.js';
 import { type MultipartBody, multipartBody } from './multipart.js';
 import { type RetryOptions, RetryPolicy } from './retry-policy.js';
@@ -78,6 +83,11 @@ export interface SalesforceClientOptions {
    * request timeout.
    */
   transport: HttpTransportFactory;
+  /**
+   * Who is told about each API call (metrics, traces). Default: the observer of the current
+   * invocation's scope (`observeSalesforceCalls`), so one shared client serves every handler.
+   */
+  observer?: () => SalesforceCallObserver | undefined;
   /** Usage ratio above which a warning is logged (default 0.8). */
   limitWarningRatio?: number;
   /** Timeout for ContentVersion uploads, per gap in the transfer (default: 6 × the request timeout). */
@@ -101,6 +111,8 @@ const MAX_URL_PATH_LENGTH = 8_000;
 const FORM_CONTENT = 'application/x-www-form-urlencoded';
 
 interface CallOptions {
+  /** The kind of call, for metrics and traces. */
+  operation: SalesforceOperation;
   body?: unknown;
   /** Safe to repeat (cannot duplicate data). */
   idempotent: boolean;
@@ -127,6 +139,7 @@ export class SalesforceClient implements SalesforceApi {
   private readonly limitWarningRatio: number;
   private readonly uploadTimeoutMs: number;
   private readonly shareToken: boolean;
+  private readonly observer: () => SalesforceCallObserver | undefined;
   /** A newly requested token waiting for its first successful call before being shared. */
   private unsavedToken: string | undefined;
   private lastWarnedPercent = 0;
@@ -153,6 +166,7 @@ export class SalesforceClient implements SalesforceApi {
     this.http = options.transport({ timeoutMs });
     this.tokens = new AccessTokenCache((stale) => this.obtainToken(stale));
     this.shareToken = options.shareToken ?? true;
+    this.observer = options.observer ?? currentSalesforceObserver;
     this.limitWarningRatio = options.limitWarningRatio ?? 0.8;
     this.uploadTimeoutMs = options.uploadTimeoutMs ?? timeoutMs * 6;
   }
@@ -166,11 +180,13 @@ export class SalesforceClient implements SalesforceApi {
     const maxRecords = options.maxRecords ?? Number.POSITIVE_INFINITY;
     let page = await this.getMaybeLong<QueryPage<T>>(
       `${this.prefix}/query?q=${encodeURIComponent(soqlText)}`,
+      'query',
     );
     const records: T[] = [...(page.records ?? [])];
     const totalSize = page.totalSize ?? records.length;
     while (!page.done && page.nextRecordsUrl !== undefined && records.length < maxRecords) {
       page = await this.call<QueryPage<T>>('GET', this.nextPagePath(page.nextRecordsUrl), {
+        operation: 'query',
         idempotent: true,
       });
       for (const record of page.records ?? []) records.push(record);
@@ -188,6 +204,7 @@ export class SalesforceClient implements SalesforceApi {
   async search(sosl: string): Promise<SalesforceRecord[]> {
     const body = await this.getMaybeLong<SearchResponse>(
       `${this.prefix}/search?q=${encodeURIComponent(sosl)}`,
+      'search',
     );
     return searchRecords(body);
   }
@@ -195,6 +212,7 @@ export class SalesforceClient implements SalesforceApi {
   async parameterizedSearch(body: Record<string, unknown>): Promise<SalesforceRecord[]> {
     // A POST, but a read: repeating it cannot change data.
     const result = await this.call<SearchResponse>('POST', `${this.prefix}/parameterizedSearch`, {
+      operation: 'search',
       body,
       idempotent: true,
     });
@@ -208,12 +226,13 @@ export class SalesforceClient implements SalesforceApi {
     if (fields !== undefined && fields.length > 0) {
       path += `?fields=${encodeURIComponent(fields.map((field) => checkName(field, 'field')).join(','))}`;
     }
-    return this.call<SalesforceRecord>('GET', path, { idempotent: true });
+    return this.call<SalesforceRecord>('GET', path, { operation: 'read', idempotent: true });
   }
 
   async create(sobject: string, fields: Record<string, unknown>): Promise<string> {
     // Never retried: a lost response to a create that succeeded would duplicate the record.
     const result = await this.call<{ id?: string }>('POST', this.sobjectPath(sobject), {
+      operation: 'create',
       body: fields,
       idempotent: false,
     });
@@ -222,6 +241,7 @@ export class SalesforceClient implements SalesforceApi {
 
   async update(sobject: string, id: string, fields: Record<string, unknown>): Promise<void> {
     await this.call('PATCH', `${this.sobjectPath(sobject)}/${encodeSegment(id, 'id')}`, {
+      operation: 'update',
       body: fields,
       idempotent: true,
     });
@@ -238,17 +258,22 @@ export class SalesforceClient implements SalesforceApi {
       'external id',
     )}`;
     const result = await this.call<{ id?: string; created?: boolean } | undefined>('PATCH', path, {
+      operation: 'upsert',
       body: fields,
       idempotent: true,
     });
     if (result?.id !== undefined) return { id: result.id, created: result.created === true };
     // API ≤ v45.0 answers an update with 204 and no body: read the id back.
-    const record = await this.call<SalesforceRecord>('GET', `${path}?fields=Id`, { idempotent: true });
+    const record = await this.call<SalesforceRecord>('GET', `${path}?fields=Id`, {
+      operation: 'read',
+      idempotent: true,
+    });
     return { id: requireId({ id: record.Id as string | undefined }, `upsert ${sobject}`), created: false };
   }
 
   async delete(sobject: string, id: string): Promise<void> {
     await this.call('DELETE', `${this.sobjectPath(sobject)}/${encodeSegment(id, 'id')}`, {
+      operation: 'delete',
       idempotent: true,
     });
   }
@@ -259,6 +284,7 @@ export class SalesforceClient implements SalesforceApi {
     let cached = this.describeCache.get(key);
     if (cached === undefined) {
       cached = this.call<DescribeResult>('GET', `${this.sobjectPath(sobject)}/describe`, {
+        operation: 'describe',
         idempotent: true,
       });
       this.describeCache.set(key, cached);
@@ -288,6 +314,7 @@ export class SalesforceClient implements SalesforceApi {
       'POST',
       `${this.prefix}/composite`,
       {
+        operation: 'composite',
         body: { allOrNone: options.allOrNone ?? false, compositeRequest },
         idempotent,
       },
@@ -328,6 +355,7 @@ export class SalesforceClient implements SalesforceApi {
 
   async chatterPost(body: Record<string, unknown>): Promise<string> {
     const result = await this.call<{ id?: string }>('POST', `${this.prefix}/chatter/feed-elements`, {
+      operation: 'chatter',
       body,
       idempotent: false,
     });
@@ -336,7 +364,11 @@ export class SalesforceClient implements SalesforceApi {
 
   async chatterComment(feedElementId: string, body: Record<string, unknown>): Promise<string> {
     const path = `${this.prefix}/chatter/feed-elements/${encodeSegment(feedElementId, 'feed element id')}/capabilities/comments/items`;
-    const result = await this.call<{ id?: string }>('POST', path, { body, idempotent: false });
+    const result = await this.call<{ id?: string }>('POST', path, {
+      operation: 'chatter',
+      body,
+      idempotent: false,
+    });
     return requireId(result, 'Chatter comment');
   }
 
@@ -353,6 +385,7 @@ export class SalesforceClient implements SalesforceApi {
     const replayable = typeof source === 'string' || Buffer.isBuffer(source) || typeof source === 'function';
     const contentType = upload.contentType ?? 'application/octet-stream';
     const result = await this.call<{ id?: string }>('POST', `${this.prefix}/sobjects/ContentVersion`, {
+      operation: 'upload',
       idempotent: false,
       timeoutMs: this.uploadTimeoutMs,
       raw: {
@@ -371,7 +404,7 @@ export class SalesforceClient implements SalesforceApi {
   }
 
   async limits(): Promise<Record<string, { Max: number; Remaining: number }>> {
-    return this.call('GET', `${this.prefix}/limits`, { idempotent: true });
+    return this.call('GET', `${this.prefix}/limits`, { operation: 'limits', idempotent: true });
   }
 
   /** Releases the client's sockets (tests and benchmarks; a Lambda container just freezes). */
@@ -392,6 +425,7 @@ export class SalesforceClient implements SalesforceApi {
     for (let start = 0; start < records.length; start += COLLECTION_BATCH_SIZE) {
       const batch = records.slice(start, start + COLLECTION_BATCH_SIZE);
       const saved = await this.call<SaveResult[]>(method, path, {
+        operation: 'collection',
         body: { allOrNone: options.allOrNone ?? false, records: batch },
         idempotent,
       });
@@ -405,12 +439,13 @@ export class SalesforceClient implements SalesforceApi {
    * e.g. a query with a 10 KB literal). Long ones travel in the body of a one-subrequest
    * composite call instead, as Salesforce recommends (KB 000386264); it still counts as one call.
    */
-  private async getMaybeLong<T>(path: string): Promise<T> {
-    if (path.length <= MAX_URL_PATH_LENGTH) return this.call<T>('GET', path, { idempotent: true });
+  private async getMaybeLong<T>(path: string, operation: SalesforceOperation): Promise<T> {
+    if (path.length <= MAX_URL_PATH_LENGTH) return this.call<T>('GET', path, { operation, idempotent: true });
     const result = await this.call<{ compositeResponse?: CompositeSubresponse[] }>(
       'POST',
       `${this.prefix}/composite`,
       {
+        operation,
         body: { allOrNone: false, compositeRequest: [{ method: 'GET', url: path, referenceId: 'longGet' }] },
         idempotent: true,
       },
@@ -452,11 +487,10 @@ export class SalesforceClient implements SalesforceApi {
   /** Send with the cached token; on 401 refresh once (shared) and retry once. */
   private async authorizedCall(method: HttpMethod, path: string, options: CallOptions): Promise<unknown> {
     const token = await this.tokens.get();
-    const first = await this.send(method, path, options, token);
-    if (first.status !== 401) {
-      const body = this.result(method, path, first);
+    const first = await this.exchange(method, path, options, token, 'refresh');
+    if (first.expired !== true) {
       if (token === this.unsavedToken) await this.saveToken(token);
-      return body;
+      return first.body;
     }
 
     this.logger.info('Salesforce session expired or invalid; refreshing the access token', {
@@ -471,20 +505,55 @@ export class SalesforceClient implements SalesforceApi {
         { status: 401 },
       );
     }
-    const second = await this.send(method, path, options, fresh);
-    if (second.status === 401) {
-      this.tokens.clear();
-      throw new SalesforceAuthError(
-        `${method} ${pathOnly(path)}: still unauthorized after a token refresh (INVALID_SESSION_ID); check that the API user is active and allowed to use the connected app`,
-        {
-          status: 401,
-          details: [{ errorCode: 'INVALID_SESSION_ID', message: 'Session expired or invalid' }],
-        },
-      );
-    }
-    const body = this.result(method, path, second);
+    const second = await this.exchange(method, path, options, fresh, 'fail');
     if (fresh === this.unsavedToken) await this.saveToken(fresh);
-    return body;
+    return second.body;
+  }
+
+  /**
+   * One HTTP exchange, told to the invocation's observer (operation, status, error name, limit
+   * info; never the path or body). A 401 answers `expired` when the token may be refreshed, and
+   * is `Salesforce.Auth` after a refresh.
+   */
+  private async exchange(
+    method: HttpMethod,
+    path: string,
+    options: CallOptions,
+    token: string,
+    on401: 'refresh' | 'fail',
+  ): Promise<{ expired?: boolean; body?: unknown }> {
+    const span = this.observer()?.callStarted(options.operation);
+    let response: HttpResponse | undefined;
+    try {
+      response = await this.send(method, path, options, token);
+      if (response.status === 401 && on401 === 'refresh') {
+        span?.end({ status: 401 });
+        return { expired: true };
+      }
+      if (response.status === 401) {
+        this.tokens.clear();
+        throw new SalesforceAuthError(
+          `${method} ${pathOnly(path)}: still unauthorized after a token refresh (INVALID_SESSION_ID); check that the API user is active and allowed to use the connected app`,
+          {
+            status: 401,
+            details: [{ errorCode: 'INVALID_SESSION_ID', message: 'Session expired or invalid' }],
+          },
+        );
+      }
+      const body = this.result(method, path, response);
+      span?.end({
+        status: response.status,
+        limitInfo: parseLimitInfo(response.headers['sforce-limit-info']),
+      });
+      return { body };
+    } catch (error) {
+      span?.end({
+        status: response?.status,
+        errorName: error instanceof Error ? error.name : 'Error',
+        limitInfo: response === undefined ? undefined : parseLimitInfo(response.headers['sforce-limit-info']),
+      });
+      throw error;
+    }
   }
 
   private send(method: HttpMethod, path: string, options: CallOptions, token: string): Promise<HttpResponse> {

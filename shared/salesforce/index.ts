@@ -10,6 +10,15 @@
  */
 export { AccessTokenCache } from './access-token-cache.js';
 export {
+  currentSalesforceObserver,
+  type LimitInfo,
+  observeSalesforceCalls,
+  type SalesforceCallObserver,
+  type SalesforceCallOutcome,
+  type SalesforceCallSpan,
+  type SalesforceOperation,
+} from './call-observer.js';
+export {
   type ClientLogger,
   COLLECTION_BATCH_SIZE,
   SalesforceClient,
