@@ -9,6 +9,7 @@
  * // { status: 'FAILED', reason: 'Invalid file', jobName: undefined }
  * ```
  */
+import type { TranscriptionBranchState } from './types.js';
 
 export interface TranscriptionFailure {
   /** `FAILED` (Transcribe said so), `TIMED_OUT` (polls exhausted) or `ERROR` (starting or checking the job failed). */
@@ -26,8 +27,9 @@ function text(value: unknown): string | undefined {
 }
 
 /** Reads `{ jobName?, polls?, maxPolls?, waitedSeconds?, job?: { TranscriptionJob }, error?: { Error, Cause } }`. */
-export function transcriptionFailureReason(state: Record<string, unknown>): TranscriptionFailure {
+export function transcriptionFailureReason(state: TranscriptionBranchState): TranscriptionFailure {
   const jobName = text(state.jobName);
+  // The state comes from outside: every field is checked, whatever the type says.
   const error = isObject(state.error) ? state.error : undefined;
   if (error) {
     const code = text(error.Error) ?? 'Error';

@@ -7,7 +7,7 @@
  * ```
  */
 import { InvalidTranscriptRequestError } from './errors.js';
-import type { TranscriptImportRequest } from './types.js';
+import type { TranscriptImportRequest, TranscriptionBranchState } from './types.js';
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -38,7 +38,8 @@ export function parseTranscriptImportRequest(event: unknown): TranscriptImportRe
   const contactId = requiredString(event, 'contactId');
   const analyticsRecordId = requiredString(event, 'analyticsRecordId');
   if (event.action === 'recordTranscriptionFailure') {
-    const transcription = isObject(event.transcription) ? event.transcription : {};
+    // Read defensively by transcriptionFailureReason: only the shape is declared here.
+    const transcription: TranscriptionBranchState = isObject(event.transcription) ? event.transcription : {};
     const jobName = typeof event.jobName === 'string' ? event.jobName : undefined;
     return { action: 'recordTranscriptionFailure', contactId, analyticsRecordId, jobName, transcription };
   }

@@ -1,7 +1,9 @@
 /**
- * Types of the transcript import: the Amazon Transcribe output file (`external-apis.md` B4), the
- * segments attached to the analytics record, and the task input the state machine sends.
+ * Types of the transcript import: the Amazon Transcribe output file, the segments attached to
+ * the analytics record, and the task input the state machine sends (with the Transcribe job
+ * typed by the SDK's own types).
  */
+import type { GetTranscriptionJobResponse, TranscriptionJob } from '@aws-sdk/client-transcribe';
 
 /** One alternative of a Transcribe item. Transcribe writes numbers as strings. */
 export interface TranscribeAlternative {
@@ -91,6 +93,38 @@ export interface ImportTranscriptRequest {
   comprehendAnalyses?: string[];
 }
 
+/**
+ * A Transcribe job as the state machine holds it: the SDK's `TranscriptionJob`, its timestamps
+ * as text (the state is JSON).
+ */
+export type TranscriptionJobState = Omit<
+  TranscriptionJob,
+  'CreationTime' | 'StartTime' | 'CompletionTime'
+> & {
+  CreationTime?: string;
+  StartTime?: string;
+  CompletionTime?: string;
+};
+
+/** `getTranscriptionJob`'s (and `startTranscriptionJob`'s) answer as the state machine holds it. */
+export type TranscriptionJobResult = Omit<GetTranscriptionJobResponse, 'TranscriptionJob'> & {
+  TranscriptionJob?: TranscriptionJobState;
+};
+
+/** The transcription branch's state (`$.transcription`), handed to "Record transcription failure". */
+export interface TranscriptionBranchState {
+  jobName?: string;
+  polls?: number;
+  maxPolls?: number;
+  waitSeconds?: number;
+  /** Seconds waited so far (the branch stops at its waiting budget). */
+  waitedSeconds?: number;
+  /** The last `getTranscriptionJob` answer. */
+  job?: TranscriptionJobResult;
+  /** The error caught when starting or checking the job (`Transcribe.ConflictException`...). */
+  error?: { Error?: string; Cause?: string };
+}
+
 /** "Record transcription failure": the job FAILED, could not start, or polling ran out. */
 export interface RecordTranscriptionFailureRequest {
   action: 'recordTranscriptionFailure';
@@ -98,7 +132,7 @@ export interface RecordTranscriptionFailureRequest {
   analyticsRecordId: string;
   jobName?: string;
   /** The branch state holding the last job status / the caught error (small). */
-  transcription: Record<string, unknown>;
+  transcription: TranscriptionBranchState;
 }
 
 export type TranscriptImportRequest = ImportTranscriptRequest | RecordTranscriptionFailureRequest;

@@ -4,7 +4,8 @@
  * what the real service does (job name pattern and account-wide uniqueness → ConflictException,
  * `s3://` media, `.json` output key, ChannelIdentification vs ShowSpeakerLabels) and plays a
  * scenario per job: COMPLETED after N status checks (the transcript, a fixture, is then written
- * to the output bucket in S3), FAILED with a reason, or never finishing.
+ * to the output bucket in S3), FAILED with a reason, or never finishing. Its answers have the
+ * SDK's `TranscriptionJob` shape, as the state machine holds it (timestamps as text).
  *
  * @example
  * ```ts
@@ -14,6 +15,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { CreateBucketCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import type { MediaFormat, Settings, TranscriptionJobStatus } from '@aws-sdk/client-transcribe';
+import type {
+  TranscriptionJobResult,
+  TranscriptionJobState,
+} from '../../functions/transcript-import/types.js';
 import { ServiceIntegrationError } from './stand-in-error.js';
 
 export const TRANSCRIBE_FIXTURE = new URL(
@@ -34,6 +40,8 @@ interface Job {
   name: string;
   languageCode: string;
   mediaUri: string;
+  mediaFormat?: MediaFormat;
+  settings: Settings;
   outputBucket?: string;
   outputKey: string;
   scenario: TranscriptionScenario;
@@ -70,7 +78,7 @@ export class TranscribeStandIn {
     };
   }
 
-  async startTranscriptionJob(input: Json): Promise<Json> {
+  async startTranscriptionJob(input: Json): Promise<TranscriptionJobResult> {
     this.calls.start += 1;
     const name = String(input.TranscriptionJobName ?? '');
     const bad = (message: string) => new ServiceIntegrationError('Transcribe.BadRequestException', message);
@@ -105,6 +113,8 @@ export class TranscribeStandIn {
       name,
       languageCode: input.LanguageCode,
       mediaUri,
+      mediaFormat: typeof input.MediaFormat === 'string' ? (input.MediaFormat as MediaFormat) : undefined,
+      settings: settings as Settings,
       outputBucket: typeof input.OutputBucketName === 'string' ? input.OutputBucketName : undefined,
       outputKey: key,
       scenario: this.#scenario({ name, mediaUri }),
@@ -116,7 +126,7 @@ export class TranscribeStandIn {
     return { TranscriptionJob: this.#describe(job, 'IN_PROGRESS') };
   }
 
-  async getTranscriptionJob(input: Json): Promise<Json> {
+  async getTranscriptionJob(input: Json): Promise<TranscriptionJobResult> {
     this.calls.get += 1;
     const job = this.jobs.get(String(input.TranscriptionJobName ?? ''));
     if (!job) {
@@ -167,15 +177,17 @@ export class TranscribeStandIn {
     };
   }
 
-  #describe(job: Job, status: string): Json {
+  #describe(job: Job, status: TranscriptionJobStatus): TranscriptionJobState {
     return {
       TranscriptionJobName: job.name,
       TranscriptionJobStatus: status,
-      LanguageCode: job.languageCode,
+      LanguageCode: job.languageCode as TranscriptionJobState['LanguageCode'],
+      ...(job.mediaFormat === undefined ? {} : { MediaFormat: job.mediaFormat }),
       Media: { MediaFileUri: job.mediaUri },
       CreationTime: job.created,
       StartTime: job.created,
-      Settings: { ChannelIdentification: true },
+      // What the job was started with (Transcribe answers the settings it applies).
+      Settings: { ChannelIdentification: false, ShowAlternatives: false, ...job.settings },
     };
   }
 }
