@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { transcriptionFailureReason } from './failure-reason.js';
+import type { TranscriptionJobResult } from './types.js';
 
-const inProgress = { TranscriptionJob: { TranscriptionJobStatus: 'IN_PROGRESS' } };
+const inProgress: TranscriptionJobResult = { TranscriptionJob: { TranscriptionJobStatus: 'IN_PROGRESS' } };
 
 describe('transcriptionFailureReason', () => {
   it('names TranscriptionMaxPolls when the polls ran out', () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { emulatorClient } from '../../local/emulator-client.js';
+import { emulatorClient } from '../../local/emulator-connection/emulator-client.js';
 import { startSalesforceEmulator } from '../../local/salesforce-emulator/index.js';
 import type { SalesforceEmulator } from '../../local/salesforce-emulator/types.js';
 import { observeSalesforceCalls } from '../salesforce/call-observer.js';

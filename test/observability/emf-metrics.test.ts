@@ -19,22 +19,19 @@ vi.hoisted(() => {
 
 import { handler as ctrTriggerHandler } from '../../functions/ctr-trigger/handler.js';
 import { createHandler as historicalHandler } from '../../functions/historical-report-import/handler.js';
-import { startLocalS3 } from '../../functions/historical-report-import/test-support/local-s3.js';
+import { startLocalS3 } from '../../local/aws-stand-ins/local-s3.js';
 import { handler as invokeApiHandler, resetInvokeApiSettings } from '../../functions/invoke-api/handler.js';
 import { createHandler as realtimeHandler } from '../../functions/realtime-queue-metrics/handler.js';
-import {
-  installSimulatedConnect,
-  simulatedInstance,
-} from '../../functions/realtime-queue-metrics/test-support/simulated-connect.js';
-import { readCtrFile } from '../../local/ctr-file.js';
-import { captureEmf, type EmfCapture, emfValues, summariseEmf } from '../../local/emf-capture.js';
-import { lambdaContext } from '../../local/lambda-context.js';
-import { LocalPipeline } from '../../local/local-pipeline.js';
-import { sampleEventSeed } from '../../local/invoke/sample-event-seed.js';
+import { installSimulatedConnect, simulatedInstance } from '../../local/aws-stand-ins/simulated-connect.js';
+import { readCtrFile } from '../../local/runner/ctr-file.js';
+import { captureEmf, type EmfCapture, emfValues, summariseEmf } from '../../local/runner/emf-capture.js';
+import { lambdaContext } from '../../local/aws-stand-ins/lambda-context.js';
+import { LocalPipeline } from '../../local/runner/local-pipeline.js';
+import { sampleEventSeed } from '../../ops/invoke/sample-event-seed.js';
 import { startSalesforceEmulator } from '../../local/salesforce-emulator/index.js';
-import { useSalesforceEmulator } from '../../local/salesforce-environment.js';
-import { kinesisEventOf } from '../../shared/ctr/kinesis-event.js';
-import { loadCtrFixture } from '../../shared/ctr/fixtures.js';
+import { useSalesforceEmulator } from '../../local/emulator-connection/salesforce-environment.js';
+import { kinesisEventOf } from '../../local/aws-stand-ins/kinesis-event.js';
+import { loadCtrFixture } from '../../local/samples/ctr-fixtures.js';
 import { DIMENSION, METRIC, METRICS_NAMESPACE } from '../../shared/observability/metric-names.js';
 import { resetSalesforceClient } from '../../shared/salesforce/from-environment.js';
 

@@ -12,7 +12,7 @@
  * summariseEmf(capture.documents); // { byService: { 'invoke-api': { salesforceApiCalls: 1, ... } } }
  * ```
  */
-import { DIMENSION, METRIC, METRICS_NAMESPACE } from '../shared/observability/metric-names.js';
+import { DIMENSION, METRIC, METRICS_NAMESPACE } from '../../shared/observability/metric-names.js';
 
 /** One EMF document: the metadata plus dimension and metric values at the top level. */
 export interface EmfDocument {
