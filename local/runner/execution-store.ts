@@ -9,9 +9,10 @@
  * for (const execution of store.list({ statuses: ['FAILED'] })) console.log(execution.name, execution.cause);
  * ```
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeJsonFile } from './json-file.js';
 
 export type StoredExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
 
@@ -126,13 +127,10 @@ export class ExecutionStore {
     this.#nameByArn.set(execution.executionArn, execution.name);
   }
 
-  /** Writes the store to its file atomically (no-op for an in-memory store). */
+  /** Writes the store to its file atomically, execution by execution (no-op for an in-memory store). */
   save(): void {
     if (!this.file) return;
-    mkdirSync(dirname(this.file), { recursive: true });
     const body: StoreFile = { version: 1, executions: this.list() };
-    const temporary = `${this.file}.${process.pid}.tmp`;
-    writeFileSync(temporary, `${JSON.stringify(body, null, 2)}\n`);
-    renameSync(temporary, this.file);
+    writeJsonFile(this.file, body);
   }
 }

@@ -9,9 +9,10 @@
  * const state = loadLocalJson<EmulatorState>(SALESFORCE_STATE_FILE);
  * ```
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeJsonFile } from './json-file.js';
 
 export const LOCAL_STATE_DIRECTORY = join(
   dirname(fileURLToPath(import.meta.url)),
@@ -28,12 +29,9 @@ export interface LocalDeadLetter {
   body: string;
 }
 
-/** Writes JSON atomically (a crash never leaves half a file). */
+/** Writes JSON atomically (a crash never leaves half a file), record by record (see writeJsonFile). */
 export function saveLocalJson(file: string, value: unknown): void {
-  mkdirSync(dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, `${JSON.stringify(value)}\n`);
-  renameSync(temporary, file);
+  writeJsonFile(file, value);
 }
 
 /** The saved value, or undefined when nothing was saved yet. */
