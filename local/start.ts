@@ -15,6 +15,8 @@
  *   --reject-field Object.Field  (repeatable) the org gets a validation rule refusing any write that
  *                sets that field, e.g. `AC_ContactTraceRecord__c.Attributes__c`: contacts fail with
  *                FIELD_CUSTOM_VALIDATION_EXCEPTION; `npm run redrive -- --local` (rule gone) completes them.
+ * On a terminal, a status line shows contacts done / total and Salesforce API calls while the run
+ * lasts (not with --json or --verbose, nor when stderr is piped).
  * The executions, the emulated org and the dead-letter queue are saved in .local-state/ for the
  * `--local` operations commands (executions, redrive, replay-dlq).
  */
@@ -27,8 +29,9 @@ import { parseArgs } from 'node:util';
 import { type CtrFileBatch, readCtrFile } from './runner/ctr-file.js';
 import { DEFAULT_EXECUTION_STORE_FILE, ExecutionStore } from './runner/execution-store.js';
 import { LocalPipeline } from './runner/local-pipeline.js';
-import { DEAD_LETTER_FILE, SALESFORCE_STATE_FILE, saveLocalJson } from './runner/local-state.js';
-import { buildPipelineReport, renderPipelineReport } from './runner/pipeline-report.js';
+import { localRunEnvironment, progressText, runCtrBatches, saveLocalRun } from './runner/local-run.js';
+import { renderPipelineReport } from './runner/pipeline-report.js';
+import { ProgressLine } from './runner/progress-line.js';
 import { parseRejectField } from './salesforce-emulator/org-behaviour.js';
 import type { ValidationRule } from './salesforce-emulator/types.js';
 
@@ -65,7 +68,6 @@ async function main(): Promise<number> {
     return 2;
   }
   const started = Date.now();
-  const logLevel = process.env.POWERTOOLS_LOG_LEVEL ?? 'SILENT';
 
   let batches: CtrFileBatch[];
   try {
@@ -77,56 +79,35 @@ async function main(): Promise<number> {
 
   const store = new ExecutionStore(DEFAULT_EXECUTION_STORE_FILE);
   const pipeline = await LocalPipeline.start({
-    env: {
-      POWERTOOLS_LOG_LEVEL: logLevel,
-      LOG_LEVEL: logLevel,
-      // The local demo shows the optional upload too (the stack's default is false).
-      RECORDING_UPLOAD_ENABLED: process.env.RECORDING_UPLOAD_ENABLED ?? 'true',
-    },
+    env: localRunEnvironment(),
     runner: { store },
     emulator: { dailyApiLimit, orgBehaviour: { validationRules } },
   });
+  // A status line on a terminal only: piped output and --json stay plain.
+  const progress = new ProgressLine(process.stderr, { enabled: !values.json && !values.verbose });
   try {
-    await pipeline.putRecordingsFor(batches.flatMap((batch) => batch.records));
-    for (const batch of batches) {
-      await pipeline.deliver(batch.records);
-      await pipeline.settle();
-    }
-    store.save();
-    saveLocalJson(SALESFORCE_STATE_FILE, pipeline.emulator.exportState());
-    saveLocalJson(
-      DEAD_LETTER_FILE,
-      pipeline.deadLettered.map((record, index) => ({
-        messageId: `local-${index + 1}`,
-        body: record.messageBody,
-      })),
-    );
-
-    const report = buildPipelineReport(pipeline);
-    const retried = new Map<string, { contactId?: string; reason: string }>();
-    for (const outcome of pipeline.outcomes) {
-      if (outcome.status === 'retry')
-        retried.set(outcome.sequenceNumber, { contactId: outcome.contactId, reason: outcome.reason });
-      else retried.delete(outcome.sequenceNumber);
-    }
-    const contactReports = pipeline.contactReports();
-    const failures = contactReports.filter((contact) => contact.status !== 'SUCCEEDED');
+    const result = await runCtrBatches(pipeline, batches, {
+      onProgress: progress.enabled ? (state) => progress.show(progressText(state)) : undefined,
+    });
+    progress.clear();
+    saveLocalRun(pipeline);
     if (values.json) {
-      process.stdout.write(`${JSON.stringify(report)}\n`);
+      process.stdout.write(`${JSON.stringify(result.report)}\n`);
     } else {
       console.log(
-        renderPipelineReport(report, {
-          batches: batches.length,
-          records: batches.reduce((sum, batch) => sum + batch.records.length, 0),
-          unresolvedRetries: [...retried.values()],
+        renderPipelineReport(result.report, {
+          batches: result.batches,
+          records: result.records,
+          unresolvedRetries: result.unresolvedRetries,
           tokenRequests: pipeline.emulator.apiUsage().tokenRequests,
           elapsedMs: Date.now() - started,
-          failures,
+          failures: result.failures,
         }),
       );
     }
-    return failures.length === 0 && retried.size === 0 ? 0 : 1;
+    return result.failures.length === 0 && result.unresolvedRetries.length === 0 ? 0 : 1;
   } finally {
+    progress.clear();
     await pipeline.stop();
   }
 }

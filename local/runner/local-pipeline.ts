@@ -342,8 +342,8 @@ export class LocalPipeline {
         }
       }
     }
-    for (const location of locations)
-      await this.putRecording(location.replace(/^s3:\/\//i, ''), sampleRecordingWav());
+    const wav = sampleRecordingWav();
+    for (const location of locations) await this.putRecording(location.replace(/^s3:\/\//i, ''), wav);
     return [...locations];
   }
 

@@ -36,8 +36,12 @@ export interface PipelineSummary {
   failures: ContactReport[];
 }
 
-export function buildPipelineReport(pipeline: LocalPipeline): PipelineReport {
-  const contacts = pipeline.contactReports().map((report) => ({
+/** @param contactReports the pipeline's contact reports, when the caller has them already. */
+export function buildPipelineReport(
+  pipeline: LocalPipeline,
+  contactReports: ContactReport[] = pipeline.contactReports(),
+): PipelineReport {
+  const contacts = contactReports.map((report) => ({
     contactId: report.contactId,
     executionName: report.executionName,
     status: report.status,
