@@ -32,9 +32,11 @@ export function parseStatuses(
   return statuses as ExecutionStatus[];
 }
 
+/** An ISO 8601 date or date-time; without a zone it is UTC (never the host's time zone). */
 export function parseInstant(value: string | undefined, option: string): Date | undefined {
   if (value === undefined) return undefined;
-  const date = new Date(value);
+  const zoneless = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(value);
+  const date = new Date(zoneless ? `${value}Z` : value);
   if (Number.isNaN(date.getTime()))
     throw new UsageError(`${option} must be an ISO 8601 date or date-time, got "${value}"`);
   return date;
