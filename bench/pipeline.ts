@@ -5,6 +5,8 @@
  *   describe results cached), measured by the emulator per execution through the whole offline
  *   pipeline (real trigger logic, ASL, handlers). `coldContainerExtraCalls` is what the first contact
  *   of a new container adds (one describe per object). Target: `ctrAndRecording` = 1.
+ * - `sfApiCallsPerExtraVersion` (bench/pipeline-versions.ts): calls per version after a contact's
+ *   first, worst delivery order. Target ≤ 1; a single-version contact costs nothing extra.
  * - `stateTransitionsPerContact`: states entered per execution, by plan (what Standard workflows bill).
  * - `triggerBatchRatio`: time for the trigger to handle a batch of 100 new contacts over the time for
  *   a batch of one, with a StartExecution stand-in answering after 30 ms, medians of interleaved
@@ -27,6 +29,7 @@ import { LocalPipeline } from '../local/runner/local-pipeline.js';
 import { loadCtrFixture } from '../local/samples/ctr-fixtures.js';
 // Issue 5's figures (transcription + Contact Lens): a separate module, merged into this output.
 import { measureFullContact } from './pipeline-full-contact.js';
+import { measureExtraVersions } from './pipeline-versions.js';
 import { kinesisEventOf } from '../local/aws-stand-ins/kinesis-event.js';
 import { DEFAULT_NODE_OPTIONS, RECORDING_UPLOAD_NODE_OPTIONS } from '../infra/lib/node-options.js';
 import {
@@ -239,6 +242,7 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
     ['ctrAndRecordingUpload', inboundCall(4)],
   ]);
   const fullContact = await measureFullContact();
+  const extraVersions = await measureExtraVersions();
   const trigger = await measureTriggerBatchRatio();
   const uploads = await measureUploadVariants(megabytes);
   const upload = uploads.asDeployed;
@@ -272,7 +276,9 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
       },
     },
     ...fullContact,
+    ...extraVersions,
     targets: {
+      sfApiCallsPerExtraVersion: 1,
       ctrAndRecording: 1,
       triggerBatchRatio: 10,
       recordingUploadPeakRssMb: 100,

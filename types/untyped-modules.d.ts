@@ -1,1 +1,2 @@
 declare module 'asl-validator';
+declare module 'dynalite';

@@ -20,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { build, type Metafile } from 'esbuild';
 import { importContact } from '../../functions/contact-import/handler.js';
 import { STACK_ESBUILD_OPTIONS } from './stack-bundling.js';
+import { lambdaContext } from '../../local/aws-stand-ins/lambda-context.js';
 import { LocalPipeline } from '../../local/runner/local-pipeline.js';
 import { emulatorSecret } from '../../local/emulator-connection/salesforce-environment.js';
 
@@ -61,12 +62,15 @@ export async function measureRecordingUpload(
     const bytes = await writeLargeRecording(file, megabytes);
     const location = 'amazon-connect-recordings-local/connect/bench/CallRecordings/large-recording.wav';
     await pipeline.putRecording(location, createReadStream(file), bytes);
-    const imported = await importContact({
-      contactId: 'bench-large-recording',
-      kind: 'full',
-      plan: { ctrImport: false, recordingImport: true, recordingLocation: location },
-      ctr: { ContactId: 'bench-large-recording' },
-    });
+    const imported = await importContact(
+      {
+        contactId: 'bench-large-recording',
+        kind: 'full',
+        plan: { ctrImport: false, recordingImport: true, recordingLocation: location },
+        ctr: { ContactId: 'bench-large-recording' },
+      },
+      lambdaContext({ functionName: 'contact-import', timeoutMs: 120_000 }),
+    );
     const event = {
       contactId: 'bench-large-recording',
       analyticsRecordId: imported.analyticsRecordId,

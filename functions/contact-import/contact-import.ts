@@ -5,13 +5,24 @@
  * ContactId makes the analytics record exist exactly once per contact across Retry and redrive,
  * with no lock files: the execution (named by the ContactId) is the lock, the external id the key.
  *
+ * The CTR upsert is fenced by version (`shared/contact-versions`): right before the write the
+ * import claims the contact's fence for its `LastUpdateTimestamp`, right after it commits. A
+ * version older than one already written is skipped (`ctrImport: 'superseded by <version>'`,
+ * no Salesforce call for it; the analytics record of a full execution is still upserted), and no
+ * two CTR writes of one contact are ever in flight at once, so the newest version always ends in
+ * Salesforce whatever order, concurrency, Retry or redrive the versions come in.
+ *
  * @example
  * ```ts
- * const importer = new ContactImporter(getSalesforceClient(), contactImportSettingsFromEnvironment(process.env));
- * const { ctrRecordId, analyticsRecordId } = await importer.import(event);
+ * const importer = new ContactImporter(getSalesforceClient(), settings, logger, contactVersionFenceFromEnvironment());
+ * const { ctrRecordId, ctrImport } = await importer.import(event, { token: executionArn, leaseMs: 180_000 });
  * ```
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '@aws-lambda-powertools/logger';
+import { ContactBusyError } from '../../shared/contact-versions/errors.js';
+import type { FenceClaim } from '../../shared/contact-versions/types.js';
+import type { ContactVersionFence } from '../../shared/contact-versions/version-fence.js';
 import { SalesforceRequestError } from '../../shared/salesforce/errors.js';
 import { soql, soqlIdentifier } from '../../shared/salesforce/soql.js';
 import type { CompositeSubrequest, SalesforceApi } from '../../shared/salesforce/types.js';
@@ -34,6 +45,18 @@ function instanceIdFromArn(arn: unknown): string | undefined {
   return match?.[1];
 }
 
+/** Who claims the contact's version fence, and for how long. */
+export interface FenceClaimant {
+  /** Stable across this execution's retries and redrives: the execution ARN. */
+  token: string;
+  /** Lease duration: longer than this invocation can still be writing (remaining time + margin). */
+  leaseMs: number;
+  /** How long to wait for another import of the contact to finish before failing with ContactBusy. */
+  maxWaitMs?: number;
+}
+
+const DEFAULT_MAX_WAIT_MS = 10_000;
+
 export class ContactImporter {
   /** Field names per object, from describe (the client caches describe per container too). */
   readonly #fields = new Map<string, Promise<Set<string>>>();
@@ -42,38 +65,95 @@ export class ContactImporter {
     private readonly api: SalesforceApi,
     private readonly settings: ContactImportSettings,
     private readonly logger?: Logger,
+    /** The version fence; without one (unit tests of the mapping) every CTR write goes ahead. */
+    private readonly fence?: ContactVersionFence,
   ) {}
 
-  async import(event: ContactImportEvent): Promise<ContactImportResult> {
+  async import(event: ContactImportEvent, claimant?: FenceClaimant): Promise<ContactImportResult> {
     const { contactId, kind, plan, ctr } = event;
     const location = plan.recordingLocation ?? null;
-    const wantsCtr = plan.ctrImport;
     // Transcription and Contact Lens write to the same analytics record, so it exists before they run.
     const wantsAnalytics =
       kind === 'full' && (plan.recordingImport || plan.transcription !== null || plan.contactLens);
+    const version = typeof ctr.LastUpdateTimestamp === 'string' ? ctr.LastUpdateTimestamp : '';
+
+    let claim: Extract<FenceClaim, { status: 'claimed' }> | undefined;
+    let ctrImport = plan.ctrImport ? 'imported' : 'not planned';
+    if (plan.ctrImport && this.fence && claimant) {
+      const answer = await this.#claim(contactId, version, claimant);
+      if (answer.status === 'claimed') claim = answer;
+      else {
+        ctrImport = `superseded by ${answer.by || 'a version without LastUpdateTimestamp'}`;
+        this.logger?.info('contact trace record superseded', { contactId, kind, version, by: answer.by });
+      }
+    }
+    const wantsCtr = plan.ctrImport && !ctrImport.startsWith('superseded');
 
     const subrequests: CompositeSubrequest[] = [];
     if (wantsCtr) subrequests.push(await this.#ctrUpsert(contactId, ctr));
     if (wantsAnalytics) subrequests.push(await this.#analyticsUpsert(event, location));
     if (subrequests.length === 0) {
-      this.logger?.debug('nothing to import for this contact', { contactId, kind });
-      return { ctrRecordId: null, analyticsRecordId: null, recordingLocation: location };
+      this.logger?.debug('nothing to import for this contact', { contactId, kind, ctrImport });
+      return { ctrRecordId: null, analyticsRecordId: null, recordingLocation: location, ctrImport };
     }
 
-    const responses = await this.api.composite(subrequests, { allOrNone: true });
-    const failure = compositeFailure(
-      responses,
-      (referenceId) => `upsert ${this.#name(referenceObject(referenceId))} (composite)`,
-    );
-    if (failure) throw failure;
-    const byReference = new Map(responses.map((response) => [response.referenceId, response]));
+    let ctrRecordId: string | null;
+    let analyticsRecordId: string | null;
+    try {
+      const responses = await this.api.composite(subrequests, { allOrNone: true });
+      const failure = compositeFailure(
+        responses,
+        (referenceId) => `upsert ${this.#name(referenceObject(referenceId))} (composite)`,
+      );
+      if (failure) throw failure;
+      const byReference = new Map(responses.map((response) => [response.referenceId, response]));
+      ctrRecordId = wantsCtr ? await this.#recordId(byReference.get('ctr'), CTR_OBJECT, contactId) : null;
+      analyticsRecordId = wantsAnalytics
+        ? await this.#recordId(byReference.get('analytics'), ANALYTICS_OBJECT, contactId)
+        : null;
+    } catch (error) {
+      // Nothing (or nothing known) was written: free the contact for the retry or a newer version.
+      if (claim && claimant) await this.fence?.abandon(contactId, claimant.token);
+      throw error;
+    }
+    if (claim && claimant && this.fence) {
+      const committed = await this.fence.commit(contactId, claimant.token, claim.version, version);
+      if (!committed) {
+        // Only when this invocation outlived its own lease (clock skew): another import may have
+        // written meanwhile, so write again under a fresh claim rather than trust the order.
+        this.logger?.error('version fence lease lost during the write; retrying the import', { contactId });
+        throw new ContactBusyError(
+          `the version fence lease of contact ${contactId} expired during the write`,
+        );
+      }
+    }
+    this.logger?.info('contact imported', { contactId, kind, ctrRecordId, analyticsRecordId, ctrImport });
+    return { ctrRecordId, analyticsRecordId, recordingLocation: location, ctrImport };
+  }
 
-    const ctrRecordId = wantsCtr ? await this.#recordId(byReference.get('ctr'), CTR_OBJECT, contactId) : null;
-    const analyticsRecordId = wantsAnalytics
-      ? await this.#recordId(byReference.get('analytics'), ANALYTICS_OBJECT, contactId)
-      : null;
-    this.logger?.info('contact imported', { contactId, kind, ctrRecordId, analyticsRecordId });
-    return { ctrRecordId, analyticsRecordId, recordingLocation: location };
+  /** Claims the fence, waiting (bounded) while another import of the contact is writing. */
+  async #claim(
+    contactId: string,
+    version: string,
+    claimant: FenceClaimant,
+  ): Promise<Exclude<FenceClaim, { status: 'busy' }>> {
+    const fence = this.fence as ContactVersionFence;
+    const deadline = Date.now() + (claimant.maxWaitMs ?? DEFAULT_MAX_WAIT_MS);
+    for (let pauseMs = 50; ; pauseMs = Math.min(pauseMs * 2, 1_000)) {
+      const answer = await fence.claim({
+        contactId,
+        lastUpdateTimestamp: version,
+        token: claimant.token,
+        leaseMs: claimant.leaseMs,
+      });
+      if (answer.status !== 'busy') return answer;
+      if (Date.now() + pauseMs > deadline) {
+        throw new ContactBusyError(
+          `another import of contact ${contactId} (version ${answer.heldVersion}) holds its version fence until ${new Date(answer.expiresAt).toISOString()}`,
+        );
+      }
+      await sleep(pauseMs);
+    }
   }
 
   async #ctrUpsert(contactId: string, ctr: Record<string, unknown>): Promise<CompositeSubrequest> {

@@ -1,8 +1,13 @@
 /**
  * Lambda behind the state machine's "Import contact trace record and recording" task: a thin
- * middy composition around {@link ContactImporter}.
+ * middy composition around {@link ContactImporter}. The execution ARN claims the contact's
+ * version fence; the lease lasts this invocation's remaining time plus a margin, so it always
+ * outlives the write it protects.
  */
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type { Context } from 'aws-lambda';
+import { contactVersionFenceFromEnvironment } from '../../shared/contact-versions/from-environment.js';
+import type { ContactVersionFence } from '../../shared/contact-versions/version-fence.js';
 import { createLogger } from '../../shared/logging/logger.js';
 import { FunctionObservability } from '../../shared/observability/function-observability.js';
 import { METRIC } from '../../shared/observability/metric-names.js';
@@ -16,26 +21,35 @@ import type { ContactImportResult } from './types.js';
 const logger = createLogger('contact-import');
 const observability = new FunctionObservability('contact-import');
 
+/** Past the Lambda's own end: a request Salesforce received just before may still commit. */
+const LEASE_MARGIN_MS = 60_000;
+
 /** One importer (and its describe cache) per Salesforce client, i.e. per container. */
-let cached: { client: SalesforceApi; importer: ContactImporter } | undefined;
+let cached: { client: SalesforceApi; fence: ContactVersionFence; importer: ContactImporter } | undefined;
 
 function importerFor(client: SalesforceApi): ContactImporter {
-  if (cached?.client !== client) {
+  const fence = contactVersionFenceFromEnvironment();
+  if (cached?.client !== client || cached.fence !== fence) {
     cached = {
       client,
-      importer: new ContactImporter(client, contactImportSettingsFromEnvironment(process.env), logger),
+      fence,
+      importer: new ContactImporter(client, contactImportSettingsFromEnvironment(process.env), logger, fence),
     };
   }
   return cached.importer;
 }
 
-export async function importContact(event: unknown): Promise<ContactImportResult> {
+export async function importContact(event: unknown, context: Context): Promise<ContactImportResult> {
   const parsed = parseContactImportEvent(event);
   logger.appendKeys({ contactId: parsed.contactId });
   observability.annotateContact(parsed.contactId);
   try {
-    const result = await importerFor(getSalesforceClient()).import(parsed);
-    if (result.ctrRecordId !== null) observability.count(METRIC.contactsImported, 1);
+    const result = await importerFor(getSalesforceClient()).import(parsed, {
+      token: parsed.executionId ?? context.awsRequestId,
+      leaseMs: context.getRemainingTimeInMillis() + LEASE_MARGIN_MS,
+    });
+    if (result.ctrImport === 'imported') observability.count(METRIC.contactsImported, 1);
+    if (result.ctrImport.startsWith('superseded')) observability.count(METRIC.supersededVersions, 1);
     return result;
   } finally {
     logger.removeKeys(['contactId']);

@@ -68,5 +68,9 @@ export function parseContactImportEvent(event: unknown): ContactImportEvent {
   if (kind === 'full' && plan.recordingImport && plan.recordingLocation === null) {
     throw new ContactImportInputError('plan.recordingImport needs plan.recordingLocation');
   }
-  return { contactId, kind, plan, ctr };
+  const { executionId } = event;
+  if (executionId !== undefined && (typeof executionId !== 'string' || executionId === '')) {
+    throw new ContactImportInputError('executionId must be a non-empty string when present');
+  }
+  return { contactId, kind, plan, ctr, ...(executionId === undefined ? {} : { executionId }) };
 }

@@ -6,6 +6,11 @@ export interface ContactImportEvent {
   kind: ExecutionKind;
   plan: ContactPlan;
   ctr: Record<string, unknown>;
+  /**
+   * The execution ARN (`$$.Execution.Id`): the claimant of the contact's version fence, so a
+   * Retry or redrive of this execution may re-claim its own lease. Absent from older definitions.
+   */
+  executionId?: string;
 }
 
 /**
@@ -19,6 +24,11 @@ export interface ContactImportResult {
   analyticsRecordId: string | null;
   /** The planned recording's `bucket/key` in S3 (from the plan), else null. */
   recordingLocation: string | null;
+  /**
+   * What happened to the CTR: `imported`, `not planned`, or `superseded by <LastUpdateTimestamp>`
+   * when a newer version of the contact was already written (the write is skipped, never failed).
+   */
+  ctrImport: string;
 }
 
 /** Settings of the contact-import function (from environment variables). */

@@ -197,7 +197,11 @@ describe('handleKinesisBatch: one execution per contact', () => {
       kinesisEventOf([loadCtrFixture('inbound-voice-agent-recording')]),
       deps(),
     );
-    expect(outcome).toMatchObject({ status: 'skipped', code: 'already-processed' });
+    expect(outcome).toMatchObject({
+      status: 'skipped',
+      code: 'superseded',
+      reason: 'superseded by 2026-11-28T10:19:31Z',
+    });
     expect(fake.executions()).toHaveLength(1);
   });
 

@@ -134,6 +134,7 @@ export async function handleKinesisBatch(
 /** Skips counted as `SupersededVersions`: another version of the contact was applied instead. */
 export const SUPERSEDED_SKIP_CODES: ReadonlySet<SkipReasonCode> = new Set<SkipReasonCode>([
   'superseded-in-batch',
+  'superseded',
 ]);
 
 function recordMetrics({ metrics }: CtrTriggerDependencies, outcomes: readonly RecordOutcome[]): void {

@@ -5,6 +5,10 @@
  * - The full execution is named by the ContactId. StartExecution is idempotent for the same name
  *   and byte-identical input while the execution runs; otherwise it answers
  *   `ExecutionAlreadyExists` (`external-apis.md` B1), which means "already processed".
+ * - A version older than the newest one already written to Salesforce (the contact version fence,
+ *   one DynamoDB read) or than the one the full execution started with is skipped as
+ *   `superseded`, naming the newer version. The fence in the import is what guarantees the order;
+ *   this read only saves starting an execution that would be superseded anyway.
  * - Then, if this record is newer than the version the existing execution was started with (read
  *   from its input via DescribeExecution), a `ctrRefresh` execution named
  *   `<ContactId>-<version>` re-upserts the CTR. Its own `ExecutionAlreadyExists` means the refresh
@@ -20,6 +24,8 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { DescribeExecutionCommand, type SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { buildExecutionInput, serializeExecutionInput } from '../../shared/ctr/build-execution-input.js';
+import type { ContactVersionFence } from '../../shared/contact-versions/version-fence.js';
+import { fenceVersion } from '../../shared/contact-versions/version-fence.js';
 import { compareCtrTimestamps } from '../../shared/ctr/ctr-version.js';
 import type { ContactPlan, ExecutionKind, PostCallExecutionInput } from '../../shared/ctr/execution-input.js';
 import { fullExecutionName, refreshExecutionName } from '../../shared/ctr/execution-name.js';
@@ -40,6 +46,8 @@ export interface StartContactDependencies {
   sfn: SFNClient;
   settings: CtrTriggerSettings;
   logger?: Logger;
+  /** The contact version fence, read to skip superseded versions before starting anything. */
+  fence?: ContactVersionFence;
 }
 
 /** The execution input was refused for good (e.g. too large): the record is dead-lettered. */
@@ -75,13 +83,27 @@ export async function startContactExecution(
   if (full.status !== 'exists') return failure(full, sequenceNumber, contactId, fullName, logger);
 
   // The full execution exists (closed, or running with another version's input).
+  if (deps.fence) {
+    let written: Awaited<ReturnType<ContactVersionFence['written']>>;
+    try {
+      written = await deps.fence.written(contactId);
+    } catch (error) {
+      return retry(error, sequenceNumber, contactId, 'reading the contact version fence failed', logger);
+    }
+    if (written && written.version > fenceVersion(ctr.LastUpdateTimestamp)) {
+      return superseded(sequenceNumber, contactId, written.lastUpdateTimestamp, fullName, logger);
+    }
+  }
   let existingVersion: string | null;
   try {
     existingVersion = await startedVersionOf(deps, fullName);
   } catch (error) {
     return retry(error, sequenceNumber, contactId, `DescribeExecution ${fullName} failed`, logger);
   }
-  if (compareCtrTimestamps(ctr.LastUpdateTimestamp, existingVersion) <= 0) {
+  if (compareCtrTimestamps(ctr.LastUpdateTimestamp, existingVersion) < 0) {
+    return superseded(sequenceNumber, contactId, existingVersion, fullName, logger);
+  }
+  if (compareCtrTimestamps(ctr.LastUpdateTimestamp, existingVersion) === 0) {
     const reason = `already processed by execution ${fullName} (started with version ${existingVersion || 'unknown'})`;
     logger?.info('Contact already processed', { contactId, sequenceNumber, executionName: fullName });
     return {
@@ -184,6 +206,18 @@ async function startedVersionOf({ sfn, settings }: StartContactDependencies, nam
     // An unreadable input (e.g. started by hand) cannot prove a version: treat as unknown.
   }
   return '';
+}
+
+function superseded(
+  sequenceNumber: string,
+  contactId: string,
+  newer: string,
+  executionName: string,
+  logger: Logger | undefined,
+): SkippedOutcome {
+  const reason = `superseded by ${newer || 'a version without LastUpdateTimestamp'}`;
+  logger?.info('Contact version superseded', { contactId, sequenceNumber, reason });
+  return { status: 'skipped', sequenceNumber, contactId, code: 'superseded', reason, executionName };
 }
 
 function started(

@@ -10,6 +10,7 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { SFNClient } from '@aws-sdk/client-sfn';
 import type { SQSClient } from '@aws-sdk/client-sqs';
+import type { ContactVersionFence } from '../../shared/contact-versions/version-fence.js';
 import type { CtrRejectReason } from '../../shared/ctr/errors.js';
 import type { ExecutionKind, PostCallExecutionInput } from '../../shared/ctr/execution-input.js';
 import type { PostCallSwitches } from '../../shared/ctr/switches.js';
@@ -38,6 +39,8 @@ export interface TriggerMetrics {
 export interface CtrTriggerDependencies {
   sfn: SFNClient;
   sqs: SQSClient;
+  /** The contact version fence (CONTACT_VERSION_TABLE): superseded versions are skipped up front. */
+  fence?: ContactVersionFence;
   settings: CtrTriggerSettings;
   logger?: Logger;
   metrics?: TriggerMetrics;
@@ -65,8 +68,10 @@ export type SkipReasonCode =
   | 'nothing-to-do'
   /** A newer (or the same, later delivered) version of the contact is in this batch. */
   | 'superseded-in-batch'
-  /** The full execution exists and was started with this version or a newer one. */
+  /** The full execution exists and was started with this very version. */
   | 'already-processed'
+  /** A newer version of the contact was already written or started: `reason` names it. */
+  | 'superseded'
   /** The refresh execution of this version exists already. */
   | 'refresh-already-started'
   /** A newer version of a processed contact whose plan has no CTR import. */

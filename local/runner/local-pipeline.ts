@@ -55,6 +55,8 @@ import {
   useSalesforceEmulator,
 } from '../emulator-connection/salesforce-environment.js';
 import { sampleRecordingWav } from './sample-recording.js';
+import { type LocalDynamoDb, startLocalDynamoDb } from '../aws-stand-ins/local-dynamodb.js';
+import { ContactVersionFence } from '../../shared/contact-versions/version-fence.js';
 
 export const LOCAL_DLQ_URL = 'https://sqs.us-east-1.amazonaws.com/123456789012/ctr-dead-letter-local';
 export const LOCAL_INSTANCE_ID = '0e6d9a3c-7b1f-4c2a-9d3e-5f6a7b8c9d0e';
@@ -145,6 +147,7 @@ interface LocalPipelineParts {
   apiCallsByExecution: Map<string, number>;
   s3rver: S3rver;
   s3Directory: string;
+  dynamodb: LocalDynamoDb;
   environment: SalesforceEnvironment;
   stepFunctions: LocalStepFunctions;
   sfn: SFNClient;
@@ -152,6 +155,7 @@ interface LocalPipelineParts {
   sqsStub: { restore(): void };
   settings: CtrTriggerSettings;
   maxRedeliveries: number;
+  fence: ContactVersionFence;
 }
 
 /** The stack's listing grants (infra/lib/object-reads.ts) on the local bucket names. */
@@ -201,6 +205,8 @@ export class LocalPipeline {
     answerMissingKeysAsS3(s3rver, options.s3ListGrants ?? stackListGrants());
     const address = await s3rver.run();
     const s3Endpoint = `http://127.0.0.1:${address.port}`;
+    // The contact version fence lives in DynamoDB: dynalite, a real implementation, not a mock.
+    const dynamodb = await startLocalDynamoDb();
 
     const stateMachineName = 'post-call';
     const region = process.env.AWS_REGION ?? 'us-east-1';
@@ -217,6 +223,8 @@ export class LocalPipeline {
         AWS_SECRET_ACCESS_KEY: 'S3RVER',
         AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
         AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',
+        AWS_ENDPOINT_URL_DYNAMODB: dynamodb.endpoint,
+        CONTACT_VERSION_TABLE: dynamodb.tableName,
         ...options.env,
       },
     });
@@ -289,6 +297,7 @@ export class LocalPipeline {
       apiCallsByExecution,
       s3rver,
       s3Directory,
+      dynamodb,
       environment,
       stepFunctions,
       sfn,
@@ -296,6 +305,7 @@ export class LocalPipeline {
       sqsStub,
       settings,
       maxRedeliveries: options.maxRedeliveries ?? 3,
+      fence: new ContactVersionFence(dynamodb.client, dynamodb.tableName),
     });
   }
 
@@ -361,6 +371,7 @@ export class LocalPipeline {
         sfn: this.#parts.sfn,
         sqs: this.#parts.sqs,
         settings: this.#parts.settings,
+        fence: this.#parts.fence,
       });
       const response = await toBatchResponse(event, outcomes);
       result.outcomes.push(...outcomes);
@@ -467,6 +478,7 @@ export class LocalPipeline {
     parts.sqs.destroy();
     await parts.emulator.stop();
     await parts.s3rver.close();
+    await parts.dynamodb.stop();
     rmSync(parts.s3Directory, { recursive: true, force: true });
   }
 

@@ -2,7 +2,13 @@
  * The contact-import Lambda (real handler, real client) against the Salesforce emulator over HTTP.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { importContact } from '../../functions/contact-import/handler.js';
+import { importContact as importContactHandler } from '../../functions/contact-import/handler.js';
+import {
+  LOCAL_DYNAMODB_CREDENTIALS,
+  type LocalDynamoDb,
+  startLocalDynamoDb,
+} from '../../local/aws-stand-ins/local-dynamodb.js';
+import { lambdaContext } from '../../local/aws-stand-ins/lambda-context.js';
 import { startSalesforceEmulator } from '../../local/salesforce-emulator/index.js';
 import type { EmulatorOptions, SalesforceEmulator } from '../../local/salesforce-emulator/types.js';
 import {
@@ -30,12 +36,21 @@ const INSTANCE_ID = '0e6d9a3c-7b1f-4c2a-9d3e-5f6a7b8c9d0e';
 
 let emulator: SalesforceEmulator | undefined;
 let environment: SalesforceEnvironment | undefined;
+let dynamodb: LocalDynamoDb | undefined;
 
 async function org(options: EmulatorOptions = {}, namespace = 'amazonconnect'): Promise<SalesforceEmulator> {
   emulator = await startSalesforceEmulator({ namespace, ...options });
+  dynamodb = await startLocalDynamoDb();
   environment = useSalesforceEmulator(emulator, {
     namespace,
-    env: { AWS_REGION: 'eu-west-2', AMAZON_CONNECT_INSTANCE_ID: INSTANCE_ID },
+    env: {
+      AWS_REGION: 'eu-west-2',
+      AMAZON_CONNECT_INSTANCE_ID: INSTANCE_ID,
+      CONTACT_VERSION_TABLE: dynamodb.tableName,
+      AWS_ENDPOINT_URL_DYNAMODB: dynamodb.endpoint,
+      AWS_ACCESS_KEY_ID: LOCAL_DYNAMODB_CREDENTIALS.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: LOCAL_DYNAMODB_CREDENTIALS.secretAccessKey,
+    },
   });
   return emulator;
 }
@@ -43,9 +58,16 @@ async function org(options: EmulatorOptions = {}, namespace = 'amazonconnect'): 
 afterEach(async () => {
   environment?.restore();
   await emulator?.stop();
+  await dynamodb?.stop();
   environment = undefined;
   emulator = undefined;
+  dynamodb = undefined;
 });
+
+/** The task's invocation: a fresh Lambda context, as each Step Functions attempt gets. */
+function importContact(event: unknown) {
+  return importContactHandler(event, lambdaContext({ functionName: 'contact-import', timeoutMs: 120_000 }));
+}
 
 function payload(
   fixture: CtrFixtureName | Record<string, unknown>,
@@ -78,6 +100,7 @@ describe('contact import against the Salesforce emulator', () => {
       ctrRecordId: ctr.Id,
       analyticsRecordId: cca.Id,
       recordingLocation: event.plan.recordingLocation,
+      ctrImport: 'imported',
     });
     expect(ctr).toMatchObject({
       amazonconnect__ContactId__c: '5c0b2a3e-8f41-4d6a-b7c9-1e2f3a4b5c61',
@@ -115,6 +138,7 @@ describe('contact import against the Salesforce emulator', () => {
       ctrRecordId: original.ctrRecordId,
       analyticsRecordId: null,
       recordingLocation: null,
+      ctrImport: 'imported',
     });
     const updated = loadCtrFixture('inbound-voice-agent-recording-updated');
     const [ctr] = sf.records(CTR);
@@ -233,6 +257,67 @@ describe('contact import against the Salesforce emulator', () => {
     await expect(importContact(payload('inbound-voice-agent-recording'))).rejects.toMatchObject({
       name: 'Salesforce.Request',
       message: expect.stringContaining('INVALID_FIELD'),
+    });
+  });
+
+  describe('version fence (dynalite)', () => {
+    const updatedVersion = () =>
+      String(loadCtrFixture('inbound-voice-agent-recording-updated').LastUpdateTimestamp);
+
+    it('an older version after a newer one is superseded: no Salesforce call, the newer CTR stays', async () => {
+      const sf = await org();
+      await importContact(payload('inbound-voice-agent-recording'));
+      await importContact(payload('inbound-voice-agent-recording-updated', 'ctrRefresh'));
+      const calls = sf.apiUsage().apiCalls;
+      const stale = await importContact(payload('inbound-voice-agent-recording', 'ctrRefresh'));
+      expect(stale).toEqual({
+        ctrRecordId: null,
+        analyticsRecordId: null,
+        recordingLocation: null,
+        ctrImport: `superseded by ${updatedVersion()}`,
+      });
+      expect(sf.apiUsage().apiCalls).toBe(calls);
+      expect(sf.records(CTR)[0]?.amazonconnect__Attributes__c).toBe(
+        JSON.stringify(loadCtrFixture('inbound-voice-agent-recording-updated').Attributes),
+      );
+    });
+
+    it('a full execution whose CTR is superseded still creates the analytics record, in one call', async () => {
+      const sf = await org();
+      await importContact(payload('inbound-voice-agent-recording-updated', 'ctrRefresh'));
+      const composites = () => sf.apiUsage().byEndpoint['POST /composite'] ?? 0;
+      const before = composites();
+      const full = await importContact(payload('inbound-voice-agent-recording'));
+      expect(full.ctrImport).toBe(`superseded by ${updatedVersion()}`);
+      expect(full.analyticsRecordId).toBe(sf.records(CCA)[0]?.Id);
+      expect(composites()).toBe(before + 1);
+      expect(sf.records(CTR)[0]?.amazonconnect__Attributes__c).toBe(
+        JSON.stringify(loadCtrFixture('inbound-voice-agent-recording-updated').Attributes),
+      );
+    });
+
+    it.each([
+      ['the newer claims first', ['updated', 'original']],
+      ['the older claims first', ['original', 'updated']],
+    ])('two imports of one contact in flight at once (%s): the newest stays', async (_, order) => {
+      const sf = await org();
+      await importContact(payload('chat')); // warm the describe cache
+      const events = {
+        original: payload('inbound-voice-agent-recording'),
+        updated: payload('inbound-voice-agent-recording-updated', 'ctrRefresh'),
+      } as const;
+      const results = await Promise.all(
+        order.map((name) => importContact(events[name as keyof typeof events])),
+      );
+      expect(
+        results.map((result) => result.ctrImport).filter((outcome) => outcome === 'imported').length,
+      ).toBeGreaterThan(0);
+      const ctr = sf
+        .records(CTR)
+        .find((record) => record.amazonconnect__ContactId__c === events.original.contactId);
+      expect(ctr?.amazonconnect__Attributes__c).toBe(
+        JSON.stringify(loadCtrFixture('inbound-voice-agent-recording-updated').Attributes),
+      );
     });
   });
 });

@@ -74,6 +74,7 @@ const imported = {
   ctrRecordId: 'a0A000000000001AAA',
   analyticsRecordId: 'a0B000000000001AAA',
   recordingLocation: 'bucket/connect/x.wav',
+  ctrImport: 'imported',
 };
 
 describe('post-call.asl.json', () => {
@@ -144,7 +145,14 @@ describe('post-call.asl.json', () => {
 
     expect(execution.status).toBe('SUCCEEDED');
     expect(calls.imports).toEqual([
-      { contactId: CONTACT, kind: 'full', plan: plan(), ctr: { ContactId: CONTACT, Channel: 'VOICE' } },
+      {
+        contactId: CONTACT,
+        kind: 'full',
+        plan: plan(),
+        ctr: { ContactId: CONTACT, Channel: 'VOICE' },
+        // The claimant of the contact's version fence: the same across Retry and redrive.
+        executionId: execution.executionArn,
+      },
     ]);
     expect(calls.uploads).toEqual([]);
     expect(execution.statesVisited).toEqual(
@@ -163,6 +171,7 @@ describe('post-call.asl.json', () => {
       contactId: CONTACT,
       kind: 'full',
       ctrRecordId: imported.ctrRecordId,
+      ctrImport: 'imported',
       analyticsRecordId: imported.analyticsRecordId,
       branches: {
         recordingUpload: { status: 'notPlanned' },
@@ -223,6 +232,7 @@ describe('post-call.asl.json', () => {
       contactId: CONTACT,
       kind: 'ctrRefresh',
       ctrRecordId: imported.ctrRecordId,
+      ctrImport: 'imported',
     });
   });
 

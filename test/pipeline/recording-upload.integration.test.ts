@@ -4,6 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { uploadRecording } from '../../functions/recording-upload/handler.js';
+import { lambdaContext } from '../../local/aws-stand-ins/lambda-context.js';
 import { LocalPipeline } from '../../local/runner/local-pipeline.js';
 import { sampleRecordingWav } from '../../local/runner/sample-recording.js';
 
@@ -29,12 +30,15 @@ describe('recording upload', () => {
     await pipeline.putRecording(LOCATION, wav);
     // The analytics record, as the import task creates it.
     const { importContact } = await import('../../functions/contact-import/handler.js');
-    await importContact({
-      contactId: 'c-1',
-      kind: 'full',
-      plan: { ctrImport: false, recordingImport: true, recordingLocation: LOCATION },
-      ctr: { ContactId: 'c-1' },
-    });
+    await importContact(
+      {
+        contactId: 'c-1',
+        kind: 'full',
+        plan: { ctrImport: false, recordingImport: true, recordingLocation: LOCATION },
+        ctr: { ContactId: 'c-1' },
+      },
+      lambdaContext({ functionName: 'contact-import', timeoutMs: 120_000 }),
+    );
     const analyticsRecordId = analyticsRecord(pipeline);
     const event = { contactId: 'c-1', analyticsRecordId, recordingLocation: LOCATION };
 

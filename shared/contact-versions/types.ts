@@ -1,0 +1,48 @@
+/**
+ * Types of the contact version fence (one DynamoDB item per ContactId).
+ *
+ * @example
+ * ```ts
+ * const claim: FenceClaim = await fence.claim({ contactId, lastUpdateTimestamp, token, leaseMs: 180_000 });
+ * if (claim.status === 'superseded') console.log(`superseded by ${claim.by}`);
+ * ```
+ */
+
+/** What the import asks for before its Salesforce write. */
+export interface ClaimRequest {
+  contactId: string;
+  /** The version's LastUpdateTimestamp as Connect published it ('' or null when absent). */
+  lastUpdateTimestamp: string | null | undefined;
+  /** Identifies the claimant across its own retries (the execution ARN): it may re-claim its own lease. */
+  token: string;
+  /** How long the lease holds without a release: longer than the claimant can still be writing. */
+  leaseMs: number;
+}
+
+export type FenceClaim =
+  /** The lease is ours: write, then {@link ContactVersionFence.commit} or {@link ContactVersionFence.abandon}. */
+  | { status: 'claimed'; version: number }
+  /** A newer version is already written: skip the write. `by` is its LastUpdateTimestamp. */
+  | { status: 'superseded'; by: string }
+  /** Another claimant holds an unexpired lease. */
+  | { status: 'busy'; heldBy: string; heldVersion: number; expiresAt: number };
+
+/** The newest version written for a contact, as the fence records it. */
+export interface WrittenVersion {
+  /** Epoch milliseconds of its LastUpdateTimestamp (-1 when it had none). */
+  version: number;
+  /** Its LastUpdateTimestamp as published ('' when it had none). */
+  lastUpdateTimestamp: string;
+}
+
+/** The fence item as stored. */
+export interface FenceItem {
+  contactId: string;
+  writtenVersion?: number;
+  writtenTimestamp?: string;
+  leaseToken?: string;
+  leaseVersion?: number;
+  leaseExpiresAt?: number;
+  /** DynamoDB TTL (epoch seconds): the item is dropped once no older version can still arrive. */
+  expiresAt?: number;
+}

@@ -1,0 +1,108 @@
+/** The fence against dynalite (a real DynamoDB implementation): conditional writes decide every case. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type LocalDynamoDb, startLocalDynamoDb } from '../../local/aws-stand-ins/local-dynamodb.js';
+import { ContactVersionFence, fenceVersion, UNVERSIONED } from './version-fence.js';
+
+let dynamodb: LocalDynamoDb;
+let clock = 1_800_000_000_000;
+let fence: ContactVersionFence;
+let contactNumber = 0;
+const nextContact = () => `contact-${++contactNumber}`;
+const V1 = '2026-11-28T10:07:05Z';
+const V2 = '2026-11-28T10:08:00Z';
+const V3 = '2026-11-28T10:09:00Z';
+const LEASE = 60_000;
+
+beforeAll(async () => {
+  dynamodb = await startLocalDynamoDb();
+  fence = new ContactVersionFence(dynamodb.client, dynamodb.tableName, { now: () => clock });
+});
+afterAll(async () => {
+  await dynamodb.stop();
+});
+
+async function write(contactId: string, timestamp: string, token: string) {
+  const claim = await fence.claim({ contactId, lastUpdateTimestamp: timestamp, token, leaseMs: LEASE });
+  if (claim.status !== 'claimed') return claim;
+  expect(await fence.commit(contactId, token, claim.version, timestamp)).toBe(true);
+  return claim;
+}
+
+describe('ContactVersionFence', () => {
+  it('orders versions by LastUpdateTimestamp; none is older than any', () => {
+    expect(fenceVersion(V1)).toBeLessThan(fenceVersion(V2));
+    expect(fenceVersion(undefined)).toBe(UNVERSIONED);
+    expect(fenceVersion('')).toBeLessThan(fenceVersion('1970-01-01T00:00:00Z'));
+  });
+
+  it('v1, v3, v2: the older version after a newer write is superseded, naming the newer one', async () => {
+    const contactId = nextContact();
+    expect((await write(contactId, V1, 'a')).status).toBe('claimed');
+    expect((await write(contactId, V3, 'b')).status).toBe('claimed');
+    expect(await write(contactId, V2, 'c')).toEqual({ status: 'superseded', by: V3 });
+    expect(await fence.written(contactId)).toEqual({ version: fenceVersion(V3), lastUpdateTimestamp: V3 });
+  });
+
+  it('the same version may be written again (Retry, redrive)', async () => {
+    const contactId = nextContact();
+    await write(contactId, V2, 'a');
+    expect((await write(contactId, V2, 'b')).status).toBe('claimed');
+  });
+
+  it('a version without a timestamp never overwrites one with a timestamp', async () => {
+    const contactId = nextContact();
+    await write(contactId, V1, 'a');
+    expect(await write(contactId, '', 'b')).toEqual({ status: 'superseded', by: V1 });
+  });
+
+  it('while a write is in flight another claimant is busy, even a newer one; its own retry is not', async () => {
+    const contactId = nextContact();
+    const held = await fence.claim({ contactId, lastUpdateTimestamp: V1, token: 'a', leaseMs: LEASE });
+    expect(held.status).toBe('claimed');
+    expect(
+      await fence.claim({ contactId, lastUpdateTimestamp: V3, token: 'b', leaseMs: LEASE }),
+    ).toMatchObject({
+      status: 'busy',
+      heldBy: 'a',
+      heldVersion: fenceVersion(V1),
+    });
+    expect(
+      (await fence.claim({ contactId, lastUpdateTimestamp: V1, token: 'a', leaseMs: LEASE })).status,
+    ).toBe('claimed');
+    await fence.commit(contactId, 'a', fenceVersion(V1), V1);
+    expect((await write(contactId, V3, 'b')).status).toBe('claimed');
+  });
+
+  it('two claims at once: exactly one gets the lease', async () => {
+    const contactId = nextContact();
+    const claims = await Promise.all(
+      ['a', 'b', 'c', 'd'].map((token) =>
+        fence.claim({ contactId, lastUpdateTimestamp: V2, token, leaseMs: LEASE }),
+      ),
+    );
+    expect(claims.filter((claim) => claim.status === 'claimed')).toHaveLength(1);
+    expect(claims.filter((claim) => claim.status === 'busy')).toHaveLength(3);
+  });
+
+  it('a failed write abandons the lease and leaves the written version; the same version can try again', async () => {
+    const contactId = nextContact();
+    await write(contactId, V1, 'a');
+    const claim = await fence.claim({ contactId, lastUpdateTimestamp: V2, token: 'b', leaseMs: LEASE });
+    expect(claim.status).toBe('claimed');
+    await fence.abandon(contactId, 'b');
+    expect(await fence.written(contactId)).toMatchObject({ lastUpdateTimestamp: V1 });
+    expect((await write(contactId, V2, 'c')).status).toBe('claimed');
+  });
+
+  it('a crashed claimant blocks the contact only until its lease expires; its late commit is refused', async () => {
+    const contactId = nextContact();
+    await fence.claim({ contactId, lastUpdateTimestamp: V1, token: 'crashed', leaseMs: LEASE });
+    expect(
+      (await fence.claim({ contactId, lastUpdateTimestamp: V2, token: 'b', leaseMs: LEASE })).status,
+    ).toBe('busy');
+    clock += LEASE + 1;
+    expect((await write(contactId, V2, 'b')).status).toBe('claimed');
+    expect(await fence.commit(contactId, 'crashed', fenceVersion(V1), V1)).toBe(false);
+    expect(await fence.written(contactId)).toMatchObject({ lastUpdateTimestamp: V2 });
+  });
+});
