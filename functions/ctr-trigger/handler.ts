@@ -19,10 +19,7 @@ import { SFNClient } from '@aws-sdk/client-sfn';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import type { Context, KinesisStreamBatchResponse, KinesisStreamEvent } from 'aws-lambda';
 import { optionalEnv } from '../../shared/config/environment.js';
-import {
-  CONTACT_VERSION_TABLE_ENV,
-  contactVersionFenceFromEnvironment,
-} from '../../shared/contact-versions/from-environment.js';
+import { contactVersionFenceFromEnvironment } from '../../shared/contact-versions/from-environment.js';
 import { createLogger } from '../../shared/logging/logger.js';
 import { FunctionObservability } from '../../shared/observability/function-observability.js';
 import { ctrTriggerSettingsFromEnvironment } from './config.js';
@@ -44,7 +41,7 @@ async function lambdaHandler(
     sqs,
     settings,
     // The import enforces the order; this read only skips superseded versions before a start.
-    fence: optionalEnv(CONTACT_VERSION_TABLE_ENV) ? contactVersionFenceFromEnvironment() : undefined,
+    fence: optionalEnv('CONTACT_VERSION_TABLE') ? contactVersionFenceFromEnvironment() : undefined,
     logger,
     metrics: { addMetric: (name, _unit, value) => observability.count(name, value) },
   });

@@ -1,7 +1,7 @@
 /**
  * The one deployable stack: parameters, the eight functions, the post-call state machine, the
- * contact-record trigger with its dead-letter queue, reporting triggers, alarms, the operations
- * dashboard and outputs.
+ * contact-record trigger with its dead-letter queue, the contact version table, reporting triggers,
+ * alarms, the operations dashboard and outputs.
  *
  * @example
  * ```ts
@@ -12,6 +12,7 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { PipelineAlarms } from './alarms.js';
+import { ContactVersionTable } from './contact-version-table.js';
 import { OperationsDashboard } from './dashboard.js';
 import { CtrTriggerWiring } from './ctr-trigger-wiring.js';
 import { PipelineFunctions } from './functions.js';
@@ -32,6 +33,7 @@ export class ConnectSalesforceStack extends Stack {
   readonly functions: PipelineFunctions;
   readonly postCall: PostCallStateMachine;
   readonly ctrTrigger: CtrTriggerWiring;
+  readonly contactVersions: ContactVersionTable;
   readonly reporting: ReportingWiring;
   readonly alarms: PipelineAlarms;
   readonly dashboard: OperationsDashboard;
@@ -59,6 +61,10 @@ export class ConnectSalesforceStack extends Stack {
       params: this.params,
       trigger: this.functions.ctrTrigger,
       stateMachine: this.postCall.stateMachine,
+    });
+    this.contactVersions = new ContactVersionTable(this, 'ContactVersions', {
+      contactImport: this.functions.contactImport,
+      ctrTrigger: this.functions.ctrTrigger,
     });
     this.reporting = new ReportingWiring(this, 'Reporting', {
       params: this.params,

@@ -997,6 +997,7 @@ describe('contact-record trigger', () => {
     const actions = statements.flatMap(actionsOf).sort();
     expect(actions).toEqual(
       [
+        'dynamodb:GetItem',
         'kinesis:DescribeStream',
         'kinesis:DescribeStreamSummary',
         'kinesis:GetRecords',
@@ -1016,6 +1017,37 @@ describe('contact-record trigger', () => {
     const start = statements.find((s) => actionsOf(s).includes('states:StartExecution'));
     const machineId = ofType(deployed, 'AWS::StepFunctions::StateMachine')[0].logicalId;
     expect(start?.Resource).toEqual({ Ref: machineId });
+  });
+
+  it('keeps the contact version fence in an encrypted on-demand table with a TTL; the import claims, the trigger reads', () => {
+    const deployed = deployedResources(template, EVERYTHING_ON);
+    const [table] = ofType(deployed, 'AWS::DynamoDB::Table');
+    expect(table?.properties).toMatchObject({
+      KeySchema: [{ AttributeName: 'contactId', KeyType: 'HASH' }],
+      BillingMode: 'PAY_PER_REQUEST',
+      SSESpecification: { SSEEnabled: true },
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+    });
+    const tableArn = { 'Fn::GetAtt': [table?.logicalId, 'Arn'] };
+    const byEnvironment = (variable: string) =>
+      ofType(deployed, 'AWS::Lambda::Function').filter((f) =>
+        JSON.stringify(f.properties.Environment).includes(variable),
+      );
+    const dynamoStatementsOf = (fn: { properties: Record<string, unknown> } | undefined) =>
+      statementsOfRole(deployed, roleIdOf(fn?.properties.Role)).filter((s) =>
+        actionsOf(s).some((action) => action.startsWith('dynamodb:')),
+      );
+    const [trigger] = byEnvironment('CTR_DLQ_URL');
+    const readers = byEnvironment('CONTACT_VERSION_TABLE');
+    expect(readers).toHaveLength(2);
+    const importer = readers.find((f) => f !== trigger);
+    expect(dynamoStatementsOf(importer).map((s) => [actionsOf(s).sort(), s.Resource])).toEqual([
+      [['dynamodb:GetItem', 'dynamodb:UpdateItem'], tableArn],
+    ]);
+    expect(dynamoStatementsOf(trigger).map((s) => [actionsOf(s), s.Resource])).toEqual([
+      [['dynamodb:GetItem'], tableArn],
+    ]);
   });
 });
 
@@ -1063,6 +1095,7 @@ describe('function environment', () => {
     'AWS_REGION', // set by the Lambda runtime
     'AWS_DEFAULT_REGION',
     'AWS_ENDPOINT_URL_S3', // local runs (s3rver) only
+    'AWS_ENDPOINT_URL_DYNAMODB', // local runs (dynalite) only
     'SF_LOGIN_HOST', // login.salesforce.com in production, the My Domain host otherwise
     'SF_JWT_AUDIENCE', // defaults to the login host
     'SF_REQUEST_TIMEOUT_MS', // client default 10 s; sfInvokeAPI sizes it to its deadline when unset

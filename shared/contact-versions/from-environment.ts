@@ -18,7 +18,7 @@ let cached: { tableName: string; endpoint: string | undefined; fence: ContactVer
 export function contactVersionFenceFromEnvironment(
   env: Record<string, string | undefined> = process.env,
 ): ContactVersionFence {
-  const tableName = requireEnv(CONTACT_VERSION_TABLE_ENV, env);
+  const tableName = requireEnv('CONTACT_VERSION_TABLE', env);
   const endpoint = env.AWS_ENDPOINT_URL_DYNAMODB;
   if (cached?.tableName !== tableName || cached.endpoint !== endpoint) {
     cached = { tableName, endpoint, fence: new ContactVersionFence(new DynamoDBClient({}), tableName) };
