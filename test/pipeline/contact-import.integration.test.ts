@@ -277,8 +277,8 @@ describe('contact import against the Salesforce emulator', () => {
         ctrImport: `superseded by ${updatedVersion()}`,
       });
       expect(sf.apiUsage().apiCalls).toBe(calls);
-      expect(sf.records(CTR)[0]?.amazonconnect__Attributes__c).toBe(
-        JSON.stringify(loadCtrFixture('inbound-voice-agent-recording-updated').Attributes),
+      expect(JSON.parse(String(sf.records(CTR)[0]?.amazonconnect__Attributes__c))).toEqual(
+        loadCtrFixture('inbound-voice-agent-recording-updated').Attributes,
       );
     });
 
@@ -291,8 +291,8 @@ describe('contact import against the Salesforce emulator', () => {
       expect(full.ctrImport).toBe(`superseded by ${updatedVersion()}`);
       expect(full.analyticsRecordId).toBe(sf.records(CCA)[0]?.Id);
       expect(composites()).toBe(before + 1);
-      expect(sf.records(CTR)[0]?.amazonconnect__Attributes__c).toBe(
-        JSON.stringify(loadCtrFixture('inbound-voice-agent-recording-updated').Attributes),
+      expect(JSON.parse(String(sf.records(CTR)[0]?.amazonconnect__Attributes__c))).toEqual(
+        loadCtrFixture('inbound-voice-agent-recording-updated').Attributes,
       );
     });
 
@@ -315,8 +315,8 @@ describe('contact import against the Salesforce emulator', () => {
       const ctr = sf
         .records(CTR)
         .find((record) => record.amazonconnect__ContactId__c === events.original.contactId);
-      expect(ctr?.amazonconnect__Attributes__c).toBe(
-        JSON.stringify(loadCtrFixture('inbound-voice-agent-recording-updated').Attributes),
+      expect(JSON.parse(String(ctr?.amazonconnect__Attributes__c))).toEqual(
+        loadCtrFixture('inbound-voice-agent-recording-updated').Attributes,
       );
     });
   });
