@@ -4,8 +4,10 @@
  * writes the CTR and the contact's analytics record in one call, idempotently, and a newer
  * version of the CTR updates the same record. Both records are deleted afterwards.
  */
-import { afterAll, describe, expect, it } from 'vitest';
-import { importContact } from '../../functions/contact-import/handler.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importContact as importContactHandler } from '../../functions/contact-import/handler.js';
+import { lambdaContext } from '../../local/aws-stand-ins/lambda-context.js';
+import { type LocalDynamoDb, startLocalDynamoDb } from '../../local/aws-stand-ins/local-dynamodb.js';
 import { loadCtrFixture } from '../../local/samples/ctr-fixtures.js';
 import { buildExecutionInput } from '../../shared/ctr/build-execution-input.js';
 import { parseContactTraceRecord } from '../../shared/ctr/parse.js';
@@ -15,13 +17,31 @@ import { soql, soqlIdentifier } from '../../shared/salesforce/soql.js';
 import { OrgRun } from './support/org-run.js';
 
 const run = new OrgRun();
+// The contact version fence lives in DynamoDB: dynalite here, the org is the real one.
+let dynamodb: LocalDynamoDb | undefined;
+const saved = { table: process.env.CONTACT_VERSION_TABLE, endpoint: process.env.AWS_ENDPOINT_URL_DYNAMODB };
+beforeAll(async () => {
+  dynamodb = await startLocalDynamoDb();
+  process.env.CONTACT_VERSION_TABLE = dynamodb.tableName;
+  process.env.AWS_ENDPOINT_URL_DYNAMODB = dynamodb.endpoint;
+});
 afterAll(async () => {
   try {
     await run.cleanUp(getSalesforceClient());
   } finally {
     resetSalesforceClient();
+    await dynamodb?.stop();
+    if (saved.table === undefined) delete process.env.CONTACT_VERSION_TABLE;
+    else process.env.CONTACT_VERSION_TABLE = saved.table;
+    if (saved.endpoint === undefined) delete process.env.AWS_ENDPOINT_URL_DYNAMODB;
+    else process.env.AWS_ENDPOINT_URL_DYNAMODB = saved.endpoint;
   }
 });
+
+/** One task invocation: a fresh Lambda context, as each Step Functions attempt gets. */
+function importContact(event: unknown) {
+  return importContactHandler(event, lambdaContext({ functionName: 'contact-import', timeoutMs: 60_000 }));
+}
 
 function payload(contactId: string, lastUpdate: string) {
   const raw = loadCtrFixture('inbound-voice-agent-recording');
