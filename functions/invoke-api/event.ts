@@ -1,6 +1,8 @@
 /**
  * Reads the Connect contact-flow event: `Details.Parameters` (Connect sends strings; numbers and
- * booleans from other callers are accepted as their text) and `sf_operation`.
+ * booleans from other callers are accepted as their text) and `sf_operation`. A name or value that
+ * is not well-formed Unicode (a lone UTF-16 surrogate) is refused as `InvokeApi.InvalidParameter`
+ * naming the parameter, before anything is sent.
  *
  * @example
  * ```ts
@@ -8,7 +10,7 @@
  * // { operation: 'phoneLookup', parameters: { sf_phone: '+4411…' } }
  * ```
  */
-import { InvalidEventError } from './errors.js';
+import { InvalidEventError, InvalidParameterError } from './errors.js';
 import type { InvokeApiParameters } from './types.js';
 
 export interface ParsedEvent {
@@ -31,9 +33,37 @@ export function parseContactFlowEvent(event: unknown): ParsedEvent {
   for (const [key, value] of Object.entries(raw)) {
     const text = parameterText(key, value);
     if (key === 'sf_operation') operation = text.trim() === '' ? undefined : text.trim();
-    else parameters[key] = text;
+    // defineProperty: a parameter named `__proto__` is kept as a parameter, not taken as a prototype.
+    else
+      Object.defineProperty(parameters, key, {
+        value: text,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+  }
+  for (const [key, text] of Object.entries(parameters)) {
+    if (!isWellFormed(key)) {
+      throw new InvalidParameterError(
+        operation ?? 'sfInvokeAPI',
+        key,
+        'has a name that is not well-formed Unicode text',
+      );
+    }
+    if (!isWellFormed(text)) {
+      throw new InvalidParameterError(
+        operation ?? 'sfInvokeAPI',
+        key,
+        'is not well-formed Unicode text (it holds a lone UTF-16 surrogate)',
+      );
+    }
   }
   return { operation, parameters };
+}
+
+/** No lone UTF-16 surrogate: such text cannot be encoded as UTF-8 for Salesforce. */
+function isWellFormed(text: string): boolean {
+  return !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text);
 }
 
 function parameterText(key: string, value: unknown): string {

@@ -315,6 +315,40 @@ describe('no injection through any operation', () => {
     expect(emulator.apiUsage().apiCalls).toBe(0);
   });
 
+  it('a value with its own quotes, and a quoted list inside ( … ), answer like the original', async () => {
+    const one = await invoke({
+      sf_operation: 'query',
+      query: 'SELECT Id FROM Contact WHERE LastName = NAME',
+      NAME: "'Doe'",
+    });
+    expect(one.sf_count).toBe(1);
+    expect(lastStatement()?.literals).toEqual(['Doe']);
+    const two = await invoke({
+      sf_operation: 'query',
+      query: 'SELECT Id FROM Contact WHERE LastName IN (names) ORDER BY LastName',
+      names: "'Doe','Smith'",
+    });
+    expect(two.sf_count).toBe(2); // Jane Doe and John Smith, as the original answers
+    expect(lastStatement()?.literals).toEqual(['Doe', 'Smith']);
+  });
+
+  it.each(["'Doe' OR Name != 'x'", "'a'); DELETE", "'Doe"])(
+    'a hostile value %s in the same positions is refused before any call',
+    async (value) => {
+      emulator.resetApiUsage();
+      for (const [query, key] of [
+        ['SELECT Id FROM Contact WHERE LastName = NAME', 'NAME'],
+        ['SELECT Id FROM Contact WHERE LastName IN (names) ORDER BY LastName', 'names'],
+      ]) {
+        await expect(invoke({ sf_operation: 'query', query, [key]: value })).rejects.toMatchObject({
+          name: 'InvokeApi.InvalidParameter',
+          message: expect.stringContaining(`parameter '${key}' is replaced outside quotes in the query and`),
+        });
+      }
+      expect(emulator.apiUsage().apiCalls).toBe(0);
+    },
+  );
+
   it('phoneLookup with a hostile value is refused (not a phone number)', async () => {
     await expect(
       invoke({ sf_operation: 'phoneLookup', sf_phone: HOSTILE, sf_fields: 'Id' }),

@@ -523,3 +523,76 @@ describe('Salesforce errors, deadline and response size', () => {
     );
   });
 });
+
+describe('odd input gets a named error before any call', () => {
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])(
+    'a template placeholder {{%s}} finds only parameters the flow sent',
+    async (name) => {
+      const post = {
+        sf_operation: 'createChatterPost',
+        sf_feedElementType: 'FeedItem',
+        sf_subjectId: CASE_ID,
+        sf_messageType: 'Text',
+        sf_message: `Hi {{${name}}}`,
+      };
+      await expect(run(post)).rejects.toMatchObject({
+        name: 'InvokeApi.InvalidParameter',
+        message: `createChatterPost: parameter 'sf_message' uses {{${name}}} but no parameter '${name}' was given`,
+      });
+      expect(sf.calls).toEqual([]);
+      // A parameter of that name, when the flow sends one, is an ordinary value.
+      await run({ ...post, [name]: 'Sam' });
+      expect(lastCall()?.args[0]).toMatchObject({
+        body: { messageSegments: [{ type: 'Text', text: 'Hi Sam' }] },
+      });
+    },
+  );
+
+  it.each([
+    ['create', { sf_object: 'Case', Subject: 'x\ud800y' }, 'Subject'],
+    ['query', { query: "SELECT Id FROM Contact WHERE LastName = 'name'", name: 'Doe\udc00' }, 'name'],
+    [
+      'createChatterPost',
+      { sf_feedElementType: 'FeedItem', sf_subjectId: CASE_ID, sf_messageType: 'Text', sf_message: '\ud83d' },
+      'sf_message',
+    ],
+  ])(
+    '%s: a value holding a lone surrogate is InvokeApi.InvalidParameter naming it',
+    async (operation, parameters, name) => {
+      await expect(run({ sf_operation: operation, ...parameters })).rejects.toMatchObject({
+        name: 'InvokeApi.InvalidParameter',
+        message: `${operation}: parameter '${name}' is not well-formed Unicode text (it holds a lone UTF-16 surrogate)`,
+      });
+      expect(sf.calls).toEqual([]);
+    },
+  );
+
+  it('a well-formed pair (an emoji) is fine', async () => {
+    await run({ sf_operation: 'create', sf_object: 'Case', Subject: 'Thanks \u{1F600}' });
+    expect(lastCall()?.args[1]).toEqual({ Subject: 'Thanks \u{1F600}' });
+  });
+
+  it('object and field names longer than Salesforce allows are refused, without echoing them', async () => {
+    const long = `A${'b'.repeat(4999)}`;
+    for (const parameters of [
+      { sf_operation: 'create', sf_object: long, Subject: 'x' },
+      { sf_operation: 'lookup', sf_object: long, sf_fields: 'Id' },
+      { sf_operation: 'lookup', sf_object: 'Contact', sf_fields: `Id, ${long}` },
+      { sf_operation: 'create', sf_object: 'Case', [long]: 'x' },
+      { sf_operation: 'search', q: 'Doe', sf_object: 'Contact', sf_fields: `Id,${'A.'.repeat(6)}Name` },
+    ]) {
+      const error = await run(parameters).catch((caught: Error) => caught);
+      expect(error).toMatchObject({ name: 'InvokeApi.InvalidParameter' });
+      expect((error as Error).message).toMatch(/longer than/);
+      expect((error as Error).message.length).toBeLessThan(300);
+    }
+    expect(sf.calls).toEqual([]);
+    // The longest names Salesforce can have still pass: ns (15) + __ + 40 + __ChangeEvent.
+    await run({
+      sf_operation: 'create',
+      sf_object: `n${'s'.repeat(14)}__${'N'.repeat(40)}__ChangeEvent`,
+      Subject: 'x',
+    });
+    expect(sf.calls).toHaveLength(1);
+  });
+});

@@ -2,7 +2,9 @@
  * `{{ key }}` templates of the Chatter operations (original `text_replace_string`): each
  * placeholder (key trimmed) is replaced by the parameter of that name. A placeholder without a
  * parameter, unbalanced braces, or a value that itself contains `{{` is an error naming the problem
- * (the original said only "string is improperly formatted").
+ * (the original said only "string is improperly formatted"). Only parameters the flow sent are
+ * looked up: `{{constructor}}`, `{{__proto__}}`, `{{toString}}` name no parameter unless the flow
+ * sent one of that name.
  *
  * @example
  * ```ts
@@ -34,8 +36,9 @@ export function renderMessageTemplate(
     if (close === -1) throw new InvalidParameterError(operation, parameter, "has '{{' without '}}'");
     const key = rest.slice(open + 2, close).trim();
     if (key.includes('{{')) throw new InvalidParameterError(operation, parameter, "has '{{' without '}}'");
-    const value = values[key];
-    if (value === undefined) {
+    // Own properties only: `{{constructor}}` or `{{toString}}` must not find Object.prototype's.
+    const value = Object.hasOwn(values, key) ? values[key] : undefined;
+    if (typeof value !== 'string') {
       throw new InvalidParameterError(
         operation,
         parameter,

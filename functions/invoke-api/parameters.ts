@@ -29,7 +29,7 @@ export class OperationParameters {
 
   /** The value, or `undefined` when absent or blank (Connect sends '' for an unset attribute). */
   optional(name: string): string | undefined {
-    const value = this.values[name];
+    const value = Object.hasOwn(this.values, name) ? this.values[name] : undefined;
     return value === undefined || value.trim() === '' ? undefined : value;
   }
 

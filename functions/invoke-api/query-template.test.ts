@@ -58,6 +58,72 @@ describe('fillQueryTemplate', () => {
     expect(attempt).toThrowError(/^query: parameter 'caseid' is replaced outside quotes/);
   });
 
+  it('takes a value with its own quotes (as flows for the original wrote them) and re-emits it escaped', () => {
+    expect(fill('SELECT Id FROM Contact WHERE LastName = NAME', [['NAME', "'Doe'"]])).toBe(
+      "SELECT Id FROM Contact WHERE LastName = 'Doe'",
+    );
+    expect(fill('SELECT Id FROM Contact WHERE LastName = NAME', [['NAME', "'O\\'Brien'"]])).toBe(
+      "SELECT Id FROM Contact WHERE LastName = 'O\\'Brien'",
+    );
+    expect(fill('SELECT Id FROM Contact WHERE Name LIKE NAME', [['NAME', "'50\\%\\_off%'"]])).toBe(
+      "SELECT Id FROM Contact WHERE Name LIKE '50\\%\\_off%'",
+    );
+    expect(
+      fill('SELECT Id FROM Contact WHERE LastName IN (names) ORDER BY LastName', [
+        ['names', "'Doe','Smith'"],
+      ]),
+    ).toBe("SELECT Id FROM Contact WHERE LastName IN ('Doe', 'Smith') ORDER BY LastName");
+    expect(fill('SELECT Id FROM Contact WHERE LastName IN names', [['names', "( 'Doe' , 'Smith' )"]])).toBe(
+      "SELECT Id FROM Contact WHERE LastName IN ('Doe', 'Smith')",
+    );
+    // A control character inside the quotes is escaped rather than sent raw.
+    expect(fill('SELECT Id FROM Contact WHERE LastName = NAME', [['NAME', "'Doe\n'"]])).toBe(
+      "SELECT Id FROM Contact WHERE LastName = 'Doe\\n'",
+    );
+  });
+
+  it.each([
+    ["'Doe' OR Name != 'x'", 'has text after its closing quote'],
+    ["'a'); DELETE", 'has text after its closing quote'],
+    ["'Doe", 'has a quote that is never closed'],
+    ["'Doe\\'", 'has a quote that is never closed'],
+    ["'Doe\\x'", 'has an escape sequence SOQL does not know'],
+    ["'Doe', Name", 'has a list item that is not a quoted value'],
+  ])('refuses the hostile quoted value %s and says why without echoing it', (value, reason) => {
+    for (const template of [
+      'SELECT Id FROM Contact WHERE LastName = NAME',
+      'SELECT Id FROM Contact WHERE LastName IN (NAME)',
+    ]) {
+      const attempt = () => fill(template, [['NAME', value]]);
+      expect(attempt).toThrowError(InvalidParameterError);
+      expect(attempt).toThrowError(
+        `query: parameter 'NAME' is replaced outside quotes in the query and ${reason}`,
+      );
+    }
+  });
+
+  it('takes a list only where the template lists values', () => {
+    expect(() =>
+      fill('SELECT Id FROM Contact WHERE LastName = NAME', [['NAME', "'Doe','Smith'"]]),
+    ).toThrowError(/may only take inside \( … \)/);
+  });
+
+  it('takes a SOSL {term} value as a search term in a FIND query only', () => {
+    expect(
+      fillQueryTemplate('searchSOSL', 'FIND term IN NAME FIELDS RETURNING Contact(Id)', [
+        ['term', '{Jane OR x}'],
+      ]),
+    ).toBe('FIND {"Jane OR x"} IN NAME FIELDS RETURNING Contact(Id)');
+    expect(
+      fillQueryTemplate('searchSOSL', 'FIND {Doe} RETURNING Contact(Id WHERE LastName = NAME)', [
+        ['NAME', "'Doe'"],
+      ]),
+    ).toBe("FIND {Doe} RETURNING Contact(Id WHERE LastName = 'Doe')");
+    expect(() => fill('SELECT Id FROM Contact WHERE Name = term', [['term', '{Jane}']])).toThrowError(
+      InvalidParameterError,
+    );
+  });
+
   it('replaces every occurrence, longest key first, and never re-scans a value', () => {
     expect(
       fill("SELECT Id FROM Contact WHERE Phone = 'num' OR MobilePhone = 'number'", [

@@ -7,9 +7,13 @@
  * - inside a quoted SOQL string → string-literal escaping;
  * - inside the string after `LIKE` → LIKE escaping (`%`/`_` in the value match themselves);
  * - inside SOSL braces `FIND {…}` → SOSL term escaping, several words as one phrase;
- * - outside any quotes → only a number, `true`/`false` or an ISO date/datetime is accepted
- *   (anything else would change the query's structure), otherwise an error names the parameter;
- *   there a placeholder must be a whole word (key `Id` does not match inside `AccountId`).
+ * - outside any quotes → a number, `true`/`false` or an ISO date/datetime as it is; a value that
+ *   brings its own quotes the way flows written for the original do (`'Doe'`, or `'Doe','Smith'`
+ *   where the template has `IN (names)`, or `('Doe','Smith')`) is parsed into its literals and
+ *   written back escaped (see `quoted-values.ts`); in a SOSL query a value `{term}` is a search
+ *   term, escaped like one inside braces; anything else would change the query's structure and is
+ *   refused with an error naming the parameter. There a placeholder must be a whole word (key `Id`
+ *   does not match inside `AccountId`).
  *
  * The template is scanned once, so a value is never re-scanned for other placeholders.
  *
@@ -21,6 +25,7 @@
  */
 import { InvalidParameterError } from './errors.js';
 import { likeContent, literalContent, soslContent } from './escaping.js';
+import { parseQuotedValues } from './quoted-values.js';
 
 type Context = 'structure' | 'literal' | 'like' | 'sosl';
 
@@ -68,7 +73,11 @@ export function fillQueryTemplate(
         template.startsWith(key, i) && (context !== 'structure' || isWholeWord(template, i, key.length)),
     );
     if (placeholder !== undefined) {
-      out += substitute(operation, placeholder, context, inPhrase);
+      const slot = {
+        listItem: isListItem(template, i, placeholder[0].length),
+        sosl: /^\s*find\b/i.test(template),
+      };
+      out += substitute(operation, placeholder, context, inPhrase, slot);
       i += placeholder[0].length;
       continue;
     }
@@ -96,11 +105,19 @@ function isWholeWord(template: string, start: number, length: number): boolean {
   return !word.test(template[start - 1] ?? '') && !word.test(template[start + length] ?? '');
 }
 
+/** The placeholder stands where the template lists values: `(key)`, `(a, key)`, `(key, b)`. */
+function isListItem(template: string, start: number, length: number): boolean {
+  const before = template.slice(0, start).trimEnd().at(-1);
+  const after = template.slice(start + length).trimStart()[0];
+  return (before === '(' || before === ',') && (after === ')' || after === ',');
+}
+
 function substitute(
   operation: string,
   [key, value]: [string, string],
   context: Context,
   inPhrase: boolean,
+  slot: { listItem: boolean; sosl: boolean },
 ): string {
   switch (context) {
     case 'literal':
@@ -110,14 +127,43 @@ function substitute(
     case 'sosl':
       return soslContent(value, inPhrase);
     default:
-      if (!STRUCTURAL_VALUE.test(value.trim())) {
-        throw new InvalidParameterError(
-          operation,
-          key,
-          'is replaced outside quotes in the query, where only a number, true/false or an ISO date is allowed; ' +
-            "put the placeholder inside quotes (e.g. Name = 'key') to match it as text",
-        );
-      }
-      return value.trim();
+      return structuralValue(operation, key, value, slot);
   }
+}
+
+/** A value replaced outside quotes: one that cannot change the query's structure, or an error. */
+function structuralValue(
+  operation: string,
+  key: string,
+  value: string,
+  slot: { listItem: boolean; sosl: boolean },
+): string {
+  const trimmed = value.trim();
+  if (STRUCTURAL_VALUE.test(trimmed)) return trimmed;
+  const term = /^\{([^{}]*)\}$/.exec(trimmed);
+  if (slot.sosl && term !== null) return `{${soslContent(term[1])}}`;
+  const quoted = parseQuotedValues(trimmed);
+  if (!('reason' in quoted)) {
+    if (quoted.parenthesised) return `(${quoted.literals.join(', ')})`;
+    if (quoted.literals.length === 1 || slot.listItem) return quoted.literals.join(', ');
+    throw new InvalidParameterError(
+      operation,
+      key,
+      'is a list of quoted values, which the query may only take inside ( … ) (e.g. IN (key))',
+    );
+  }
+  if (trimmed.startsWith("'") || trimmed.startsWith('(')) {
+    throw new InvalidParameterError(
+      operation,
+      key,
+      `is replaced outside quotes in the query and ${quoted.reason}`,
+    );
+  }
+  throw new InvalidParameterError(
+    operation,
+    key,
+    'is replaced outside quotes in the query, where only a number, true/false, an ISO date or ' +
+      "quoted text ('Doe', or 'Doe','Smith' inside ( … )) is allowed; put the placeholder inside quotes " +
+      "(e.g. Name = 'key') to match it as text",
+  );
 }

@@ -12,7 +12,7 @@
  * ```
  */
 import { evaluateDateExpression } from '../date-expression.js';
-import { requireRecordId, requireSObjectName } from '../identifiers.js';
+import { requireFieldName, requireRecordId, requireSObjectName } from '../identifiers.js';
 import { OperationParameters } from '../parameters.js';
 import type { ConnectResponse, InvokeApiParameters, OperationContext } from '../types.js';
 
@@ -65,11 +65,14 @@ function recordFields(
   context: OperationContext,
 ): Record<string, string> {
   const evaluateDates = !isContactChannelAnalytics(sobject, context.settings.namespace);
-  const fields: Record<string, string> = {};
-  for (const [key, value] of entries) {
-    fields[key] = evaluateDates ? evaluateDateExpression(value, context.now) : value;
-  }
-  return fields;
+  // Field names are checked (shape and Salesforce's length) before any call; fromEntries keeps a
+  // key such as `__proto__` an ordinary (refused) name rather than a prototype assignment.
+  return Object.fromEntries(
+    entries.map(([key, value]) => [
+      requireFieldName(context.operation, key),
+      evaluateDates ? evaluateDateExpression(value, context.now) : value,
+    ]),
+  );
 }
 
 function isContactChannelAnalytics(sobject: string, namespace: string): boolean {
