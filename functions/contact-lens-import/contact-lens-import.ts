@@ -22,6 +22,7 @@ import {
   type JsonAttachment,
 } from '../../shared/analytics/analytics-record-writer.js';
 import { readJsonDocument, S3ObjectNotFoundError } from '../../shared/analytics/read-json-object.js';
+import { isTrue } from '../../shared/config/template-flag.js';
 import type { JsonSource } from '../../shared/json/json-source.js';
 import type { SalesforceApi } from '../../shared/salesforce/types.js';
 import { chooseAnalysisKey, contactIdFromKey, redactedRecordingPath } from './analysis-key.js';
@@ -124,10 +125,11 @@ export class ContactLensImporter {
       return { key, skipped: `analysis of another Connect instance (${fileInstance})` };
     }
     const attributes = await this.#contactAttributes(contactId, fileInstance);
-    if (attributes.contactLensImportEnabled !== 'true') {
+    // The same rule as the pipeline's per-call switches: "true" in any case.
+    if (!isTrue(attributes.contactLensImportEnabled)) {
       return { key, skipped: 'contact attribute contactLensImportEnabled is not "true"' };
     }
-    const redactedRecordingImport = attributes.postcallRedactedRecordingImportEnabled === 'true';
+    const redactedRecordingImport = isTrue(attributes.postcallRedactedRecordingImportEnabled);
     const { fields, transcript } = contactLensFields(analysis, {
       recordingPath: redactedRecordingImport ? redactedRecordingPath(bucket, key) : undefined,
       source,

@@ -100,7 +100,10 @@ export async function handleKinesisBatch(
     const sequenceNumber = entry.record.kinesis.sequenceNumber;
     try {
       await sendToDeadLetterQueue(deps.sqs, settings.deadLetterQueueUrl, entry, now());
-      logger?.warn('Record dead-lettered', { sequenceNumber, reason: entry.reason, detail: entry.detail });
+      // The detail can quote the record (a service's message about its input): DEBUG only; the
+      // dead-letter message keeps it with the full data.
+      logger?.warn('Record dead-lettered', { sequenceNumber, reason: entry.reason });
+      logger?.debug('Record dead-lettered (detail)', { sequenceNumber, detail: entry.detail });
       outcomes.set(sequenceNumber, {
         status: 'deadLettered',
         sequenceNumber,

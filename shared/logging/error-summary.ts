@@ -51,6 +51,10 @@ export function errorSummary(error: unknown, depth = 0): ErrorSummary {
     if (codes.size > 0) summary.errorCodes = [...codes];
     if (fields.size > 0) summary.errorFields = [...fields];
   }
+  const code = (error as { errorCode?: unknown }).errorCode;
+  if (summary.errorCodes === undefined && typeof code === 'string' && code !== '') {
+    summary.errorCodes = [safeName(code)];
+  }
   if (error.cause !== undefined && depth < 3) summary.cause = errorSummary(error.cause, depth + 1);
   return summary;
 }

@@ -1,0 +1,354 @@
+/**
+ * Every function's failure paths at INFO, as deployed (one JSON line per entry on stdout): the
+ * inputs carry customer-like values that Salesforce quotes back in its error messages
+ * (`STRING_TOO_LONG: … data value too large: <value>`, `Mention id is not a user: <value>`), and no
+ * log line may contain any of them, nor be longer than the cap.
+ */
+import { randomUUID } from 'node:crypto';
+import { ConnectClient, GetContactAttributesCommand } from '@aws-sdk/client-connect';
+import { SFNClient, SFNServiceException, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { lambdaContext } from '../../local/aws-stand-ins/lambda-context.js';
+import { type LocalS3, startLocalS3 } from '../../local/aws-stand-ins/local-s3.js';
+import {
+  type SalesforceEnvironment,
+  useSalesforceEmulator,
+} from '../../local/emulator-connection/salesforce-environment.js';
+import { startSalesforceEmulator } from '../../local/salesforce-emulator/index.js';
+import type { SalesforceEmulator } from '../../local/salesforce-emulator/types.js';
+import { MAX_LOG_LINE_BYTES } from '../../shared/logging/logger.js';
+
+// Loggers are made when the handlers' modules load: set the deployed log mode first, then import.
+delete process.env.POWERTOOLS_DEV;
+process.env.POWERTOOLS_LOG_LEVEL = 'INFO';
+
+/** Customer-like values; each test checks that none of them reaches a log line. */
+const NAME = 'Jaqueline Customerova';
+const PHONE = '+447700900123';
+const TEXT = 'my card 4111 1111 1111 1111 was charged twice';
+const SECRETS = [NAME, PHONE, TEXT, 'Customerova', '4111 1111', '900123'];
+
+let lines: string[] = [];
+let emulator: SalesforceEmulator;
+let environment: SalesforceEnvironment;
+let s3: LocalS3;
+const BUCKET = 'connect-reports';
+const RECORDINGS = 'amazon-connect-recordings-local';
+
+beforeAll(async () => {
+  emulator = await startSalesforceEmulator({ namespace: 'amazonconnect' });
+  s3 = await startLocalS3([BUCKET, RECORDINGS]);
+  environment = useSalesforceEmulator(emulator, {
+    namespace: 'amazonconnect',
+    env: {
+      SF_INVOKE_API_TIMEOUT_MS: undefined,
+      CONNECT_REPORTING_BUCKET: BUCKET,
+      CONTACT_LENS_IMPORT_ENABLED: 'true',
+      AMAZON_CONNECT_INSTANCE_ID: undefined,
+      AWS_REGION: 'eu-west-2',
+      GLOBAL_ANALYTICS_ENABLED: undefined,
+    },
+  });
+});
+
+afterAll(async () => {
+  environment.restore();
+  await emulator.stop();
+  await s3.stop();
+});
+
+beforeEach(() => {
+  lines = [];
+  const capture = (chunk: unknown): boolean => {
+    lines.push(...String(chunk).split('\n').filter(Boolean));
+    return true;
+  };
+  vi.spyOn(process.stdout, 'write').mockImplementation(capture);
+  vi.spyOn(process.stderr, 'write').mockImplementation(capture);
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+/** Every captured line: no customer value, within the cap, and at least `minimum` of them. */
+function expectCleanLines(minimum = 1): void {
+  expect(lines.length).toBeGreaterThanOrEqual(minimum);
+  for (const line of lines) {
+    expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(MAX_LOG_LINE_BYTES);
+    for (const secret of SECRETS) expect(line).not.toContain(secret);
+    expect(JSON.parse(line).level).not.toBe('DEBUG');
+  }
+}
+
+async function failure(promise: Promise<unknown>): Promise<Error> {
+  const outcome = await promise.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+  expect(outcome).toBeInstanceOf(Error);
+  return outcome as Error;
+}
+
+describe('invoke-api', () => {
+  const invoke = async (parameters: Record<string, string>) => {
+    const { handler } = await import('../../functions/invoke-api/handler.js');
+    return handler(
+      { Details: { ContactData: {}, Parameters: parameters }, Name: 'ContactFlowEvent' } as never,
+      lambdaContext({ functionName: 'invoke-api', timeoutMs: 8000 }),
+    );
+  };
+
+  it('Salesforce errors quoting the values (too long, not a user, bad field) log only codes and fields', async () => {
+    const tooLong = await failure(
+      invoke({ sf_operation: 'create', sf_object: 'Case', Subject: `${NAME} ${TEXT} ${'x'.repeat(300)}` }),
+    );
+    // The flow's answer may carry Salesforce's message; the log may not.
+    expect(tooLong.message).toContain('STRING_TOO_LONG');
+    await failure(
+      invoke({
+        sf_operation: 'createChatterPost',
+        sf_feedElementType: 'FeedItem',
+        sf_subjectId: '5001r000023P6WQAA0',
+        sf_messageType: 'Text',
+        sf_message: `Call from ${PHONE}: ${TEXT}`,
+        sf_mention: NAME,
+      }),
+    );
+    await failure(
+      invoke({ sf_operation: 'query', query: `SELECT Id FROM Contact WHERE Nope__c = '${NAME}'` }),
+    );
+    expectCleanLines(3);
+    const failed = lines
+      .map((line) => JSON.parse(line))
+      .filter((line) => line.message === 'sf_operation failed');
+    expect(failed[0]).toMatchObject({
+      level: 'WARN',
+      errorCodes: ['STRING_TOO_LONG'],
+      cause: { errorCodes: ['STRING_TOO_LONG'], errorFields: ['Subject'] },
+    });
+  });
+
+  it('refused values (hostile quotes, lone surrogates, long names) are not logged either', async () => {
+    await failure(
+      invoke({
+        sf_operation: 'query',
+        query: 'SELECT Id FROM Contact WHERE LastName = n',
+        n: `'${NAME}' OR x`,
+      }),
+    );
+    await failure(invoke({ sf_operation: 'create', sf_object: 'Case', Subject: `${NAME}\ud800` }));
+    await failure(
+      invoke({ sf_operation: 'create', sf_object: `${NAME.replace(/\W/g, '')}${'x'.repeat(5000)}` }),
+    );
+    // The lone surrogate is refused while the event is read, before the operation's log line.
+    expectCleanLines(2);
+  });
+});
+
+describe('contact-import', () => {
+  it('a CTR whose attributes Salesforce rejects as too long', async () => {
+    const { handler } = await import('../../functions/contact-import/handler.js');
+    const { parseContactTraceRecordJson } = await import('../../shared/ctr/parse.js');
+    const { buildExecutionInput } = await import('../../shared/ctr/build-execution-input.js');
+    const { ctrRefreshPlan } = await import('../../shared/ctr/plan.js');
+    const contactId = randomUUID();
+    const ctr = parseContactTraceRecordJson(
+      JSON.stringify({
+        ContactId: contactId,
+        Attributes: { customerName: NAME, note: `${TEXT} ${'y'.repeat(140_000)}` },
+        CustomerEndpoint: { Address: PHONE, Type: 'TELEPHONE_NUMBER' },
+      }),
+    );
+    const input = buildExecutionInput(ctr, ctrRefreshPlan(), 'ctrRefresh');
+    const error = await failure(
+      handler(
+        { contactId, kind: 'ctrRefresh', plan: input.plan, ctr: input.ctr } as never,
+        lambdaContext({ functionName: 'contact-import', timeoutMs: 30_000 }),
+      ),
+    );
+    expect(error.message).toContain('STRING_TOO_LONG');
+    expectCleanLines(0);
+  });
+});
+
+describe('historical-report-import', () => {
+  it('a report row Salesforce rejects, quoting the value', async () => {
+    const { createHandler } = await import('../../functions/historical-report-import/handler.js');
+    const key = 'SFDC/Queue/queue report.csv';
+    await s3.put(
+      BUCKET,
+      key,
+      Buffer.from(
+        'Queue,StartInterval,EndInterval,Contacts queued\n' +
+          `${NAME} ${'q'.repeat(300)},2026-11-28T10:00:00.000Z,2026-11-28T10:30:00.000Z,4\n`,
+      ),
+    );
+    const handler = createHandler({ s3: s3.client });
+    await failure(
+      handler(
+        {
+          Records: [
+            {
+              eventSource: 'aws:s3',
+              eventName: 'ObjectCreated:Put',
+              eventTime: '2026-11-28T10:31:02.114Z',
+              s3: { bucket: { name: BUCKET }, object: { key: encodeURIComponent(key).replace(/%2F/g, '/') } },
+            },
+          ],
+        },
+        lambdaContext({ functionName: 'historical-report-import', timeoutMs: 60_000 }),
+      ),
+    );
+    expectCleanLines(1);
+  });
+});
+
+describe('contact-lens-import', () => {
+  const connect = mockClient(ConnectClient);
+  afterAll(() => connect.restore());
+
+  it('an analysis whose values Salesforce rejects', async () => {
+    connect.on(GetContactAttributesCommand).resolves({ Attributes: { contactLensImportEnabled: 'true' } });
+    const { createHandler } = await import('../../functions/contact-lens-import/handler.js');
+    const contactId = randomUUID();
+    const key = `Analysis/Voice/2026/11/28/${contactId}_analysis_2026-11-28T10:02:11Z.json`;
+    await s3.put(
+      RECORDINGS,
+      key,
+      Buffer.from(
+        JSON.stringify({
+          CustomerMetadata: { ContactId: contactId, InstanceId: 'i-1' },
+          Participants: [{ ParticipantId: 'CUSTOMER', ParticipantRole: 'CUSTOMER' }],
+          Transcript: [
+            { Id: 't1', ParticipantId: 'CUSTOMER', Content: `${NAME}: ${TEXT}`, Sentiment: 'NEGATIVE' },
+          ],
+          // A text where Salesforce expects a number: rejected, and the value quoted.
+          ConversationCharacteristics: { Sentiment: { OverallSentiment: { CUSTOMER: `${NAME} ${PHONE}` } } },
+        }),
+      ),
+    );
+    const handler = createHandler({ s3: s3.client, connect: new ConnectClient({}) });
+    await failure(
+      handler(
+        {
+          Records: [
+            {
+              eventSource: 'aws:s3',
+              eventName: 'ObjectCreated:Put',
+              s3: {
+                bucket: { name: RECORDINGS },
+                object: { key: encodeURIComponent(key).replace(/%2F/g, '/') },
+              },
+            },
+          ],
+        } as never,
+        lambdaContext({ functionName: 'contact-lens-import', timeoutMs: 60_000 }),
+      ),
+    );
+    expectCleanLines(1);
+  });
+});
+
+describe('transcript-import', () => {
+  it('a transcript whose analytics record Salesforce cannot write', async () => {
+    const { createHandler } = await import('../../functions/transcript-import/handler.js');
+    const { ComprehendStandIn } = await import('../../local/aws-stand-ins/comprehend-stand-in.js');
+    const words = `${NAME} ${TEXT} ${PHONE}`.split(' ');
+    const items = words.map((content, i) => ({
+      type: 'pronunciation',
+      start_time: String(i),
+      end_time: String(i + 0.5),
+      alternatives: [{ confidence: '0.99', content }],
+    }));
+    const key = `${randomUUID()}.json`;
+    await s3.put(
+      RECORDINGS,
+      key,
+      Buffer.from(
+        JSON.stringify({
+          results: {
+            transcripts: [{ transcript: words.join(' ') }],
+            channel_labels: {
+              channels: [
+                { channel_label: 'ch_0', items },
+                { channel_label: 'ch_1', items },
+              ],
+            },
+            items,
+          },
+        }),
+      ),
+    );
+    const handler = createHandler({ s3: s3.client, comprehend: new ComprehendStandIn() });
+    await failure(
+      handler(
+        {
+          contactId: randomUUID(),
+          // A well-formed id of no record: the write fails.
+          analyticsRecordId: 'a0B5g00000ZZZZZEAA',
+          transcript: { bucket: RECORDINGS, key },
+          languageCode: 'en-US',
+          comprehendAnalyses: ['snt', 'kw', 'ne', 'syn'],
+        },
+        lambdaContext({ functionName: 'transcript-import', timeoutMs: 60_000 }),
+      ),
+    );
+    expectCleanLines(0);
+  });
+});
+
+describe('ctr-trigger', () => {
+  const sfn = mockClient(SFNClient);
+  const sqs = mockClient(SQSClient);
+  afterAll(() => {
+    sfn.restore();
+    sqs.restore();
+  });
+
+  it('records that are not JSON, inputs Step Functions rejects quoting them, and failed starts', async () => {
+    vi.stubEnv('POSTCALL_STATE_MACHINE_ARN', 'arn:aws:states:eu-west-2:123456789012:stateMachine:PostCall');
+    vi.stubEnv('CTR_DLQ_URL', 'https://sqs.eu-west-2.amazonaws.com/123456789012/ctr-dlq');
+    vi.stubEnv('POWERTOOLS_LOG_LEVEL', 'INFO');
+    sqs.on(SendMessageCommand).resolves({ MessageId: 'm-1' });
+    const rejected = randomUUID();
+    sfn.on(StartExecutionCommand).callsFake(async (input: { input?: string; name?: string }) => {
+      const quoted = String(input.input).slice(0, 400);
+      if (String(input.name).startsWith(rejected)) {
+        throw new SFNServiceException({
+          name: 'InvalidExecutionInput',
+          $fault: 'client',
+          message: `Invalid State Machine Execution Input: ${quoted}`,
+          $metadata: { httpStatusCode: 400 },
+        });
+      }
+      throw new SFNServiceException({
+        name: 'ServiceUnavailable',
+        $fault: 'server',
+        message: `could not start ${quoted}`,
+        $metadata: { httpStatusCode: 503 },
+      });
+    });
+    const { handler } = await import('../../functions/ctr-trigger/handler.js');
+    const { kinesisEventOf } = await import('../../local/aws-stand-ins/kinesis-event.js');
+    const ctr = (contactId: string) => ({
+      ContactId: contactId,
+      Channel: 'VOICE',
+      LastUpdateTimestamp: '2026-11-28T10:07:05Z',
+      Attributes: { postcallCTRImportEnabled: 'true', customerName: NAME, note: TEXT },
+      CustomerEndpoint: { Address: PHONE, Type: 'TELEPHONE_NUMBER' },
+    });
+    await handler(
+      kinesisEventOf([
+        { rawData: Buffer.from(`{"ContactId": "c", "name": "${NAME}`).toString('base64') },
+        ctr(rejected),
+        ctr(randomUUID()),
+      ]),
+      lambdaContext({ functionName: 'ctr-trigger', timeoutMs: 60_000 }),
+    );
+    expectCleanLines(3);
+    vi.unstubAllEnvs();
+  });
+});
