@@ -1,6 +1,10 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   EMULATOR_SECRET_ARN,
+  emulatorSecret,
   useSalesforceEmulator,
 } from '../../local/emulator-connection/salesforce-environment.js';
 import { startSalesforceEmulator } from '../../local/salesforce-emulator/index.js';
@@ -113,6 +117,27 @@ describe('getSalesforceClient with useSalesforceEmulator', () => {
       expect(() => getSalesforceClient()).toThrow(/SF_CREDENTIALS_SECRETS_MANAGER_ARN/);
     } finally {
       env.restore();
+    }
+  });
+
+  it('SF_CREDENTIALS_FILE reads the secret from a local file instead of Secrets Manager, and writes no token back', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'sf-file-'));
+    const file = join(directory, 'secret.json');
+    writeFileSync(file, JSON.stringify(emulatorSecret(emulator)));
+    const env = useSalesforceEmulator(emulator, {
+      env: { SF_CREDENTIALS_SECRETS_MANAGER_ARN: undefined, SF_CREDENTIALS_FILE: file },
+    });
+    try {
+      const client = getSalesforceClient();
+      await client.limits();
+      emulator.expireAllSessions();
+      await client.limits();
+      expect(client.stats.tokenRequests).toBe(2);
+      expect(env.secretReads()).toBe(0);
+      expect(env.savedAuthTokens()).toHaveLength(0);
+    } finally {
+      env.restore();
+      rmSync(directory, { recursive: true, force: true });
     }
   });
 
