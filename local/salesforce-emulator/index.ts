@@ -40,6 +40,7 @@ import { QueryEngine } from './soql/query-engine.js';
 import { SearchService } from './sosl/search-service.js';
 import { registerContentHooks } from './store/content-documents.js';
 import { RecordService } from './store/record-service.js';
+import { StoredBlob } from './store/blob-store.js';
 import { RecordStore } from './store/record-store.js';
 import type { EmulatorOptions, FaultConfig, QueryLogEntry, SalesforceEmulator } from './types.js';
 
@@ -139,10 +140,15 @@ export async function startSalesforceEmulator(options: EmulatorOptions = {}): Pr
       if (object === undefined) throw new Error(`Unknown sObject ${sobject}`);
       const rows = recordOptions.includeDeleted ? store.all(object.name) : store.live(object.name);
       const fields = recordOptions.fields;
-      if (fields === undefined) return rows.map((row) => structuredClone({ ...row }));
-      return rows.map((row) =>
-        structuredClone(Object.fromEntries(fields.map((field) => [field, row[field]]))),
-      );
+      // File bodies as base64 text, as the REST API serialises them.
+      const copy = (entries: Array<[string, unknown]>) =>
+        structuredClone(
+          Object.fromEntries(
+            entries.map(([key, value]) => [key, value instanceof StoredBlob ? value.base64() : value]),
+          ),
+        );
+      if (fields === undefined) return rows.map((row) => copy(Object.entries(row)));
+      return rows.map((row) => copy(fields.map((field) => [field, row[field]])));
     },
     queryLog: () =>
       queryLog.slice(-QUERY_LOG_LIMIT).map((entry) => ({ ...entry, literals: [...entry.literals] })),
@@ -162,7 +168,7 @@ export async function startSalesforceEmulator(options: EmulatorOptions = {}): Pr
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
-      }),
+      }).finally(() => store.blobs.close()),
   };
 }
 

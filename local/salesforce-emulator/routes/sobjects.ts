@@ -14,6 +14,7 @@ import { recordUrl } from '../soql/record-shape.js';
 import { MultipleMatchesError } from '../store/record-service.js';
 import { createContentVersion } from './content-version-upload.js';
 import { fieldsParam, restRecord } from './record-output.js';
+import { blobBytes } from '../store/blob-store.js';
 
 /** The first API version whose upsert answers 200 + `created` instead of 204 (external-apis A2). */
 const UPSERT_CREATED_FLAG_VERSION = 46;
@@ -73,11 +74,11 @@ export async function sobjectsRoute(services: Services, request: EmulatorRequest
     const field = findField(object, fourth);
     if (field?.type === 'base64' && method === 'GET') {
       const record = records.live(object, recordId);
-      const value = record[field.name];
-      if (typeof value !== 'string') throw notFound();
+      const bytes = blobBytes(record[field.name]);
+      if (bytes === undefined) throw notFound();
       return {
         status: 200,
-        raw: Buffer.from(value, 'base64'),
+        raw: bytes,
         headers: { 'content-type': 'application/octetstream' },
       };
     }

@@ -4,6 +4,7 @@
  */
 import { formatDateTime, type EmulatorContext } from '../context.js';
 import type { ObjectSchema } from '../schema/types.js';
+import { blobByteLength } from './blob-store.js';
 
 export function applyDerivedFields(
   context: EmulatorContext,
@@ -26,7 +27,7 @@ export function applyDerivedFields(
       break;
     }
     case 'Attachment':
-      record.BodyLength = typeof record.Body === 'string' ? Buffer.from(record.Body, 'base64').length : 0;
+      record.BodyLength = blobByteLength(record.Body);
       break;
     default:
       break;

@@ -52,6 +52,7 @@ export class RecordService {
     // lookup scans a table.
     for (const object of context.schema.objects()) {
       for (const field of object.fields) {
+        if (field.type === 'base64') context.store.defineBlobField(object.name, field.name);
         if (field.externalId !== true && field.unique !== true && field.type !== 'reference') continue;
         context.store.defineIndex(object.name, field.name, (value) => indexKey(field, value));
       }

@@ -6,6 +6,8 @@
  * rollback undoes just those writes and no request copies whole tables.
  */
 
+import { BlobStore, StoredBlob } from './blob-store.js';
+
 export type StoredRecord = Readonly<Record<string, unknown>> & { readonly Id: string };
 
 /** An open all-or-none scope: {@link rollback} undoes its writes, {@link release} keeps them. */
@@ -38,6 +40,9 @@ export class RecordStore {
   readonly #indexes = new Map<string, Map<string, ValueIndex>>();
   /** Key prefix → object API name (filled as tables are created). */
   readonly #objectByPrefix = new Map<string, string>();
+  /** object (lower-cased) → its blob fields, whose base64 values are kept in {@link blobs}. */
+  readonly #blobFields = new Map<string, string[]>();
+  readonly blobs = new BlobStore();
   /** Record id → when it was first stored, so indexed lookups answer in the tables' order. */
   readonly #position = new Map<string, number>();
 
@@ -85,7 +90,14 @@ export class RecordStore {
     if (previous === undefined && !this.#position.has(record.Id))
       this.#position.set(record.Id, this.#position.size);
     this.#unindex(object, previous);
-    const stored = Object.freeze({ ...record }) as StoredRecord;
+    const copy: Record<string, unknown> = { ...record };
+    for (const field of this.#blobFields.get(object.toLowerCase()) ?? []) {
+      const value = copy[field];
+      if (typeof value === 'string') copy[field] = this.blobs.put(value);
+      else if (value instanceof StoredBlob && !this.blobs.owns(value))
+        copy[field] = this.blobs.put(value.base64()); // another org's body (a state copied across)
+    }
+    const stored = Object.freeze(copy) as StoredRecord;
     table.set(record.Id, stored);
     this.#index(object, stored);
   }
@@ -122,6 +134,12 @@ export class RecordStore {
       },
       release: close,
     };
+  }
+
+  /** Keeps `field`'s values (base64 text) on disk: stored records hold a {@link StoredBlob}. */
+  defineBlobField(object: string, field: string): void {
+    const key = object.toLowerCase();
+    this.#blobFields.set(key, [...(this.#blobFields.get(key) ?? []), field]);
   }
 
   /** Keeps an index of `field` over live records so {@link withValue} needs no scan. */
