@@ -1,4 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { captureOutputLines, type OutputLines } from '../../test/support/output-lines.js';
 import { SalesforceRequestError } from '../salesforce/errors.js';
 import { errorSummary, logFailure } from './error-summary.js';
 import { createLogger, MAX_LOG_LINE_BYTES } from './logger.js';
@@ -6,20 +7,17 @@ import { createLogger, MAX_LOG_LINE_BYTES } from './logger.js';
 let lines: string[] = [];
 const saved = { dev: process.env.POWERTOOLS_DEV, level: process.env.POWERTOOLS_LOG_LEVEL };
 
+let output: OutputLines;
+
 // As deployed: one JSON line per entry on stdout (the test setup's dev mode pretty-prints), at INFO.
 beforeEach(() => {
   delete process.env.POWERTOOLS_DEV;
   process.env.POWERTOOLS_LOG_LEVEL = 'INFO';
-  lines = [];
-  const capture = (chunk: unknown): boolean => {
-    lines.push(...String(chunk).split('\n').filter(Boolean));
-    return true;
-  };
-  vi.spyOn(process.stdout, 'write').mockImplementation(capture);
-  vi.spyOn(process.stderr, 'write').mockImplementation(capture);
+  output = captureOutputLines();
+  lines = output.lines;
 });
 afterEach(() => {
-  vi.restoreAllMocks();
+  output.stop();
   process.env.POWERTOOLS_DEV = saved.dev;
   process.env.POWERTOOLS_LOG_LEVEL = saved.level;
 });

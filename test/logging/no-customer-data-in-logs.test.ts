@@ -5,12 +5,22 @@
  * log line may contain any of them, nor be longer than the cap.
  */
 import { randomUUID } from 'node:crypto';
-import { ConnectClient, GetContactAttributesCommand } from '@aws-sdk/client-connect';
+import {
+  ConnectClient,
+  GetContactAttributesCommand,
+  GetCurrentMetricDataCommand,
+  ListQueuesCommand,
+} from '@aws-sdk/client-connect';
 import { SFNClient, SFNServiceException, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { lambdaContext } from '../../local/aws-stand-ins/lambda-context.js';
+import {
+  LOCAL_DYNAMODB_CREDENTIALS,
+  type LocalDynamoDb,
+  startLocalDynamoDb,
+} from '../../local/aws-stand-ins/local-dynamodb.js';
 import { type LocalS3, startLocalS3 } from '../../local/aws-stand-ins/local-s3.js';
 import {
   type SalesforceEnvironment,
@@ -19,6 +29,7 @@ import {
 import { startSalesforceEmulator } from '../../local/salesforce-emulator/index.js';
 import type { SalesforceEmulator } from '../../local/salesforce-emulator/types.js';
 import { MAX_LOG_LINE_BYTES } from '../../shared/logging/logger.js';
+import { captureOutputLines, type OutputLines } from '../support/output-lines.js';
 
 // Loggers are made when the handlers' modules load: set the deployed log mode first, then import.
 delete process.env.POWERTOOLS_DEV;
@@ -59,18 +70,14 @@ afterAll(async () => {
   await s3.stop();
 });
 
+let output: OutputLines;
 beforeEach(() => {
-  lines = [];
-  const capture = (chunk: unknown): boolean => {
-    lines.push(...String(chunk).split('\n').filter(Boolean));
-    return true;
-  };
-  vi.spyOn(process.stdout, 'write').mockImplementation(capture);
-  vi.spyOn(process.stderr, 'write').mockImplementation(capture);
+  output = captureOutputLines();
+  lines = output.lines;
 });
 
 afterEach(() => {
-  vi.restoreAllMocks();
+  output.stop();
 });
 
 /** Every captured line: no customer value, within the cap, and at least `minimum` of them. */
@@ -149,6 +156,19 @@ describe('invoke-api', () => {
 });
 
 describe('contact-import', () => {
+  let dynamodb: LocalDynamoDb;
+  beforeAll(async () => {
+    dynamodb = await startLocalDynamoDb();
+    vi.stubEnv('CONTACT_VERSION_TABLE', dynamodb.tableName);
+    vi.stubEnv('AWS_ENDPOINT_URL_DYNAMODB', dynamodb.endpoint);
+    vi.stubEnv('AWS_ACCESS_KEY_ID', LOCAL_DYNAMODB_CREDENTIALS.accessKeyId);
+    vi.stubEnv('AWS_SECRET_ACCESS_KEY', LOCAL_DYNAMODB_CREDENTIALS.secretAccessKey);
+  });
+  afterAll(async () => {
+    vi.unstubAllEnvs();
+    await dynamodb.stop();
+  });
+
   it('a CTR whose attributes Salesforce rejects as too long', async () => {
     const { handler } = await import('../../functions/contact-import/handler.js');
     const { parseContactTraceRecordJson } = await import('../../shared/ctr/parse.js');
@@ -349,6 +369,35 @@ describe('ctr-trigger', () => {
       lambdaContext({ functionName: 'ctr-trigger', timeoutMs: 60_000 }),
     );
     expectCleanLines(3);
+    vi.unstubAllEnvs();
+  });
+});
+
+describe('realtime-queue-metrics', () => {
+  const connect = mockClient(ConnectClient);
+  afterAll(() => connect.restore());
+
+  it('queue metrics Salesforce rejects, quoting the queue name', async () => {
+    vi.stubEnv('AMAZON_CONNECT_INSTANCE_ID', '0e6d9a3c-7b1f-4c2a-9d3e-5f6a7b8c9d0e');
+    vi.stubEnv('REALTIME_REFRESHES_PER_INVOCATION', '1');
+    vi.stubEnv('POWERTOOLS_LOG_LEVEL', 'INFO');
+    connect.on(ListQueuesCommand).resolves({
+      QueueSummaryList: [
+        {
+          Id: 'q1',
+          Arn: 'arn:aws:connect:eu-west-2:123456789012:instance/0e6d9a3c-7b1f-4c2a-9d3e-5f6a7b8c9d0e/queue/q1',
+          Name: `${NAME} ${'n'.repeat(300)}`,
+          QueueType: 'STANDARD',
+        },
+      ],
+    });
+    connect.on(GetCurrentMetricDataCommand).resolves({ MetricResults: [] });
+    const { createHandler } = await import('../../functions/realtime-queue-metrics/handler.js');
+    const handler = createHandler({ connect: new ConnectClient({}), sleep: async () => undefined });
+    await handler({}, lambdaContext({ functionName: 'realtime-queue-metrics', timeoutMs: 60_000 })).catch(
+      () => undefined,
+    );
+    expectCleanLines(1);
     vi.unstubAllEnvs();
   });
 });
