@@ -34,6 +34,9 @@ const BUCKET_MESSAGE = 'must be an S3 bucket name only (no s3://, no folder), or
 const KMS_KEY_PATTERN = '^$|^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/[A-Za-z0-9-]+$';
 const KMS_KEY_MESSAGE = 'must be a KMS key ARN (arn:aws:kms:<region>:<account>:key/<id>), or empty';
 
+/** The original's parameter for the guided-setup endpoint, accepted and ignored. */
+export const RETIRED_PARAMETER = 'SalesforceExecuteAWSServiceUser';
+
 /** Salesforce log levels of the original, mapped onto Powertools' names (WARNING → WARN). */
 export const LOG_LEVELS = ['DEBUG', 'INFO', 'WARNING', 'ERROR', 'CRITICAL'] as const;
 
@@ -124,6 +127,8 @@ export class StackParameters extends Construct {
   readonly privateVpcEnabled: CfnParameter;
   readonly vpcSecurityGroupList: CfnParameter;
   readonly vpcSubnetList: CfnParameter;
+  /** Retired: accepted and ignored (see {@link RETIRED_PARAMETER}). */
+  readonly salesforceExecuteAwsServiceUser: CfnParameter;
   readonly conditions: StackConditions;
   /** LambdaLoggingLevel as Powertools spells it (it has WARN, not WARNING). */
   readonly powertoolsLogLevel: string;
@@ -400,7 +405,8 @@ export class StackParameters extends Construct {
     });
     this.logRetentionDays = new CfnParameter(stack, 'LogRetentionInDays', {
       type: 'Number',
-      default: 90,
+      // A string, like the AllowedValues: CloudFormation compares the default with them as text.
+      default: '90',
       allowedValues: [
         '1',
         '3',
@@ -491,6 +497,15 @@ export class StackParameters extends Construct {
       type: 'CommaDelimitedList',
       default: '',
       description: 'Private subnet ids for the functions when PrivateVpcEnabled is true.',
+    });
+
+    // Retired with sfExecuteAWSService (the guided-setup endpoint is not part of this product):
+    // accepted so that an original parameter file deploys unchanged, and used by nothing.
+    this.salesforceExecuteAwsServiceUser = new CfnParameter(stack, RETIRED_PARAMETER, {
+      type: 'String',
+      default: '',
+      description:
+        'Retired, ignored: the original sfExecuteAWSService guided-setup endpoint is not part of this product. Accepted so an original parameter file deploys unchanged.',
     });
 
     Validations.of(stack).acknowledge({
@@ -785,6 +800,7 @@ export class StackParameters extends Construct {
             this.vpcSubnetList,
             this.vpcSecurityGroupList,
           ]),
+          group('Retired (ignored)', [this.salesforceExecuteAwsServiceUser]),
         ],
       },
     };

@@ -9,6 +9,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_NODE_OPTIONS, RECORDING_UPLOAD_NODE_OPTIONS } from '../lib/node-options.js';
 import { checkAslRules } from './asl-rules.js';
 import { readsS3Objects } from './s3-object-reads.js';
+import {
+  type ParameterDefinition,
+  type ParameterFileEntry,
+  parameterFileProblems,
+} from './parameter-file.js';
 import { FUNCTION_FOLDERS } from './function-folders.js';
 import { POST_CALL_ASL_PATH, REPO_ROOT } from '../lib/paths.js';
 import {
@@ -142,8 +147,11 @@ describe('parameters', () => {
     ]) {
       expect(names, name).toContain(name);
     }
-    // The guided-setup endpoint (sfExecuteAWSService) is not part of this product.
-    expect(names).not.toContain('SalesforceExecuteAWSServiceUser');
+    // The guided-setup endpoint (sfExecuteAWSService) is not part of this product: its parameter
+    // is accepted (original parameter files deploy) and used by nothing.
+    expect(names).toContain('SalesforceExecuteAWSServiceUser');
+    const { Parameters: _parameters, Metadata: _metadata, ...rest } = template;
+    expect(JSON.stringify(rest)).not.toContain('SalesforceExecuteAWSServiceUser');
   });
 
   it.each([
@@ -380,6 +388,79 @@ describe('parameters', () => {
         TranscribeOutputS3BucketName: '',
       }),
     ).toEqual([]);
+  });
+});
+
+describe('migration from the original package', () => {
+  const fixture = (name: string) =>
+    JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures', 'original-package', name), 'utf8'));
+  /** The original template's parameter definitions (v5.28). */
+  const ORIGINAL: Record<string, ParameterDefinition> = fixture('template-parameters.json');
+  /** A parameter file of an original installation, as its admin deployed it. */
+  const ORIGINAL_FILE: ParameterFileEntry[] = fixture('parameters.json');
+  /** The changes the README's migration table tells that admin to make. */
+  const DOCUMENTED_CHANGES: Record<string, string> = {
+    SalesforceVersion: 'v62.0',
+    SalesforceCredentialsSecretsManagerARN:
+      'arn:aws:secretsmanager:us-east-1:123456789012:secret:SalesforceCredentials-AbCdEf',
+  };
+  const withChanges = (changes: Record<string, string>): ParameterFileEntry[] =>
+    ORIGINAL_FILE.map((entry) =>
+      entry.ParameterKey in changes ? { ...entry, ParameterValue: changes[entry.ParameterKey] } : entry,
+    );
+  /** First-column names of the README table of parameters whose accepted values or default changed. */
+  const readmeMigrationRows = (): string[] => {
+    const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
+    const start = readme.indexOf('**Parameters whose accepted values or default changed**');
+    expect(start, 'README migration table').toBeGreaterThan(0);
+    const rows = readme.slice(start).split('\n').slice(1);
+    const table = rows.slice(rows.findIndex((line) => line.startsWith('|')));
+    const end = table.findIndex((line) => !line.startsWith('|'));
+    return table
+      .slice(2, end === -1 ? undefined : end)
+      .map((line) => /^\|\s*`([A-Za-z0-9]+)`/.exec(line)?.[1] ?? line);
+  };
+
+  it('accepts an original parameter file with only the documented changes (types, patterns, values, Rules)', () => {
+    expect(parameterFileProblems(template, withChanges(DOCUMENTED_CHANGES))).toEqual([]);
+  });
+
+  it('refuses the unchanged original file for exactly the documented parameters', () => {
+    const problems = parameterFileProblems(template, ORIGINAL_FILE);
+    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(Object.keys(DOCUMENTED_CHANGES).sort());
+    for (const name of Object.keys(DOCUMENTED_CHANGES)) expect(readmeMigrationRows()).toContain(name);
+  });
+
+  it('accepts and ignores the retired SalesforceExecuteAWSServiceUser', () => {
+    const problems = parameterFileProblems(template, [
+      ...withChanges(DOCUMENTED_CHANGES).filter((e) => e.ParameterKey !== 'SalesforceExecuteAWSServiceUser'),
+      { ParameterKey: 'SalesforceExecuteAWSServiceUser', ParameterValue: 'any-user-name' },
+    ]);
+    expect(problems).toEqual([]);
+  });
+
+  it('lists in the README every original parameter whose accepted values narrowed or whose default changed', () => {
+    const ours = template.Parameters as unknown as Record<string, ParameterDefinition>;
+    const changed = Object.entries(ORIGINAL)
+      .filter(([name, original]) => {
+        const now = ours[name];
+        if (!now) return true;
+        const narrowedValues =
+          now.AllowedValues !== undefined &&
+          (original.AllowedValues === undefined ||
+            original.AllowedValues.some((v) => !now.AllowedValues?.map(String).includes(String(v))));
+        const narrowedPattern =
+          now.AllowedPattern !== undefined && now.AllowedPattern !== original.AllowedPattern;
+        const bounded =
+          (now.MinValue !== undefined && now.MinValue !== original.MinValue) ||
+          (now.MaxValue !== undefined && now.MaxValue !== original.MaxValue);
+        const defaultChanged = String(now.Default ?? '<none>') !== String(original.Default ?? '<none>');
+        return now.Type !== original.Type || narrowedValues || narrowedPattern || bounded || defaultChanged;
+      })
+      .map(([name]) => name)
+      .sort();
+    expect(changed.length).toBeGreaterThan(0);
+    expect([...readmeMigrationRows()].sort()).toEqual(changed);
   });
 });
 
@@ -766,7 +847,9 @@ describe('S3 reads on AWS semantics', () => {
         const [, bucket, prefix] = match as RegExpExecArray;
         const listing = listings.find(
           (s) =>
-            resourcesOf(s).map((v) => concrete(v)).includes(`arn:aws:s3:::${bucket}`) &&
+            resourcesOf(s)
+              .map((v) => concrete(v))
+              .includes(`arn:aws:s3:::${bucket}`) &&
             ([] as unknown[])
               .concat((s.Condition?.StringLike as Record<string, unknown>)?.['s3:prefix'] ?? [])
               .map((v) => concrete(v))
