@@ -509,6 +509,10 @@ export class StackParameters extends Construct {
     });
 
     Validations.of(stack).acknowledge({
+      id: 'CloudFormation-Validate::W2001',
+      reason: `${RETIRED_PARAMETER} is retired on purpose: accepted so original parameter files deploy, referenced by nothing.`,
+    });
+    Validations.of(stack).acknowledge({
       id: 'CloudFormation-Validate::W1030',
       reason:
         'Optional ARN parameters default to empty and are used only under their Has<Name> conditions (template-level check of CTRKinesisARN against the event source mapping).',

@@ -3,11 +3,16 @@
  * switches, VPC, the state machine definition and its role against the ASL, least privilege,
  * the trigger wiring, alarms, outputs, bundling, and cdk-nag.
  */
+import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_NODE_OPTIONS, RECORDING_UPLOAD_NODE_OPTIONS } from '../lib/node-options.js';
 import { checkAslRules } from './asl-rules.js';
+import { aslServiceDiagnostics, fillSubstitutions, statelintProblems } from './asl-validators.js';
+import { node22 } from './node22.js';
 import { readsS3Objects } from './s3-object-reads.js';
 import {
   type ParameterDefinition,
@@ -31,6 +36,8 @@ import {
   deployedResources,
   type TemplateJson,
 } from './template-conditions.js';
+
+const execFileAsync = promisify(execFile);
 
 let synthesized: SynthesizedStack;
 let template: TemplateJson;
@@ -663,6 +670,38 @@ describe('functions', () => {
     }
   });
 
+  it('loads every synthesized bundle under Node 22 with its template environment and NODE_OPTIONS', async () => {
+    const deployed = deployedResources(template, { ...EVERYTHING_ON, ...BUCKET_KEYS });
+    const functions = ofType(deployed, 'AWS::Lambda::Function');
+    expect(functions).toHaveLength(FUNCTION_FOLDERS.length);
+    const loads = functions.map(async (fn) => {
+      const key = String((fn.properties.Code as { S3Key: unknown }).S3Key);
+      const bundle = join(synthesized.outdir, `asset.${key.replace(/\.zip$/, '')}`, 'index.mjs');
+      expect(existsSync(bundle), bundle).toBe(true);
+      const variables = (fn.properties.Environment as { Variables: Record<string, unknown> }).Variables;
+      const environment = Object.fromEntries(
+        Object.entries(variables).map(([name, value]) => [name, concrete(value)]),
+      );
+      const script = `const m = await import(${JSON.stringify(pathToFileURL(bundle).href)}); if (typeof m.handler !== 'function') { console.error('no handler export'); process.exit(3); }`;
+      const result = await execFileAsync(node22(), ['--input-type=module', '-e', script], {
+        env: {
+          PATH: process.env.PATH,
+          AWS_REGION: 'eu-west-2',
+          AWS_LAMBDA_FUNCTION_NAME: environment.POWERTOOLS_SERVICE_NAME,
+          AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(fn.properties.MemorySize),
+          ...environment,
+        },
+        timeout: 60_000,
+      }).then(
+        () => 'loaded',
+        (error: Error & { stderr?: string }) => `failed: ${error.stderr ?? error.message}`,
+      );
+      return [environment.POWERTOOLS_SERVICE_NAME, result];
+    });
+    const results = Object.fromEntries(await Promise.all(loads));
+    expect(results).toEqual(Object.fromEntries(FUNCTION_FOLDERS.map((folder) => [folder, 'loaded'])));
+  });
+
   it('never grants a service-wide action or an unscoped data action', () => {
     for (const statement of allStatements(deployedResources(template, EVERYTHING_ON))) {
       for (const action of actionsOf(statement)) {
@@ -797,27 +836,37 @@ describe('functions', () => {
   });
 });
 
+/** Parameter values of a complete deployment with bucket keys, for resolving template values. */
+const VALUES: Record<string, string> = { ...EVERYTHING_ON, ...BUCKET_KEYS };
+const PSEUDO: Record<string, string> = {
+  'AWS::Partition': 'aws',
+  'AWS::Region': 'eu-west-2',
+  'AWS::AccountId': '123456789012',
+};
+/** A template value with Ref, Fn::Join and Fn::GetAtt resolved for VALUES and the parameter defaults. */
+const concrete = (value: unknown, values: Record<string, string> = VALUES): string => {
+  if (typeof value === 'string') return value;
+  const ref = (value as { Ref?: string }).Ref;
+  if (ref !== undefined) {
+    const param = (template.Parameters as Record<string, Param>)[ref];
+    const resolved = values[ref] ?? PSEUDO[ref] ?? (param ? String(param.Default ?? '') : undefined);
+    // A resource of the stack itself: its logical id.
+    return resolved ?? `<${ref}>`;
+  }
+  const join = (value as { 'Fn::Join'?: [string, unknown[]] })['Fn::Join'];
+  const findInMap = (value as { 'Fn::FindInMap'?: [string, unknown, string] })['Fn::FindInMap'];
+  if (findInMap) {
+    const mappings = template.Mappings as Record<string, Record<string, Record<string, string>>>;
+    return mappings[findInMap[0]][concrete(findInMap[1], values)][findInMap[2]];
+  }
+  const getAtt = (value as { 'Fn::GetAtt'?: string[] })['Fn::GetAtt'];
+  // Only functions' ARNs are read this way (DefinitionSubstitutions).
+  if (getAtt) return `arn:aws:lambda:eu-west-2:123456789012:function:${getAtt[0]}`;
+  if (join) return join[1].map((part) => concrete(part, values)).join(join[0]);
+  throw new Error(`cannot resolve ${JSON.stringify(value)}`);
+};
+
 describe('S3 reads on AWS semantics', () => {
-  const VALUES: Record<string, string> = { ...EVERYTHING_ON, ...BUCKET_KEYS };
-  const PSEUDO: Record<string, string> = {
-    'AWS::Partition': 'aws',
-    'AWS::Region': 'eu-west-2',
-    'AWS::AccountId': '123456789012',
-  };
-  /** A policy value with Ref and Fn::Join resolved for VALUES and the parameter defaults. */
-  const concrete = (value: unknown, values: Record<string, string> = VALUES): string => {
-    if (typeof value === 'string') return value;
-    const ref = (value as { Ref?: string }).Ref;
-    if (ref !== undefined) {
-      const param = (template.Parameters as Record<string, Param>)[ref];
-      const resolved = values[ref] ?? PSEUDO[ref] ?? (param ? String(param.Default ?? '') : undefined);
-      // A resource of the stack itself: its logical id.
-      return resolved ?? `<${ref}>`;
-    }
-    const join = (value as { 'Fn::Join'?: [string, unknown[]] })['Fn::Join'];
-    if (join) return join[1].map((part) => concrete(part, values)).join(join[0]);
-    throw new Error(`cannot resolve ${JSON.stringify(value)}`);
-  };
   const roleOfFolder = (deployed: DeployedResource[], folder: string): string => {
     const fn = ofType(deployed, 'AWS::Lambda::Function').find(
       (f) =>
@@ -955,6 +1004,23 @@ describe('post-call state machine', () => {
     expect(Object.keys(functionTimeouts).length).toBeGreaterThan(0);
     expect(substitutionMaxima).toHaveProperty('TranscriptionJobCheckWaitTime');
     expect(checkAslRules(JSON.parse(asl()), { functionTimeouts, substitutionMaxima })).toEqual([]);
+  });
+
+  it("passes AWS Toolkit's ASL language service and statelint with the stack's substitutions filled: 0 diagnostics", async () => {
+    const substitutions = machine().properties.DefinitionSubstitutions as Record<string, unknown>;
+    const filled = fillSubstitutions(
+      asl(),
+      Object.fromEntries(Object.entries(substitutions).map(([name, value]) => [name, concrete(value)])),
+    );
+    expect(filled).not.toContain('${');
+    expect(await aslServiceDiagnostics(filled)).toEqual([]);
+    expect(statelintProblems(filled)).toEqual([]);
+    // Both validators do find problems: a state without Next or End.
+    const broken = JSON.parse(filled);
+    delete broken.States['Contact trace record refreshed'].End;
+    const brokenText = JSON.stringify(broken, null, 2);
+    expect((await aslServiceDiagnostics(brokenText)).length).toBeGreaterThan(0);
+    expect(statelintProblems(brokenText).length).toBeGreaterThan(0);
   });
 
   it('logs ERROR without execution data and traces with X-Ray', () => {
