@@ -25,11 +25,6 @@ export interface PipelineFunctionsProps {
   readonly missingEntryFallback?: string;
 }
 
-/** `'true'`/`'false'` for a condition, so functions never see the original's `True`/`False`. */
-function flag(conditionId: string): string {
-  return Fn.conditionIf(conditionId, 'true', 'false').toString();
-}
-
 /** sfInvokeAPI: records fetched at most through `nextRecordsUrl` (SF_INVOKE_API_MAX_RECORDS). */
 export const INVOKE_API_MAX_RECORDS = 1000;
 
@@ -46,34 +41,34 @@ export class PipelineFunctions extends Construct {
   constructor(scope: Construct, id: string, props: PipelineFunctionsProps) {
     super(scope, id);
     const params = props.params;
-    const c = params.conditions;
     const common = { params, missingEntryFallback: props.missingEntryFallback };
 
-    const salesforceEnvironment: Record<string, string> = {
-      SF_HOST: params.salesforceHost.valueAsString,
-      SF_VERSION: params.salesforceVersion.valueAsString,
-      SF_USERNAME: params.salesforceUsername.valueAsString,
-      SF_PRODUCTION: flag(c.salesforceProduction.logicalId),
-      SF_AUTH_MODE: params.salesforceAuthMode.valueAsString,
-      SF_CREDENTIALS_SECRETS_MANAGER_ARN: params.salesforceCredentialsSecretsManagerArn.valueAsString,
-      SF_ADAPTER_NAMESPACE: params.salesforceAdapterNamespace.valueAsString,
+    // The variable names and values come from the parameter table (parameter-specs.ts).
+    const salesforceEnvironment = params.environmentOf(
+      'salesforceHost',
+      'salesforceVersion',
+      'salesforceUsername',
+      'salesforceProduction',
+      'salesforceAuthMode',
+      'salesforceCredentialsSecretsManagerArn',
+      'salesforceAdapterNamespace',
       // Token write-back to the secret (the original's behaviour); grants below follow it.
-      SF_SHARE_AUTH_TOKEN: flag(c.shareAuthToken.logicalId),
+      'salesforceShareAuthToken',
       // SF_REQUEST_TIMEOUT_MS stays unset: the client's 10 s default, and sfInvokeAPI sizes it to
       // its deadline when unset (functions/invoke-api/handler.ts).
-    };
-    const switches: Record<string, string> = {
-      POSTCALL_CTR_IMPORT_ENABLED: flag(c.ctrImport.logicalId),
-      POSTCALL_RECORDING_IMPORT_ENABLED: flag(c.recordingImport.logicalId),
-      POSTCALL_TRANSCRIBE_ENABLED: flag(c.transcribe.logicalId),
-      CONTACT_LENS_IMPORT_ENABLED: flag(c.contactLens.logicalId),
-      RECORDING_UPLOAD_ENABLED: flag(c.recordingUpload.logicalId),
-    };
-    const instanceId = { AMAZON_CONNECT_INSTANCE_ID: params.amazonConnectInstanceId.valueAsString };
-    const reportingEnvironment = {
-      GLOBAL_ANALYTICS_ENABLED: flag(c.globalAnalytics.logicalId),
-      SF_COLLECTIONS_PER_REQUEST: params.salesforceCollectionsPerRequest.valueAsString,
-    };
+    );
+    const switches = params.environmentOf(
+      'postcallCtrImportEnabled',
+      'postcallRecordingImportEnabled',
+      'postcallTranscribeEnabled',
+      'contactLensImportEnabled',
+      'recordingUploadEnabled',
+    );
+    const instanceId = params.environmentOf('amazonConnectInstanceId');
+    const reportingEnvironment = params.environmentOf(
+      'globalAnalyticsEnabled',
+      'salesforceCollectionsPerRequest',
+    );
 
     this.invokeApi = new PipelineFunction(this, 'InvokeApi', {
       folder: 'invoke-api',
@@ -84,8 +79,7 @@ export class PipelineFunctions extends Construct {
       memorySize: 512,
       environment: {
         ...salesforceEnvironment,
-        SF_INVOKE_API_TIMEOUT_MS: params.sfInvokeApiTimeout.valueAsString,
-        SF_PHONE_DEFAULT_REGION: params.sfPhoneDefaultRegion.valueAsString,
+        ...params.environmentOf('sfInvokeApiTimeout', 'sfPhoneDefaultRegion'),
         // Records followed through nextRecordsUrl; answers are capped at 32 KB by Connect anyway.
         SF_INVOKE_API_MAX_RECORDS: String(INVOKE_API_MAX_RECORDS),
       },
@@ -156,8 +150,7 @@ export class PipelineFunctions extends Construct {
         ...salesforceEnvironment,
         ...instanceId,
         ...reportingEnvironment,
-        AMAZON_CONNECT_QUEUE_MAX_RECORDS: params.queueMaxRecords.valueAsString,
-        AMAZON_CONNECT_QUEUE_METRICS_MAX_RECORDS: params.queueMetricsMaxRecords.valueAsString,
+        ...params.environmentOf('queueMaxRecords', 'queueMetricsMaxRecords'),
       },
     });
 

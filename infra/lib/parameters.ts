@@ -1,14 +1,13 @@
 /**
- * The stack's CloudFormation parameters and the conditions derived from them.
- *
- * Names, types and defaults follow the original package (upstream-behaviour.md §11.1, plus
- * SalesforceAuthMode and GlobalAnalyticsEnabled from v5.27/v5.28) so an admin can move over with
- * the same values; constraints are tighter so a typo fails at deploy time instead of at 3 a.m.
+ * The stack's CloudFormation parameters, built from {@link PARAMETER_SPECS} (each declared
+ * once there), the conditions and deploy-time Rules derived from them, the console form's groups
+ * and labels, and the function environment they feed.
  *
  * @example
  * ```ts
  * const params = new StackParameters(stack, 'Parameters');
  * fn.addEnvironment('SF_HOST', params.salesforceHost.valueAsString);
+ * const environment = params.environmentOf('salesforceHost', 'salesforceProduction'); // { SF_HOST, SF_PRODUCTION }
  * cfnResource.cfnOptions.condition = params.conditions.ctrPipeline;
  * ```
  */
@@ -24,21 +23,16 @@ import {
   Validations,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { DEFAULT_RECORDING_KEY_PREFIX } from './object-reads.js';
+import {
+  BOOLEAN_PATTERN,
+  PARAMETER_GROUPS,
+  PARAMETER_SPECS,
+  type ParameterField,
+  type ParameterSpec,
+  RETIRED_PARAMETER,
+} from './parameter-specs.js';
 
-/** Boolean switches accept the original's `true`/`True`/`false`/`False`. */
-export const BOOLEAN_PATTERN = '^([Tt]rue|[Ff]alse)$';
-const BOOLEAN_MESSAGE = 'must be true or false';
-const BUCKET_PATTERN = '^$|^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$';
-const BUCKET_MESSAGE = 'must be an S3 bucket name only (no s3://, no folder), or empty';
-const KMS_KEY_PATTERN = '^$|^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/[A-Za-z0-9-]+$';
-const KMS_KEY_MESSAGE = 'must be a KMS key ARN (arn:aws:kms:<region>:<account>:key/<id>), or empty';
-
-/** The original's parameter for the guided-setup endpoint, accepted and ignored. */
-export const RETIRED_PARAMETER = 'SalesforceExecuteAWSServiceUser';
-
-/** Salesforce log levels of the original, mapped onto Powertools' names (WARNING → WARN). */
-export const LOG_LEVELS = ['DEBUG', 'INFO', 'WARNING', 'ERROR', 'CRITICAL'] as const;
+export { BOOLEAN_PATTERN, LOG_LEVELS, RETIRED_PARAMETER } from './parameter-specs.js';
 
 export interface StackConditions {
   /** `SalesforceProduction` is true. */
@@ -81,54 +75,14 @@ export interface StackConditions {
   readonly contactLensConnectAccess: CfnCondition;
 }
 
+/** One CfnParameter property per spec, named by its `field`. */
+type ParameterFields = { readonly [K in ParameterField]: CfnParameter };
+
+// The parameter properties are declared by PARAMETER_SPECS and assigned in the constructor.
+export interface StackParameters extends ParameterFields {}
+
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the constructor assigns every merged property
 export class StackParameters extends Construct {
-  readonly salesforceProduction: CfnParameter;
-  readonly salesforceHost: CfnParameter;
-  readonly salesforceUsername: CfnParameter;
-  readonly salesforceVersion: CfnParameter;
-  readonly salesforceAuthMode: CfnParameter;
-  readonly salesforceAdapterNamespace: CfnParameter;
-  readonly salesforceCredentialsSecretsManagerArn: CfnParameter;
-  readonly salesforceCredentialsKmsKeyArn: CfnParameter;
-  readonly sfInvokeApiTimeout: CfnParameter;
-  readonly sfPhoneDefaultRegion: CfnParameter;
-  readonly salesforceShareAuthToken: CfnParameter;
-  readonly salesforceCollectionsPerRequest: CfnParameter;
-  readonly connectReportingBucket: CfnParameter;
-  readonly connectRecordingBucket: CfnParameter;
-  readonly connectRecordingKeyPrefix: CfnParameter;
-  readonly transcribeOutputBucket: CfnParameter;
-  readonly connectRecordingKmsKeyArn: CfnParameter;
-  readonly connectReportingKmsKeyArn: CfnParameter;
-  readonly transcribeOutputKmsKeyArn: CfnParameter;
-  readonly transcriptionJobCheckWaitTime: CfnParameter;
-  readonly transcriptionMaxPolls: CfnParameter;
-  readonly contactLensWaitSeconds: CfnParameter;
-  readonly contactLensMaxPolls: CfnParameter;
-  readonly ctrKinesisArn: CfnParameter;
-  readonly ctrBatchSize: CfnParameter;
-  readonly ctrMaximumRetryAttempts: CfnParameter;
-  readonly amazonConnectInstanceId: CfnParameter;
-  readonly queueMaxRecords: CfnParameter;
-  readonly queueMetricsMaxRecords: CfnParameter;
-  readonly historicalQueueReportPrefix: CfnParameter;
-  readonly historicalAgentReportPrefix: CfnParameter;
-  readonly lambdaLoggingLevel: CfnParameter;
-  readonly logRetentionDays: CfnParameter;
-  readonly alarmTopicArn: CfnParameter;
-  readonly postcallRecordingImportEnabled: CfnParameter;
-  readonly postcallTranscribeEnabled: CfnParameter;
-  readonly postcallCtrImportEnabled: CfnParameter;
-  readonly contactLensImportEnabled: CfnParameter;
-  readonly recordingUploadEnabled: CfnParameter;
-  readonly historicalReportingImportEnabled: CfnParameter;
-  readonly realtimeReportingImportEnabled: CfnParameter;
-  readonly globalAnalyticsEnabled: CfnParameter;
-  readonly privateVpcEnabled: CfnParameter;
-  readonly vpcSecurityGroupList: CfnParameter;
-  readonly vpcSubnetList: CfnParameter;
-  /** Retired: accepted and ignored (see {@link RETIRED_PARAMETER}). */
-  readonly salesforceExecuteAwsServiceUser: CfnParameter;
   readonly conditions: StackConditions;
   /** LambdaLoggingLevel as Powertools spells it (it has WARN, not WARNING). */
   readonly powertoolsLogLevel: string;
@@ -137,376 +91,19 @@ export class StackParameters extends Construct {
     super(scope, id);
     // Parameters live at stack level so their logical ids are exactly the original names.
     const stack = Stack.of(this);
-    const bool = (name: string, defaultValue: 'true' | 'false', description: string): CfnParameter =>
-      new CfnParameter(stack, name, {
-        type: 'String',
-        default: defaultValue,
-        allowedPattern: BOOLEAN_PATTERN,
-        constraintDescription: BOOLEAN_MESSAGE,
-        description,
+    const fields = this as unknown as Record<string, CfnParameter>;
+    for (const spec of PARAMETER_SPECS as readonly ParameterSpec[]) {
+      fields[spec.field] = new CfnParameter(stack, spec.id, {
+        type: spec.type,
+        default: spec.default,
+        allowedPattern: spec.pattern,
+        constraintDescription: spec.constraint,
+        allowedValues: spec.values ? [...spec.values] : undefined,
+        minValue: spec.min,
+        maxValue: spec.max,
+        description: spec.description,
       });
-
-    // --- Salesforce connection ---
-    this.salesforceProduction = bool(
-      'SalesforceProduction',
-      'true',
-      'true for a production org (token requests go to login.salesforce.com in password mode), false for a sandbox.',
-    );
-    this.salesforceHost = new CfnParameter(stack, 'SalesforceHost', {
-      type: 'String',
-      allowedPattern: '^https://[A-Za-z0-9][A-Za-z0-9-]*(\\.[A-Za-z0-9-]+)*\\.my\\.salesforce\\.(com|mil)/?$',
-      constraintDescription:
-        'must be your My Domain URL, e.g. https://mycompany.my.salesforce.com or https://mycompany--uat.sandbox.my.salesforce.com',
-      description:
-        'Required. The org My Domain URL (Setup > My Domain), starting with https:// and ending with .my.salesforce.com.',
-    });
-    this.salesforceUsername = new CfnParameter(stack, 'SalesforceUsername', {
-      type: 'String',
-      default: '',
-      allowedPattern: '^$|^[^\\s<>]+@[^\\s<>]+\\.[^\\s<>]+$',
-      constraintDescription:
-        'must be a Salesforce username (an email address), or empty in client_credentials/jwt_bearer mode',
-      description:
-        'The API user. Required in password and jwt_bearer modes; not used in client_credentials mode.',
-    });
-    this.salesforceVersion = new CfnParameter(stack, 'SalesforceVersion', {
-      type: 'String',
-      // The original defaulted to v42.0; the collections upsert used by the imports needs v46.0+.
-      default: 'v62.0',
-      // The client accepts v<2-3 digits>.<1 digit> (shared/salesforce/endpoints.ts).
-      allowedPattern: '^v(4[6-9]|[5-9][0-9]|[1-9][0-9]{2})\\.[0-9]$',
-      constraintDescription: 'must look like v62.0 and be v46.0 or later (sObject collections upsert)',
-      description: 'Salesforce REST API version, v46.0 or later, e.g. v62.0.',
-    });
-    this.salesforceAuthMode = new CfnParameter(stack, 'SalesforceAuthMode', {
-      type: 'String',
-      default: 'password',
-      allowedValues: ['password', 'client_credentials', 'jwt_bearer'],
-      description:
-        'OAuth flow: password (original default), client_credentials (Run As user of the Connected App), or jwt_bearer.',
-    });
-    this.salesforceAdapterNamespace = new CfnParameter(stack, 'SalesforceAdapterNamespace', {
-      type: 'String',
-      default: 'amazonconnect',
-      allowedPattern: '^$|^-$|^[A-Za-z][A-Za-z0-9_]{0,14}$',
-      constraintDescription:
-        'must be a Salesforce namespace prefix (letters, digits, _), blank or - for none',
-      description: 'CTI Adapter managed-package namespace; blank (or -) for an unmanaged install.',
-    });
-    this.salesforceCredentialsSecretsManagerArn = new CfnParameter(
-      stack,
-      'SalesforceCredentialsSecretsManagerARN',
-      {
-        type: 'String',
-        // The complete ARN (with the -XXXXXX suffix Secrets Manager adds): IAM matches the policy
-        // resource and the kms:EncryptionContext:SecretARN condition against it, so a partial ARN
-        // would deploy and then be denied at runtime.
-        allowedPattern:
-          '^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:[A-Za-z0-9/_+=.@-]+-[A-Za-z0-9]{6}$',
-        constraintDescription:
-          'must be the complete Secrets Manager secret ARN, ending with the 6-character suffix (…:secret:Name-AbCdEf)',
-        description:
-          'Required. ARN of the secret holding the Salesforce credentials (Password, ConsumerKey, ConsumerSecret, AccessToken...).',
-      },
-    );
-    this.salesforceCredentialsKmsKeyArn = new CfnParameter(stack, 'SalesforceCredentialsKMSKeyARN', {
-      type: 'String',
-      default: '',
-      allowedPattern: KMS_KEY_PATTERN,
-      constraintDescription: KMS_KEY_MESSAGE,
-      description:
-        'ARN of the customer-managed KMS key that encrypts the secret; empty if it uses aws/secretsmanager.',
-    });
-    this.salesforceShareAuthToken = bool(
-      'SalesforceShareAuthToken',
-      'true',
-      'New. Share the Salesforce access token between functions through the secret (AuthToken), as the original did: needs secretsmanager:PutSecretValue on the secret. false: each container keeps its own token and the secret is read-only.',
-    );
-    this.sfPhoneDefaultRegion = new CfnParameter(stack, 'SfPhoneDefaultRegion', {
-      type: 'String',
-      default: 'US',
-      allowedPattern: '^[A-Z]{2}$',
-      constraintDescription: 'must be an ISO 3166-1 alpha-2 region code in capitals, e.g. US or GB',
-      description:
-        'New. sfInvokeAPI phoneLookup: region of phone numbers given without a country code (ISO 3166-1 alpha-2, e.g. US, GB).',
-    });
-    this.sfInvokeApiTimeout = new CfnParameter(stack, 'SfInvokeApiTimeout', {
-      type: 'Number',
-      default: 7000,
-      minValue: 1000,
-      maxValue: 7500,
-      description:
-        'sfInvokeAPI: milliseconds it may spend on Salesforce before answering the contact flow with a timeout error (the flow waits at most 8 s).',
-    });
-
-    // --- Buckets and keys ---
-    const bucket = (name: string, description: string): CfnParameter =>
-      new CfnParameter(stack, name, {
-        type: 'String',
-        default: '',
-        allowedPattern: BUCKET_PATTERN,
-        constraintDescription: BUCKET_MESSAGE,
-        description,
-      });
-    const kmsKey = (name: string, description: string): CfnParameter =>
-      new CfnParameter(stack, name, {
-        type: 'String',
-        default: '',
-        allowedPattern: KMS_KEY_PATTERN,
-        constraintDescription: KMS_KEY_MESSAGE,
-        description,
-      });
-    this.connectReportingBucket = bucket(
-      'ConnectReportingS3BucketName',
-      'Bucket where Amazon Connect writes scheduled reports (historical import). Bucket name only.',
-    );
-    this.connectRecordingBucket = bucket(
-      'ConnectRecordingS3BucketName',
-      'Bucket holding call recordings and Contact Lens output. Bucket name only.',
-    );
-    this.connectRecordingKeyPrefix = new CfnParameter(stack, 'ConnectRecordingS3KeyPrefix', {
-      type: 'String',
-      default: DEFAULT_RECORDING_KEY_PREFIX,
-      allowedPattern: "^[A-Za-z0-9!_.'()/-]*$",
-      constraintDescription: "must be an S3 key prefix (letters, digits, / ! _ . ' ( ) -), no wildcards",
-      description:
-        'New. Key prefix of the call recordings in the recording bucket (the Connect instance data storage setting, e.g. connect/myinstance/CallRecordings/). Recording reads are limited to it.',
-    });
-    this.transcribeOutputBucket = bucket(
-      'TranscribeOutputS3BucketName',
-      'Bucket where Amazon Transcribe writes transcripts (often the recording bucket). Bucket name only.',
-    );
-    this.connectRecordingKmsKeyArn = kmsKey(
-      'ConnectRecordingS3KMSKeyARN',
-      'New. KMS key of an SSE-KMS recording bucket (grants kms:Decrypt); empty for SSE-S3.',
-    );
-    this.connectReportingKmsKeyArn = kmsKey(
-      'ConnectReportingS3KMSKeyARN',
-      'New. KMS key of an SSE-KMS reporting bucket (grants kms:Decrypt); empty for SSE-S3.',
-    );
-    this.transcribeOutputKmsKeyArn = kmsKey(
-      'TranscribeOutputS3KMSKeyARN',
-      'New. KMS key of an SSE-KMS Transcribe output bucket (grants Decrypt/GenerateDataKey); empty for SSE-S3.',
-    );
-
-    // --- Post-call pipeline ---
-    this.transcriptionJobCheckWaitTime = new CfnParameter(stack, 'TranscriptionJobCheckWaitTime', {
-      type: 'Number',
-      default: 20,
-      minValue: 5,
-      maxValue: 3600,
-      description: 'Seconds between two Amazon Transcribe job status checks.',
-    });
-    this.transcriptionMaxPolls = new CfnParameter(stack, 'TranscriptionMaxPolls', {
-      type: 'Number',
-      default: 360,
-      minValue: 1,
-      maxValue: 1000,
-      description:
-        'New. Status checks before a transcription job is given up as timed out (360 x 20 s = 2 h); the failure is written on the analytics record. Polling also stops after 12 h of waiting.',
-    });
-    this.contactLensWaitSeconds = new CfnParameter(stack, 'ContactLensWaitSeconds', {
-      type: 'Number',
-      default: 60,
-      minValue: 5,
-      maxValue: 3600,
-      description: 'New. Seconds between two looks for the contact Contact Lens analysis file.',
-    });
-    this.contactLensMaxPolls = new CfnParameter(stack, 'ContactLensMaxPolls', {
-      type: 'Number',
-      default: 30,
-      minValue: 1,
-      maxValue: 500,
-      description:
-        'New. Looks for the Contact Lens file before the branch ends as "no analysis" (30 x 60 s = 30 min); at most 12 h of waiting.',
-    });
-    this.ctrKinesisArn = new CfnParameter(stack, 'CTRKinesisARN', {
-      type: 'String',
-      default: '',
-      allowedPattern: '^$|^arn:aws[a-z-]*:kinesis:[a-z0-9-]+:[0-9]{12}:stream/[A-Za-z0-9_.-]+$',
-      constraintDescription: 'must be a Kinesis data stream ARN (Firehose is not supported), or empty',
-      description:
-        'Kinesis data stream receiving the Connect contact records; empty disables the post-call pipeline trigger.',
-    });
-    this.ctrMaximumRetryAttempts = new CfnParameter(stack, 'CTREventSourceMappingMaximumRetryAttempts', {
-      type: 'Number',
-      default: 100,
-      minValue: -1,
-      maxValue: 10000,
-      description:
-        'Retries of a failing contact-record batch before it goes to the dead-letter queue (-1 = until the record expires).',
-    });
-    this.ctrBatchSize = new CfnParameter(stack, 'CTREventSourceMappingBatchSize', {
-      type: 'Number',
-      default: 30,
-      minValue: 1,
-      maxValue: 10000,
-      description: 'Contact records per trigger invocation.',
-    });
-
-    // --- Reporting ---
-    this.amazonConnectInstanceId = new CfnParameter(stack, 'AmazonConnectInstanceId', {
-      type: 'String',
-      default: '',
-      allowedPattern: '^$|^[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}$',
-      constraintDescription: 'must be the instance id (a UUID, the last part of the instance ARN), or empty',
-      description: 'Amazon Connect instance id; required for real-time reporting.',
-    });
-    this.queueMaxRecords = new CfnParameter(stack, 'AmazonConnectQueueMaxRecords', {
-      type: 'Number',
-      default: 100,
-      minValue: 1,
-      maxValue: 100,
-      description: 'Page size of ListQueues (1-100).',
-    });
-    this.queueMetricsMaxRecords = new CfnParameter(stack, 'AmazonConnectQueueMetricsMaxRecords', {
-      type: 'Number',
-      default: 100,
-      minValue: 1,
-      maxValue: 100,
-      description: 'Page size of GetCurrentMetricData (1-100).',
-    });
-    const prefix = (name: string, defaultValue: string, description: string): CfnParameter =>
-      new CfnParameter(stack, name, {
-        type: 'String',
-        default: defaultValue,
-        // No leading slash: S3 keys (and the EventBridge prefix match) do not start with one.
-        allowedPattern: "^[A-Za-z0-9!_.*'()-][A-Za-z0-9!_.*'()/-]{0,199}$",
-        constraintDescription:
-          'must be an S3 key prefix such as SFDC/Queue (no leading s3:// or bucket name)',
-        description,
-      });
-    this.historicalQueueReportPrefix = prefix(
-      'HistoricalQueueReportPrefix',
-      'SFDC/Queue',
-      'New. Key prefix of the scheduled queue reports in the reporting bucket.',
-    );
-    this.historicalAgentReportPrefix = prefix(
-      'HistoricalAgentReportPrefix',
-      'SFDC/Agent',
-      'New. Key prefix of the scheduled agent reports in the reporting bucket.',
-    );
-
-    this.salesforceCollectionsPerRequest = new CfnParameter(stack, 'SalesforceCollectionsPerRequest', {
-      type: 'Number',
-      default: 5,
-      minValue: 1,
-      maxValue: 5,
-      description:
-        'New. Reporting imports: collections of 200 records per Salesforce API call (1-5). Lower it only if triggers or flows on the metrics objects hit Salesforce CPU limits.',
-    });
-
-    // --- Operations ---
-    this.lambdaLoggingLevel = new CfnParameter(stack, 'LambdaLoggingLevel', {
-      type: 'String',
-      default: 'INFO',
-      allowedValues: [...LOG_LEVELS],
-      description: 'Log level of every function.',
-    });
-    this.logRetentionDays = new CfnParameter(stack, 'LogRetentionInDays', {
-      type: 'Number',
-      // A string, like the AllowedValues: CloudFormation compares the default with them as text.
-      default: '90',
-      allowedValues: [
-        '1',
-        '3',
-        '5',
-        '7',
-        '14',
-        '30',
-        '60',
-        '90',
-        '120',
-        '150',
-        '180',
-        '365',
-        '400',
-        '545',
-        '731',
-        '1096',
-        '1827',
-        '2192',
-        '2557',
-        '2922',
-        '3288',
-        '3653',
-      ],
-      description: 'New. Days the functions and state machine logs are kept.',
-    });
-    this.alarmTopicArn = new CfnParameter(stack, 'AlarmNotificationTopicARN', {
-      type: 'String',
-      default: '',
-      allowedPattern: '^$|^arn:aws[a-z-]*:sns:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9_-]+(\\.fifo)?$',
-      constraintDescription: 'must be an SNS topic ARN, or empty',
-      description:
-        'New. SNS topic notified when an alarm fires or recovers; empty for alarms without notification.',
-    });
-
-    // --- Feature switches ---
-    this.postcallRecordingImportEnabled = bool(
-      'PostcallRecordingImportEnabled',
-      'true',
-      'Package-level switch: create the analytics record with the recording path (per call: postcallRecordingImportEnabled).',
-    );
-    this.postcallTranscribeEnabled = bool(
-      'PostcallTranscribeEnabled',
-      'true',
-      'Package-level switch: post-call transcription and Comprehend analysis (per call: postcallTranscribeEnabled).',
-    );
-    this.postcallCtrImportEnabled = bool(
-      'PostcallCTRImportEnabled',
-      'true',
-      'Package-level switch: upsert contact records into AC_ContactTraceRecord__c (per call: postcallCTRImportEnabled).',
-    );
-    this.historicalReportingImportEnabled = bool(
-      'HistoricalReportingImportEnabled',
-      'true',
-      'Import Connect queue/agent historical report CSVs (needs ConnectReportingS3BucketName).',
-    );
-    this.realtimeReportingImportEnabled = bool(
-      'RealtimeReportingImportEnabled',
-      'true',
-      'Publish real-time queue metrics every 15 s (needs AmazonConnectInstanceId).',
-    );
-    this.contactLensImportEnabled = bool(
-      'ContactLensImportEnabled',
-      'true',
-      'Package-level switch: import Contact Lens analyses (per call: contactLensImportEnabled).',
-    );
-    this.recordingUploadEnabled = bool(
-      'RecordingUploadEnabled',
-      'false',
-      'New. Also upload the recording audio to Salesforce as a file linked to the analytics record (uses file storage).',
-    );
-    this.globalAnalyticsEnabled = bool(
-      'GlobalAnalyticsEnabled',
-      'false',
-      'Metrics records use Region__c = global and no region suffix, so all regions share one row per queue/agent.',
-    );
-    this.privateVpcEnabled = bool(
-      'PrivateVpcEnabled',
-      'false',
-      'Run every function in your VPC (needs VpcSecurityGroupList and VpcSubnetList, and NAT or endpoints for Salesforce and AWS APIs).',
-    );
-    this.vpcSecurityGroupList = new CfnParameter(stack, 'VpcSecurityGroupList', {
-      type: 'CommaDelimitedList',
-      default: '',
-      description: 'Security group ids for the functions when PrivateVpcEnabled is true.',
-    });
-    this.vpcSubnetList = new CfnParameter(stack, 'VpcSubnetList', {
-      type: 'CommaDelimitedList',
-      default: '',
-      description: 'Private subnet ids for the functions when PrivateVpcEnabled is true.',
-    });
-
-    // Retired with sfExecuteAWSService (the guided-setup endpoint is not part of this product):
-    // accepted so that an original parameter file deploys unchanged, and used by nothing.
-    this.salesforceExecuteAwsServiceUser = new CfnParameter(stack, RETIRED_PARAMETER, {
-      type: 'String',
-      default: '',
-      description:
-        'Retired, ignored: the original sfExecuteAWSService guided-setup endpoint is not part of this product. Accepted so an original parameter file deploys unchanged.',
-    });
+    }
 
     Validations.of(stack).acknowledge({
       id: 'CloudFormation-Validate::W2001',
@@ -740,72 +337,33 @@ export class StackParameters extends Construct {
     ]);
   }
 
-  /** Console grouping, so the deploy form reads like the seed's installation notes. */
+  /**
+   * The function environment fed by these parameters (each spec's `env`): the value, or
+   * `'true'`/`'false'` from a switch's condition.
+   */
+  environmentOf(...names: ParameterField[]): Record<string, string> {
+    const environment: Record<string, string> = {};
+    for (const name of names) {
+      const spec = (PARAMETER_SPECS as readonly ParameterSpec[]).find((s) => s.field === name);
+      if (!spec?.env) throw new Error(`parameter ${name} feeds no environment variable`);
+      environment[spec.env] =
+        spec.pattern === BOOLEAN_PATTERN
+          ? Fn.conditionIf(`${spec.id}Condition`, 'true', 'false').toString()
+          : this[name].valueAsString;
+    }
+    return environment;
+  }
+
+  /** Console groups and labels, so the deploy form reads like the admin guide's installation steps. */
   private describeInterface(stack: Stack): void {
-    const group = (label: string, params: CfnParameter[]) => ({
-      Label: { default: label },
-      Parameters: params.map((p) => p.logicalId),
-    });
+    const specs = PARAMETER_SPECS as readonly ParameterSpec[];
     stack.templateOptions.metadata = {
       'AWS::CloudFormation::Interface': {
-        ParameterGroups: [
-          group('Salesforce', [
-            this.salesforceHost,
-            this.salesforceProduction,
-            this.salesforceVersion,
-            this.salesforceAuthMode,
-            this.salesforceUsername,
-            this.salesforceCredentialsSecretsManagerArn,
-            this.salesforceCredentialsKmsKeyArn,
-            this.salesforceAdapterNamespace,
-            this.salesforceShareAuthToken,
-            this.sfInvokeApiTimeout,
-            this.sfPhoneDefaultRegion,
-          ]),
-          group('Amazon Connect', [
-            this.amazonConnectInstanceId,
-            this.ctrKinesisArn,
-            this.connectRecordingBucket,
-            this.connectRecordingKeyPrefix,
-            this.connectReportingBucket,
-            this.transcribeOutputBucket,
-            this.connectRecordingKmsKeyArn,
-            this.connectReportingKmsKeyArn,
-            this.transcribeOutputKmsKeyArn,
-          ]),
-          group('Post-call features', [
-            this.postcallCtrImportEnabled,
-            this.postcallRecordingImportEnabled,
-            this.recordingUploadEnabled,
-            this.postcallTranscribeEnabled,
-            this.transcriptionJobCheckWaitTime,
-            this.transcriptionMaxPolls,
-            this.contactLensImportEnabled,
-            this.contactLensWaitSeconds,
-            this.contactLensMaxPolls,
-            this.ctrBatchSize,
-            this.ctrMaximumRetryAttempts,
-          ]),
-          group('Reporting', [
-            this.historicalReportingImportEnabled,
-            this.historicalQueueReportPrefix,
-            this.historicalAgentReportPrefix,
-            this.realtimeReportingImportEnabled,
-            this.queueMaxRecords,
-            this.queueMetricsMaxRecords,
-            this.globalAnalyticsEnabled,
-            this.salesforceCollectionsPerRequest,
-          ]),
-          group('Operations and network', [
-            this.lambdaLoggingLevel,
-            this.logRetentionDays,
-            this.alarmTopicArn,
-            this.privateVpcEnabled,
-            this.vpcSubnetList,
-            this.vpcSecurityGroupList,
-          ]),
-          group('Retired (ignored)', [this.salesforceExecuteAwsServiceUser]),
-        ],
+        ParameterGroups: PARAMETER_GROUPS.map((group) => ({
+          Label: { default: group },
+          Parameters: specs.filter((spec) => spec.group === group).map((spec) => spec.id),
+        })),
+        ParameterLabels: Object.fromEntries(specs.map((spec) => [spec.id, { default: spec.label }])),
       },
     };
   }

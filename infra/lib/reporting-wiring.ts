@@ -172,18 +172,13 @@ export class ReportingWiring extends Construct {
     conditionalPolicy(this, 'DecryptReports', c.hasReportingKmsKey, historical.role, [
       bucketKeyStatement('DecryptReports', params.connectReportingKmsKeyArn.valueAsString),
     ]);
-    historical.function.addEnvironment(
-      'CONNECT_REPORTING_BUCKET',
-      params.connectReportingBucket.valueAsString,
+    const reportEnvironment = params.environmentOf(
+      'connectReportingBucket',
+      'historicalQueueReportPrefix',
+      'historicalAgentReportPrefix',
     );
-    historical.function.addEnvironment(
-      'HISTORICAL_QUEUE_REPORT_PREFIXES',
-      params.historicalQueueReportPrefix.valueAsString,
-    );
-    historical.function.addEnvironment(
-      'HISTORICAL_AGENT_REPORT_PREFIXES',
-      params.historicalAgentReportPrefix.valueAsString,
-    );
+    for (const [name, value] of Object.entries(reportEnvironment))
+      historical.function.addEnvironment(name, value);
 
     // --- Real-time queue metrics ---
     this.realtimeSchedule = new CfnRule(this, 'RealtimeSchedule', {
