@@ -7,7 +7,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importContact as importContactHandler } from '../../functions/contact-import/handler.js';
 import { lambdaContext } from '../../local/aws-stand-ins/lambda-context.js';
-import { type LocalDynamoDb, startLocalDynamoDb } from '../../local/aws-stand-ins/local-dynamodb.js';
+import {
+  LOCAL_DYNAMODB_CREDENTIALS,
+  type LocalDynamoDb,
+  startLocalDynamoDb,
+} from '../../local/aws-stand-ins/local-dynamodb.js';
 import { loadCtrFixture } from '../../local/samples/ctr-fixtures.js';
 import { buildExecutionInput } from '../../shared/ctr/build-execution-input.js';
 import { parseContactTraceRecord } from '../../shared/ctr/parse.js';
@@ -19,11 +23,22 @@ import { OrgRun } from './support/org-run.js';
 const run = new OrgRun();
 // The contact version fence lives in DynamoDB: dynalite here, the org is the real one.
 let dynamodb: LocalDynamoDb | undefined;
-const saved = { table: process.env.CONTACT_VERSION_TABLE, endpoint: process.env.AWS_ENDPOINT_URL_DYNAMODB };
+const saved = {
+  CONTACT_VERSION_TABLE: process.env.CONTACT_VERSION_TABLE,
+  AWS_ENDPOINT_URL_DYNAMODB: process.env.AWS_ENDPOINT_URL_DYNAMODB,
+  AWS_ACCESS_KEY_ID: process.env.AWS_ACCESS_KEY_ID,
+  AWS_SECRET_ACCESS_KEY: process.env.AWS_SECRET_ACCESS_KEY,
+};
 beforeAll(async () => {
   dynamodb = await startLocalDynamoDb();
   process.env.CONTACT_VERSION_TABLE = dynamodb.tableName;
   process.env.AWS_ENDPOINT_URL_DYNAMODB = dynamodb.endpoint;
+  // With the secret in a local file nothing here talks to AWS: give the SDK dynalite's throw-away
+  // credentials rather than let it hunt for real ones (never when Secrets Manager is in use).
+  if (process.env.SF_CREDENTIALS_FILE !== undefined) {
+    process.env.AWS_ACCESS_KEY_ID = LOCAL_DYNAMODB_CREDENTIALS.accessKeyId;
+    process.env.AWS_SECRET_ACCESS_KEY = LOCAL_DYNAMODB_CREDENTIALS.secretAccessKey;
+  }
 });
 afterAll(async () => {
   try {
@@ -31,10 +46,10 @@ afterAll(async () => {
   } finally {
     resetSalesforceClient();
     await dynamodb?.stop();
-    if (saved.table === undefined) delete process.env.CONTACT_VERSION_TABLE;
-    else process.env.CONTACT_VERSION_TABLE = saved.table;
-    if (saved.endpoint === undefined) delete process.env.AWS_ENDPOINT_URL_DYNAMODB;
-    else process.env.AWS_ENDPOINT_URL_DYNAMODB = saved.endpoint;
+    for (const [name, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
   }
 });
 
