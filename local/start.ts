@@ -5,7 +5,7 @@
  * the real handlers, and prints what happened. Exits 0 only if every execution succeeded.
  *
  * Usage: `npm start [-- --ctr FILE [--ctr FILE2]] [--json] [--verbose] [--daily-api-limit N]
- *   [--reject-field Object.Field]`
+ *   [--reject-field Object.Field] [--start-execution-throttle-rate R]`
  *   --ctr FILE   a JSON array or JSON lines of CTRs (one Kinesis batch per file; an invalid line
  *                counts as a malformed record). Default: local/samples/*.jsonl.
  *   --json       one JSON object instead of the table (see PipelineReport).
@@ -15,6 +15,9 @@
  *   --reject-field Object.Field  (repeatable) the org gets a validation rule refusing any write that
  *                sets that field, e.g. `AC_ContactTraceRecord__c.Attributes__c`: contacts fail with
  *                FIELD_CUSTOM_VALIDATION_EXCEPTION; `npm run redrive -- --local` (rule gone) completes them.
+ *   --start-execution-throttle-rate R  StartExecution answers ThrottlingException for about R (0..1)
+ *                of the calls; a batch still failing after 3 re-deliveries is given up as the event
+ *                source mapping does (its on-failure record parked): `npm run replay-dlq -- --local` completes it.
  * On a terminal, a status line shows contacts done / total and Salesforce API calls while the run
  * lasts (not with --json or --verbose, nor when stderr is piped).
  * The executions, the emulated org and the dead-letter queue are saved in .local-state/ for the
@@ -52,8 +55,15 @@ async function main(): Promise<number> {
       verbose: { type: 'boolean', default: false },
       'daily-api-limit': { type: 'string' },
       'reject-field': { type: 'string', multiple: true },
+      'start-execution-throttle-rate': { type: 'string' },
     },
   });
+  const throttleText = values['start-execution-throttle-rate'];
+  const throttleRate = throttleText === undefined ? undefined : Number(throttleText);
+  if (throttleRate !== undefined && !(throttleRate >= 0 && throttleRate <= 1)) {
+    console.error(`--start-execution-throttle-rate must be a number from 0 to 1, got "${throttleText}"`);
+    return 2;
+  }
   let validationRules: ValidationRule[];
   try {
     validationRules = (values['reject-field'] ?? []).map(parseRejectField);
@@ -82,6 +92,7 @@ async function main(): Promise<number> {
     env: localRunEnvironment(),
     runner: { store },
     emulator: { dailyApiLimit, orgBehaviour: { validationRules } },
+    startExecutionThrottleRate: throttleRate,
   });
   // A status line on a terminal only: piped output and --json stay plain.
   const progress = new ProgressLine(process.stderr, { enabled: !values.json && !values.verbose });

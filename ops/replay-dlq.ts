@@ -4,13 +4,16 @@
  */
 import '../local/start-environment.js';
 import '../local/runner/promise-with-resolvers.js';
+import { KinesisClient } from '@aws-sdk/client-kinesis';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { ctrTriggerSettingsFromEnvironment, handleKinesisBatch } from '../functions/ctr-trigger/index.js';
+import { LocalKinesisStream } from '../local/aws-stand-ins/local-kinesis-stream.js';
 import { resolveStateMachineArn, UsageError } from './cli/cli-options.js';
 import { FileDeadLetterQueue } from './local/file-dead-letter-queue.js';
 import { openLocalStack } from './local/local-stack.js';
 import { nonReparkingSqsClient } from './replay-dlq/replay-dlq.js';
+import { readStreamBatch } from './replay-dlq/stream-batch.js';
 import { runReplayDlqCli } from './replay-dlq/replay-dlq-cli.js';
 import { SqsDeadLetterQueue } from './aws/sqs-dead-letter-queue.js';
 import {
@@ -26,16 +29,28 @@ process.exitCode = await runReplayDlqCli(
     if (local) {
       const queue = new FileDeadLetterQueue();
       const stack = await openLocalStack();
+      // The stream npm start kept, answering GetShardIterator/GetRecords like Kinesis.
+      const kinesis = new KinesisClient({ region: process.env.AWS_REGION ?? 'us-east-1' });
+      const restoreKinesis = LocalKinesisStream.load().attach(kinesis);
       return {
         queue,
-        // The local pipeline runs the real trigger logic; the record keeps its original data.
-        startBatch: async (event) => {
-          const { outcomes } = await stack.pipeline.deliver(
-            event.Records.map((r) => ({ rawData: r.kinesis.data })),
-          );
-          return outcomes.slice(-event.Records.length);
+        // The real trigger logic in the local pipeline; the record keeps its original data.
+        startBatch: async (event, source) => {
+          const parkedBefore = stack.pipeline.deadLettered.length;
+          const outcomes = await stack.pipeline.handleBatch(event);
+          // Records of a stream batch that can never succeed are parked as messages of their own;
+          // a parked record that is still malformed just keeps its message.
+          if (source === 'stream') {
+            for (const parked of stack.pipeline.deadLettered.slice(parkedBefore))
+              queue.append(parked.messageBody);
+          }
+          return outcomes;
         },
-        close: () => stack.close(),
+        readStreamBatch: (batch) => readStreamBatch(kinesis, batch),
+        close: async () => {
+          restoreKinesis();
+          await stack.close();
+        },
       };
     }
     // One DescribeStacks for both values when the stack is named.
@@ -62,10 +77,18 @@ process.exitCode = await runReplayDlqCli(
       CTR_DLQ_URL: url,
     });
     const sfn = new SFNClient({});
-    const sqs = nonReparkingSqsClient();
+    const sqsClient = new SQSClient({});
+    const kinesis = new KinesisClient({});
     return {
-      queue: new SqsDeadLetterQueue(url, new SQSClient({})),
-      startBatch: (event) => handleKinesisBatch(event, { sfn, sqs, settings }),
+      queue: new SqsDeadLetterQueue(url, sqsClient),
+      // A parked record is never parked twice; one read back from the stream may be, like any delivery.
+      startBatch: (event, source) =>
+        handleKinesisBatch(event, {
+          sfn,
+          sqs: source === 'stream' ? sqsClient : nonReparkingSqsClient(),
+          settings,
+        }),
+      readStreamBatch: (batch) => readStreamBatch(kinesis, batch),
     };
   },
 );

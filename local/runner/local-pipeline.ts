@@ -15,6 +15,7 @@
  * await pipeline.stop();
  * ```
  */
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,7 +35,9 @@ import { handleKinesisBatch, toBatchResponse } from '../../functions/ctr-trigger
 import type { CtrTriggerSettings, RecordOutcome } from '../../functions/ctr-trigger/types.js';
 import { handler as recordingUploadHandler } from '../../functions/recording-upload/handler.js';
 import { AVAILABLE_BRANCHES, DEFAULT_MAX_CONCURRENCY } from '../../functions/ctr-trigger/config.js';
-import { kinesisEventOf, nextSequenceNumber, type RawKinesisData } from '../aws-stand-ins/kinesis-event.js';
+import type { RawKinesisData } from '../aws-stand-ins/kinesis-event.js';
+import { LocalKinesisStream } from '../aws-stand-ins/local-kinesis-stream.js';
+import { startExecutionThrottle } from '../aws-stand-ins/start-execution-throttle.js';
 import { postCallSwitchesFromEnvironment } from '../../shared/ctr/switches.js';
 import {
   attachLocalStepFunctions,
@@ -94,8 +97,38 @@ export interface LocalPipelineOptions {
    * execution (default true). Turn off for load tests.
    */
   meterPerExecution?: boolean;
-  /** How often a batch's retryable records are re-delivered, like Lambda would (default 3). */
+  /**
+   * How often a batch's retryable records are re-delivered, like the event source mapping's
+   * MaximumRetryAttempts (default 3). Then the mapping gives up: the on-failure record (shard and
+   * sequence range, no data) goes to the dead-letter queue and the batch is left behind.
+   */
   maxRedeliveries?: number;
+  /** The contact record stream the batches are put on (default: a new, empty one). */
+  stream?: LocalKinesisStream;
+  /** Refuse this share (0..1) of StartExecution calls with ThrottlingException (default 0). */
+  startExecutionThrottleRate?: number;
+}
+
+/** Lambda's on-failure record for a Kinesis event source mapping (the SQS message body). */
+export interface OnFailureRecordBody {
+  requestContext: {
+    requestId: string;
+    functionArn: string;
+    condition: string;
+    approximateInvokeCount: number;
+  };
+  responseContext: { statusCode: number; executedVersion: string; functionError: string | null };
+  version: '1.0';
+  timestamp: string;
+  KinesisBatchInfo: {
+    shardId: string;
+    startSequenceNumber: string;
+    endSequenceNumber: string;
+    approximateArrivalOfFirstRecord: string;
+    approximateArrivalOfLastRecord: string;
+    batchSize: number;
+    streamArn: string;
+  };
 }
 
 /** A dead-lettered record as the trigger sent it to the queue. */
@@ -113,6 +146,8 @@ export interface DeliveryResult {
   outcomes: RecordOutcome[];
   /** The trigger's partial batch response of each attempt. */
   batchResponses: KinesisStreamBatchResponse[];
+  /** The on-failure record sent when the retries ran out, if they did. */
+  exhausted?: OnFailureRecordBody;
 }
 
 export interface ContactReport {
@@ -156,6 +191,7 @@ interface LocalPipelineParts {
   settings: CtrTriggerSettings;
   maxRedeliveries: number;
   fence: ContactVersionFence;
+  stream: LocalKinesisStream;
 }
 
 /** The stack's listing grants (infra/lib/object-reads.ts) on the local bucket names. */
@@ -184,7 +220,6 @@ export class LocalPipeline {
   /** Salesforce API calls per execution name (with `meterPerExecution`). */
   readonly apiCallsByExecution: Map<string, number>;
   readonly #parts: LocalPipelineParts;
-  #nextSequence: string | undefined;
 
   private constructor(parts: LocalPipelineParts) {
     this.#parts = parts;
@@ -255,7 +290,16 @@ export class LocalPipeline {
     });
 
     const sfn = new SFNClient({ region });
-    const stepFunctions = attachLocalStepFunctions(sfn, runner, options.stepFunctions);
+    const throttle = options.startExecutionThrottleRate
+      ? startExecutionThrottle(options.startExecutionThrottleRate)
+      : undefined;
+    const stepFunctions = attachLocalStepFunctions(sfn, runner, {
+      ...options.stepFunctions,
+      beforeStart: async (input) => {
+        await options.stepFunctions?.beforeStart?.(input);
+        throttle?.();
+      },
+    });
     const sqs = new SQSClient({ region });
     const deadLettered: DeadLetteredRecord[] = [];
     const sqsStub = mockClient(sqs);
@@ -306,6 +350,7 @@ export class LocalPipeline {
       settings,
       maxRedeliveries: options.maxRedeliveries ?? 3,
       fence: new ContactVersionFence(dynamodb.client, dynamodb.tableName),
+      stream: options.stream ?? new LocalKinesisStream(),
     });
   }
 
@@ -357,32 +402,83 @@ export class LocalPipeline {
     return [...locations];
   }
 
+  /** The contact record stream the batches were put on (records and sequence numbers). */
+  get stream(): LocalKinesisStream {
+    return this.#parts.stream;
+  }
+
   /**
-   * Delivers one Kinesis batch to the trigger (objects JSON-encoded, `{rawData}` verbatim) and,
-   * like Lambda with ReportBatchItemFailures, re-delivers from the lowest failed record while the
-   * trigger reports retryable failures.
+   * Puts one batch on the stream (objects JSON-encoded, `{rawData}` verbatim) and delivers it to
+   * the trigger like the event source mapping with ReportBatchItemFailures: re-delivers from the
+   * lowest failed record while the trigger reports retryable failures, at most `maxRedeliveries`
+   * times; then sends the on-failure record to the dead-letter queue and gives the batch up.
    */
   async deliver(payloads: ReadonlyArray<unknown | RawKinesisData>): Promise<DeliveryResult> {
-    let event: KinesisStreamEvent = kinesisEventOf(payloads, { firstSequenceNumber: this.#nextSequence });
-    this.#nextSequence = nextSequenceNumber(event);
+    let event: KinesisStreamEvent = { Records: this.#parts.stream.put(payloads) };
     const result: DeliveryResult = { outcomes: [], batchResponses: [] };
     for (let attempt = 0; ; attempt++) {
-      const outcomes = await handleKinesisBatch(event, {
-        sfn: this.#parts.sfn,
-        sqs: this.#parts.sqs,
-        settings: this.#parts.settings,
-        fence: this.#parts.fence,
-      });
+      const outcomes = await this.handleBatch(event);
       const response = await toBatchResponse(event, outcomes);
       result.outcomes.push(...outcomes);
       result.batchResponses.push(response);
-      this.outcomes.push(...outcomes);
       const failed = response.batchItemFailures.map((failure) => BigInt(failure.itemIdentifier));
-      if (failed.length === 0 || attempt >= this.#parts.maxRedeliveries) return result;
+      if (failed.length === 0) return result;
       let lowest = failed[0];
       for (const sequence of failed) if (sequence < lowest) lowest = sequence;
       event = { Records: event.Records.filter((record) => BigInt(record.kinesis.sequenceNumber) >= lowest) };
+      if (attempt >= this.#parts.maxRedeliveries) {
+        result.exhausted = this.#sendOnFailureRecord(event, attempt + 1);
+        return result;
+      }
     }
+  }
+
+  /** One invocation of the trigger logic on `event` (no re-delivery); the outcomes are kept too. */
+  async handleBatch(event: KinesisStreamEvent): Promise<RecordOutcome[]> {
+    const outcomes = await handleKinesisBatch(event, {
+      sfn: this.#parts.sfn,
+      sqs: this.#parts.sqs,
+      settings: this.#parts.settings,
+      fence: this.#parts.fence,
+    });
+    this.outcomes.push(...outcomes);
+    return outcomes;
+  }
+
+  /** What Lambda sends the mapping's on-failure destination: where the batch is, never its data. */
+  #sendOnFailureRecord(event: KinesisStreamEvent, invocations: number): OnFailureRecordBody {
+    const first = event.Records[0];
+    const last = event.Records.at(-1);
+    const arrival = (record: KinesisStreamEvent['Records'][number] | undefined) =>
+      new Date((record?.kinesis.approximateArrivalTimestamp ?? 0) * 1000).toISOString();
+    const body: OnFailureRecordBody = {
+      requestContext: {
+        requestId: randomUUID(),
+        functionArn: 'arn:aws:lambda:us-east-1:123456789012:function:ctr-trigger-local',
+        condition: 'RetryAttemptsExhausted',
+        approximateInvokeCount: invocations,
+      },
+      responseContext: { statusCode: 200, executedVersion: '$LATEST', functionError: null },
+      version: '1.0',
+      timestamp: new Date().toISOString(),
+      KinesisBatchInfo: {
+        shardId: this.#parts.stream.shardId,
+        startSequenceNumber: first?.kinesis.sequenceNumber ?? '0',
+        endSequenceNumber: last?.kinesis.sequenceNumber ?? '0',
+        approximateArrivalOfFirstRecord: arrival(first),
+        approximateArrivalOfLastRecord: arrival(last),
+        batchSize: event.Records.length,
+        streamArn: this.#parts.stream.streamArn,
+      },
+    };
+    this.deadLettered.push({
+      messageBody: JSON.stringify(body),
+      reason: 'RetryAttemptsExhausted',
+      detail: `${body.KinesisBatchInfo.batchSize} record(s) from ${body.KinesisBatchInfo.startSequenceNumber}`,
+      data: '',
+      contactId: null,
+    });
+    return body;
   }
 
   /** Resolves when every execution has stopped. */

@@ -15,7 +15,12 @@
 import type { RecordOutcome } from '../../functions/ctr-trigger/types.js';
 import type { CtrFileBatch } from './ctr-file.js';
 import type { ContactReport, LocalPipeline } from './local-pipeline.js';
-import { DEAD_LETTER_FILE, SALESFORCE_STATE_FILE, saveLocalJson } from './local-state.js';
+import {
+  DEAD_LETTER_FILE,
+  KINESIS_STREAM_FILE,
+  SALESFORCE_STATE_FILE,
+  saveLocalJson,
+} from './local-state.js';
 import { buildPipelineReport, type PipelineReport } from './pipeline-report.js';
 
 /**
@@ -120,16 +125,18 @@ export function progressText(progress: LocalRunProgress): string {
 
 /**
  * Saves what the `--local` operations commands continue from: the executions (to the store's
- * file), the emulated org and the dead-letter queue.
+ * file), the contact record stream, the emulated org and the dead-letter queue.
  */
 export function saveLocalRun(
   pipeline: LocalPipeline,
-  files: { salesforce: string; deadLetters: string } = {
+  files: { salesforce: string; deadLetters: string; stream?: string } = {
     salesforce: SALESFORCE_STATE_FILE,
     deadLetters: DEAD_LETTER_FILE,
+    stream: KINESIS_STREAM_FILE,
   },
 ): void {
   pipeline.store.save();
+  if (files.stream) pipeline.stream.save(files.stream);
   saveLocalJson(files.salesforce, pipeline.emulator.exportState());
   saveLocalJson(
     files.deadLetters,

@@ -1,7 +1,8 @@
 /**
  * What `npm start` leaves behind for the `--local` operations commands, in `.local-state/`
  * (git-ignored): the executions (executions.json, see execution-store.ts), the emulated org's
- * records (salesforce.json) and the dead-letter queue (dead-letters.json).
+ * records (salesforce.json), the dead-letter queue (dead-letters.json) and the contact record stream
+ * (kinesis-stream.json: records and sequence numbers, read back by replay-dlq).
  *
  * @example
  * ```ts
@@ -22,6 +23,7 @@ export const LOCAL_STATE_DIRECTORY = join(
 );
 export const SALESFORCE_STATE_FILE = join(LOCAL_STATE_DIRECTORY, 'salesforce.json');
 export const DEAD_LETTER_FILE = join(LOCAL_STATE_DIRECTORY, 'dead-letters.json');
+export const KINESIS_STREAM_FILE = join(LOCAL_STATE_DIRECTORY, 'kinesis-stream.json');
 
 /** One message of the local dead-letter queue. */
 export interface LocalDeadLetter {

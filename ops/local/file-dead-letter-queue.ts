@@ -3,6 +3,7 @@
  * trigger's SQS queue. A received message is hidden for the rest of the process (like a
  * visibility timeout); a deleted one is gone from the file.
  */
+import { randomUUID } from 'node:crypto';
 import {
   DEAD_LETTER_FILE,
   type LocalDeadLetter,
@@ -27,6 +28,14 @@ export class FileDeadLetterQueue implements DeadLetterQueue {
     const visible = this.#messages.filter((m) => !this.#received.has(m.messageId)).slice(0, max);
     for (const message of visible) this.#received.add(message.messageId);
     return visible.map((m) => ({ receiptHandle: m.messageId, messageId: m.messageId, body: m.body }));
+  }
+
+  /** SendMessage: a new message at the end of the queue (saved at once). */
+  append(body: string): string {
+    const messageId = `local-${randomUUID()}`;
+    this.#messages.push({ messageId, body });
+    saveLocalJson(this.file, this.#messages);
+    return messageId;
   }
 
   async delete(receiptHandle: string): Promise<void> {

@@ -1,8 +1,9 @@
 /**
  * `npm run replay-dlq -- [--stack-name NAME | --queue-url URL --state-machine-arn ARN | --local] [--dry-run] [--max N]`
  *
- * Exit code 1 when a message had to stay on the queue (still malformed, or its start failed),
- * 2 on a usage error.
+ * Exit code 1 when a message had to stay on the queue (still malformed, its start failed, or the
+ * stream no longer holds records of an exhausted batch: those are listed by shard and sequence
+ * range), 2 on a usage error.
  */
 import { parseArgs } from 'node:util';
 import type { KinesisStreamEvent } from 'aws-lambda';
@@ -10,11 +11,14 @@ import type { RecordOutcome } from '../../functions/ctr-trigger/index.js';
 import { renderTable } from '../cli/text-table.js';
 import { parsePositiveInt } from '../cli/cli-options.js';
 import { type CliIo, commandFailed, consoleIo } from '../cli/cli-io.js';
-import { type DeadLetterQueue, replayDeadLetters } from './replay-dlq.js';
+import { type DeadLetterQueue, type ReplaySource, replayDeadLetters } from './replay-dlq.js';
+import type { KinesisBatchInfo, StreamBatch } from './stream-batch.js';
 
 export interface ReplayContext {
   queue: DeadLetterQueue;
-  startBatch: (event: KinesisStreamEvent) => Promise<RecordOutcome[]>;
+  startBatch: (event: KinesisStreamEvent, source: ReplaySource) => Promise<RecordOutcome[]>;
+  /** Reads an on-failure record's batch back from the stream. */
+  readStreamBatch?: (batch: KinesisBatchInfo) => Promise<StreamBatch>;
   /** Called once the replay is over (local: wait for executions, save state). */
   close?: () => Promise<void>;
 }
@@ -53,6 +57,7 @@ export async function runReplayDlqCli(
     });
     const report = await replayDeadLetters(context.queue, {
       startBatch: context.startBatch,
+      readStreamBatch: context.readStreamBatch,
       dryRun: values['dry-run'] ?? false,
       maxMessages,
       onResult: (r) => io.err(`${r.messageId}: ${r.action}${r.deleted ? ' (deleted)' : ''}`),
@@ -74,6 +79,11 @@ export async function runReplayDlqCli(
     io.out(
       `${report.results.length} message(s), ${report.results.filter((r) => r.deleted).length} handled and deleted, ${report.kept} kept`,
     );
+    for (const range of report.missing) {
+      io.out(
+        `not in the stream any more: ${range.shardId} ${range.fromSequenceNumber} … ${range.toSequenceNumber} (${range.reason})`,
+      );
+    }
     return report.kept > 0 ? 1 : 0;
   } catch (error) {
     return commandFailed('replay-dlq', error, io);

@@ -1,8 +1,17 @@
 /**
- * `npm run replay-dlq`: takes the trigger's dead-lettered records off the queue, runs each through
- * the trigger logic again, and deletes a message only once its record is handled (an execution
- * started, or skipped with a reason such as "already processed"). A record that is still
- * malformed, or whose start must be retried, stays on the queue: nothing is lost.
+ * `npm run replay-dlq`: takes the dead-letter queue's messages off one by one, runs their records
+ * through the trigger logic again, and deletes a message only once every one of its records is
+ * handled (an execution started, or skipped with a reason such as "already processed"). A record
+ * that is still malformed, or whose start must be retried, keeps its message: nothing is lost.
+ *
+ * The queue holds two kinds of message:
+ * - the trigger's own (`source: 'ctr-trigger'`): one record that can never succeed as it is, with
+ *   its data;
+ * - Lambda's on-failure records for the Kinesis mapping (retries exhausted, or too old): a shard
+ *   and sequence range only. Its records are read back from the stream while it still holds them
+ *   (`stream-batch.ts`) and replayed as one batch; a record the trigger parks now is on the queue
+ *   as a message of its own, so it counts as handled. Records the stream no longer holds are listed
+ *   by shard and sequence range, and the message stays (the command exits 1).
  *
  * @example
  * ```ts
@@ -15,6 +24,13 @@ import type { DeadLetterMessage } from '../../functions/ctr-trigger/dead-letter.
 import type { RecordOutcome } from '../../functions/ctr-trigger/index.js';
 import { CtrRejectedError } from '../../shared/ctr/errors.js';
 import { decodeContactTraceRecord } from '../../shared/ctr/parse.js';
+import {
+  type KinesisBatchInfo,
+  type MissingRange,
+  type OnFailureRecord,
+  parseOnFailureRecord,
+  type StreamBatch,
+} from './stream-batch.js';
 
 /** One message taken off the dead-letter queue (hidden from others until deleted or timed out). */
 export interface ReceivedDeadLetter {
@@ -40,11 +56,23 @@ export interface ReplayResult {
   /** Execution started, skip reason, or why the message stays. */
   detail: string;
   deleted: boolean;
+  /** On-failure records: how many records were read back from the stream. */
+  records?: number;
+  /** On-failure records: what the stream no longer holds. */
+  missing?: MissingRange[];
 }
 
+/** Where a replayed batch comes from: a parked record (never parked again) or the stream. */
+export type ReplaySource = 'dead-letter' | 'stream';
+
 export interface ReplayOptions {
-  /** Runs one Kinesis batch through the trigger logic. */
-  startBatch: (event: KinesisStreamEvent) => Promise<RecordOutcome[]>;
+  /**
+   * Runs one Kinesis batch through the trigger logic. Records read back from the stream may be
+   * parked on the queue like any delivery (`stream`); a parked record is not parked twice.
+   */
+  startBatch: (event: KinesisStreamEvent, source: ReplaySource) => Promise<RecordOutcome[]>;
+  /** Reads an on-failure record's batch back from the stream (Kinesis GetShardIterator/GetRecords). */
+  readStreamBatch?: (batch: KinesisBatchInfo) => Promise<StreamBatch>;
   dryRun?: boolean;
   /** Stop after this many messages (default: until the queue is drained). */
   maxMessages?: number;
@@ -53,8 +81,10 @@ export interface ReplayOptions {
 
 export interface ReplayReport {
   results: ReplayResult[];
-  /** Messages kept because their record is still not handled (bad data, or a retryable start failure). */
+  /** Messages kept because a record is still not handled (bad data, a retryable start failure, lost). */
   kept: number;
+  /** Ranges of on-failure batches the stream no longer holds. */
+  missing: MissingRange[];
 }
 
 function parseMessage(body: string): DeadLetterMessage | undefined {
@@ -116,8 +146,16 @@ async function replayOne(
     contactId: message?.contactId ?? undefined,
     originalReason: message?.reason,
   };
-  if (!message)
-    return { ...base, action: 'kept', detail: 'not a ctr-trigger dead-letter message', deleted: false };
+  if (!message) {
+    const onFailure = parseOnFailureRecord(received.body);
+    if (onFailure) return replayStreamBatch(queue, received, onFailure, options);
+    return {
+      ...base,
+      action: 'kept',
+      detail: 'neither a ctr-trigger dead-letter message nor a Kinesis on-failure record',
+      deleted: false,
+    };
+  }
   if (message.dataTruncated) {
     return {
       ...base,
@@ -146,11 +184,70 @@ async function replayOne(
       };
     }
   }
-  const [outcome] = await options.startBatch({ Records: [toKinesisRecord(message)] });
+  const [outcome] = await options.startBatch({ Records: [toKinesisRecord(message)] }, 'dead-letter');
   if (!outcome) throw new Error(`trigger returned no outcome for message ${received.messageId}`);
   const { action, detail, handled } = describeOutcome(outcome);
   if (handled) await queue.delete(received.receiptHandle);
   return { ...base, contactId: outcome.contactId ?? base.contactId, action, detail, deleted: handled };
+}
+
+/** Reads an exhausted batch back from the stream and runs it through the trigger. */
+async function replayStreamBatch(
+  queue: DeadLetterQueue,
+  received: ReceivedDeadLetter,
+  onFailure: OnFailureRecord,
+  options: ReplayOptions,
+): Promise<ReplayResult> {
+  const { batch } = onFailure;
+  const base = {
+    messageId: received.messageId,
+    originalReason: onFailure.condition,
+  };
+  const where = `${batch.shardId} ${batch.startSequenceNumber}…${batch.endSequenceNumber}`;
+  if (!options.readStreamBatch) {
+    return { ...base, action: 'kept', detail: 'no stream reader to read the batch back', deleted: false };
+  }
+  const { records, missing } = await options.readStreamBatch(batch);
+  const lost = missing.length === 0 ? '' : `; ${missing.map(describeMissing).join('; ')}`;
+  if (records.length === 0) {
+    return {
+      ...base,
+      action: 'kept',
+      detail: `${where}: nothing to replay${lost}`,
+      deleted: false,
+      records: 0,
+      missing,
+    };
+  }
+  if (options.dryRun) {
+    return {
+      ...base,
+      action: 'would-replay',
+      detail: `${records.length} record(s) read back from the stream${lost}`,
+      deleted: false,
+      records: records.length,
+      missing,
+    };
+  }
+  const outcomes = await options.startBatch({ Records: records }, 'stream');
+  const count = (status: RecordOutcome['status']) => outcomes.filter((o) => o.status === status).length;
+  const retried = outcomes.filter((o) => o.status === 'retry');
+  const handled = retried.length === 0 && missing.length === 0;
+  const summary = `${records.length} record(s): ${count('started')} started, ${count('skipped')} skipped, ${count('deadLettered')} parked`;
+  const why = retried.length > 0 ? `; ${retried.length} to retry later (${retried[0]?.reason})` : '';
+  if (handled) await queue.delete(received.receiptHandle);
+  return {
+    ...base,
+    action: handled ? (count('started') > 0 ? 'started' : 'skipped') : 'kept',
+    detail: `${where}: ${summary}${why}${lost}`,
+    deleted: handled,
+    records: records.length,
+    missing,
+  };
+}
+
+function describeMissing(range: MissingRange): string {
+  return `not replayed: ${range.shardId} ${range.fromSequenceNumber}…${range.toSequenceNumber} (${range.reason})`;
 }
 
 export async function replayDeadLetters(
@@ -172,7 +269,11 @@ export async function replayDeadLetters(
       options.onResult?.(result);
     }
   }
-  return { results, kept: results.filter((r) => !r.deleted && r.action === 'kept').length };
+  return {
+    results,
+    kept: results.filter((r) => !r.deleted && r.action === 'kept').length,
+    missing: results.flatMap((r) => r.missing ?? []),
+  };
 }
 
 /**
