@@ -9,6 +9,7 @@ import aslValidator from 'asl-validator';
 import { describe, expect, it } from 'vitest';
 import type { ContactPlan, PostCallExecutionInput } from '../../shared/ctr/execution-input.js';
 import {
+  SalesforceAuthError,
   SalesforceRateLimitedError,
   SalesforceRequestError,
   SalesforceTransientError,
@@ -127,7 +128,9 @@ describe('post-call.asl.json', () => {
       }
       expect(retried, name).not.toContain('States.ALL');
       for (const retrier of retry) {
-        expect(retrier.JitterStrategy).toBe('FULL');
+        // A single retry after a fixed pause (Salesforce.Auth) has nothing to spread out.
+        if ((retrier as { MaxAttempts?: number }).MaxAttempts !== 1)
+          expect(retrier.JitterStrategy).toBe('FULL');
         expect(retrier.MaxDelaySeconds).toBeGreaterThan(0);
       }
       const rateLimited = retry.find((retrier) => retrier.ErrorEquals.includes('Salesforce.RateLimited'));
@@ -249,6 +252,53 @@ describe('post-call.asl.json', () => {
     expect(execution.status).toBe('SUCCEEDED');
     expect(calls.imports).toHaveLength(3);
     expect(execution.history.filter((event) => event.type === 'StateRetried')).toHaveLength(2);
+  });
+
+  it('retries Salesforce.Auth once after a pause (a password reset settles), then succeeds', async () => {
+    const { runner, calls } = runnerWith((_event, attempt) => {
+      if (attempt === 1) throw new SalesforceAuthError('invalid_grant: authentication failure');
+      return imported;
+    });
+    runner.startExecution({ name: CONTACT, input: input() });
+    const execution = await runner.wait(CONTACT);
+    expect(execution.status).toBe('SUCCEEDED');
+    expect(calls.imports).toHaveLength(2);
+  });
+
+  it('a frozen API user (Salesforce.Auth again after the pause) fails the execution with the error as Cause', async () => {
+    const { runner, calls } = runnerWith(() => {
+      throw new SalesforceAuthError('INVALID_SESSION_ID: Session expired or invalid (after a token refresh)');
+    });
+    runner.startExecution({ name: CONTACT, input: input() });
+    const execution = await runner.wait(CONTACT);
+    expect(execution.status).toBe('FAILED');
+    expect(calls.imports).toHaveLength(2);
+    expect(execution.error).toBe('Salesforce.Auth');
+    expect(execution.cause).toContain('INVALID_SESSION_ID');
+  });
+
+  it('every Salesforce task retries Salesforce.Auth exactly once, after a pause', () => {
+    const tasks = Object.entries(
+      JSON.parse(readFileSync(POST_CALL_DEFINITION_FILE, 'utf8')) as { States: Record<string, unknown> },
+    );
+    const found: string[] = [];
+    const visit = (states: Record<string, unknown>) => {
+      for (const [name, state] of Object.entries(states)) {
+        const s = state as {
+          Retry?: Array<Record<string, unknown>>;
+          Branches?: Array<{ States: Record<string, unknown> }>;
+        };
+        for (const branch of s.Branches ?? []) visit(branch.States);
+        const retry = s.Retry ?? [];
+        if (!retry.some((r) => (r.ErrorEquals as string[]).includes('Salesforce.RateLimited'))) continue;
+        const auth = retry.find((r) => (r.ErrorEquals as string[]).includes('Salesforce.Auth'));
+        expect(auth, name).toMatchObject({ MaxAttempts: 1 });
+        expect(Number(auth?.IntervalSeconds), name).toBeGreaterThanOrEqual(30);
+        found.push(name);
+      }
+    };
+    visit((Object.fromEntries(tasks) as { States: Record<string, unknown> }).States);
+    expect(found.length).toBeGreaterThanOrEqual(4);
   });
 
   it('fails the execution on a non-retryable Salesforce error, with its code and message in the Cause', async () => {
