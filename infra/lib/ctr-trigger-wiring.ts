@@ -21,6 +21,9 @@ import { conditionalPolicy } from './conditional.js';
 import type { StackParameters } from './parameters.js';
 import type { PipelineFunction } from './pipeline-function.js';
 
+/** The mapping's MaximumRecordAgeInSeconds: six hours, a quarter of Kinesis' default retention. */
+export const CTR_MAXIMUM_RECORD_AGE_SECONDS = 6 * 3600;
+
 export interface CtrTriggerWiringProps {
   readonly params: StackParameters;
   readonly trigger: PipelineFunction;
@@ -130,6 +133,9 @@ export class CtrTriggerWiring extends Construct {
       startingPosition: 'LATEST',
       batchSize: params.ctrBatchSize.valueAsNumber,
       maximumRetryAttempts: params.ctrMaximumRetryAttempts.valueAsNumber,
+      // Give a batch up while the stream still holds it (24 h by default): its on-failure record
+      // reaches the dead-letter queue with 18 h left for replay-dlq to read the records back.
+      maximumRecordAgeInSeconds: CTR_MAXIMUM_RECORD_AGE_SECONDS,
       bisectBatchOnFunctionError: true,
       functionResponseTypes: ['ReportBatchItemFailures'],
       destinationConfig: { onFailure: { destination: this.deadLetterQueue.queueArn } },

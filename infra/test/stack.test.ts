@@ -1128,6 +1128,8 @@ describe('contact-record trigger', () => {
       EventSourceArn: { Ref: 'CTRKinesisARN' },
       BatchSize: { Ref: 'CTREventSourceMappingBatchSize' },
       MaximumRetryAttempts: { Ref: 'CTREventSourceMappingMaximumRetryAttempts' },
+      // Given up (on-failure record) while the stream's default 24 h retention still holds the records.
+      MaximumRecordAgeInSeconds: 21600,
       BisectBatchOnFunctionError: true,
       FunctionResponseTypes: ['ReportBatchItemFailures'],
       StartingPosition: 'LATEST',
