@@ -21,7 +21,7 @@ import './support/quiet-logs.js';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { mockClient } from 'aws-sdk-client-mock';
-import { DEFAULT_MAX_CONCURRENCY } from '../functions/ctr-trigger/config.js';
+import { DEFAULT_MAX_CONCURRENCY } from '../functions/ctr-trigger/settings.js';
 import { AVAILABLE_BRANCHES, handleKinesisBatch, toBatchResponse } from '../functions/ctr-trigger/index.js';
 import type { CtrTriggerSettings } from '../functions/ctr-trigger/types.js';
 import { StepFunctionsFake } from '../local/aws-stand-ins/step-functions-fake.js';

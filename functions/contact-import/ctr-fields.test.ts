@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { namespacePrefix } from '../../shared/salesforce/namespace.js';
-import { ctrFields } from '../../functions/contact-import/ctr-fields.js';
-import { parseContactImportEvent } from '../../functions/contact-import/parse-event.js';
+import { ctrFields } from './ctr-fields.js';
+import { parseContactImportEvent } from './parse-event.js';
 import { loadCtrFixture } from '../../local/samples/ctr-fixtures.js';
 
 const base = {

@@ -13,7 +13,7 @@ import { FunctionObservability } from '../../shared/observability/function-obser
 import { METRIC } from '../../shared/observability/metric-names.js';
 import { getSalesforceClient } from '../../shared/salesforce/index.js';
 import type { SalesforceApi } from '../../shared/salesforce/types.js';
-import { contactImportSettingsFromEnvironment } from './config.js';
+import { contactImportSettingsFromEnvironment } from './settings.js';
 import { ContactImporter } from './contact-import.js';
 import { parseContactImportEvent } from './parse-event.js';
 import type { ContactImportResult } from './types.js';

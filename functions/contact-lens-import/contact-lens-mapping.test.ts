@@ -6,17 +6,12 @@ import {
   decodeS3EventKey,
   parseAnalysisKey,
   redactedRecordingPath,
-} from '../../functions/contact-lens-import/analysis-key.js';
-import {
-  contactLensFields,
-  sentimentCurve,
-} from '../../functions/contact-lens-import/contact-lens-mapping.js';
-import type { ContactLensAnalysis } from '../../functions/contact-lens-import/types.js';
+} from './analysis-key.js';
+import { contactLensFields, sentimentCurve } from './contact-lens-mapping.js';
+import type { ContactLensAnalysis } from './types.js';
 
 const fixture = (name: string): ContactLensAnalysis =>
-  JSON.parse(
-    readFileSync(new URL(`../../functions/contact-lens-import/fixtures/${name}`, import.meta.url), 'utf8'),
-  ) as ContactLensAnalysis;
+  JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8')) as ContactLensAnalysis;
 
 const CONTACT = '5c0b7a1e-7e2f-4c1b-9d1a-0a7f3f2b9c11';
 const VOICE_KEY = `Analysis/Voice/2026/11/28/${CONTACT}_analysis_2026-11-28T10:02:11Z.json`;

@@ -12,7 +12,7 @@ import type { PostCallExecutionInput } from '../../shared/ctr/execution-input.js
 import { loadCtrFixture } from '../../local/samples/ctr-fixtures.js';
 import { kinesisEventOf, nextSequenceNumber } from '../../local/aws-stand-ins/kinesis-event.js';
 import { ctrRefreshPlan } from '../../shared/ctr/plan.js';
-import { DEFAULT_MAX_CONCURRENCY } from './config.js';
+import { DEFAULT_MAX_CONCURRENCY } from './settings.js';
 import { handleKinesisBatch } from './handle-batch.js';
 import { StepFunctionsFake } from '../../local/aws-stand-ins/step-functions-fake.js';
 import type { CtrTriggerDependencies, CtrTriggerSettings, RecordOutcome, StartedOutcome } from './types.js';

@@ -22,7 +22,7 @@ import { optionalEnv } from '../../shared/config/environment.js';
 import { contactVersionFenceFromEnvironment } from '../../shared/contact-versions/from-environment.js';
 import { createLogger } from '../../shared/logging/logger.js';
 import { FunctionObservability } from '../../shared/observability/function-observability.js';
-import { ctrTriggerSettingsFromEnvironment } from './config.js';
+import { ctrTriggerSettingsFromEnvironment } from './settings.js';
 import { toBatchResponse } from './batch-response.js';
 import { handleKinesisBatch } from './handle-batch.js';
 

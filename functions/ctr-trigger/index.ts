@@ -14,7 +14,7 @@ export {
   ctrTriggerSettingsFromEnvironment,
   DEFAULT_MAX_CONCURRENCY,
   MAX_CONCURRENCY_LIMIT,
-} from './config.js';
+} from './settings.js';
 export { handleKinesisBatch } from './handle-batch.js';
 export { executionArnFor } from '../../shared/step-functions/start-execution-rules.js';
 export type * from './types.js';

@@ -4,7 +4,7 @@ import {
   ctrTriggerSettingsFromEnvironment,
   DEFAULT_MAX_CONCURRENCY,
   MAX_CONCURRENCY_LIMIT,
-} from './config.js';
+} from './settings.js';
 
 const REQUIRED = {
   POSTCALL_STATE_MACHINE_ARN: 'arn:aws:states:us-east-1:123456789012:stateMachine:PostCall',

@@ -17,7 +17,7 @@ import { FunctionObservability } from '../../shared/observability/function-obser
 import { createLogger } from '../../shared/logging/logger.js';
 import { getSalesforceClient } from '../../shared/salesforce/from-environment.js';
 import type { SalesforceApi } from '../../shared/salesforce/types.js';
-import { HistoricalReportImporter } from './report-importer.js';
+import { HistoricalReportImporter } from './historical-report-import.js';
 import { parseReportEvent } from './report-event.js';
 import { readHistoricalImportSettings } from './settings.js';
 import type { ReportImportOutcome } from './types.js';

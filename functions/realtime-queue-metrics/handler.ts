@@ -16,7 +16,7 @@ import { FunctionObservability } from '../../shared/observability/function-obser
 import { createLogger } from '../../shared/logging/logger.js';
 import { getSalesforceClient } from '../../shared/salesforce/from-environment.js';
 import type { SalesforceApi } from '../../shared/salesforce/types.js';
-import { QueueMetricsRefresher } from './queue-metrics-refresher.js';
+import { QueueMetricsRefresher } from './realtime-queue-metrics.js';
 import { runRefreshLoop } from './refresh-loop.js';
 import { readRealtimeMetricsSettings } from './settings.js';
 import type { RefreshOutcome } from './types.js';

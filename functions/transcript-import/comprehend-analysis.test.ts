@@ -11,8 +11,8 @@ import {
   distinct,
   joinCapped,
   requestedAnalyses,
-} from '../../functions/transcript-import/comprehend-analysis.js';
-import { ComprehendAnalysisError } from '../../functions/transcript-import/errors.js';
+} from './comprehend-analysis.js';
+import { ComprehendAnalysisError } from './errors.js';
 import { ComprehendStandIn } from '../../local/aws-stand-ins/comprehend-stand-in.js';
 
 /** About `bytes` of customer speech: varied sentences, some multi-byte. */

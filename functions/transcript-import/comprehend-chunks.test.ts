@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  batches,
-  chunkText,
-  splitSentences,
-  utf8Bytes,
-} from '../../functions/transcript-import/comprehend-chunks.js';
+import { batches, chunkText, splitSentences, utf8Bytes } from './comprehend-chunks.js';
 
 describe('chunkText', () => {
   it('keeps short text whole and splits on sentence boundaries', () => {

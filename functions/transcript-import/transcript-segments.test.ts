@@ -1,20 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { InvalidTranscriptError } from '../../functions/transcript-import/errors.js';
+import { InvalidTranscriptError } from './errors.js';
 import {
   channelTranscripts,
   customerText,
   segmentItems,
   segmentsAttachmentContent,
-} from '../../functions/transcript-import/transcript-segments.js';
+} from './transcript-segments.js';
 import { pythonJson } from '../../shared/json/python-json.js';
-import type { TranscribeItem, TranscribeOutput } from '../../functions/transcript-import/types.js';
+import type { TranscribeItem, TranscribeOutput } from './types.js';
 
 const fixture = JSON.parse(
-  readFileSync(
-    new URL('../../functions/transcript-import/fixtures/transcribe-output-two-channel.json', import.meta.url),
-    'utf8',
-  ),
+  readFileSync(new URL('./fixtures/transcribe-output-two-channel.json', import.meta.url), 'utf8'),
 ) as TranscribeOutput;
 
 const word = (content: string, start: number, end = start + 0.3, confidence = '0.99'): TranscribeItem => ({

@@ -34,7 +34,7 @@ import { handler as contactImportHandler } from '../../functions/contact-import/
 import { handleKinesisBatch, toBatchResponse } from '../../functions/ctr-trigger/index.js';
 import type { CtrTriggerSettings, RecordOutcome } from '../../functions/ctr-trigger/types.js';
 import { handler as recordingUploadHandler } from '../../functions/recording-upload/handler.js';
-import { AVAILABLE_BRANCHES, DEFAULT_MAX_CONCURRENCY } from '../../functions/ctr-trigger/config.js';
+import { AVAILABLE_BRANCHES, DEFAULT_MAX_CONCURRENCY } from '../../functions/ctr-trigger/settings.js';
 import type { RawKinesisData } from '../aws-stand-ins/kinesis-event.js';
 import { LocalKinesisStream } from '../aws-stand-ins/local-kinesis-stream.js';
 import { startExecutionThrottle } from '../aws-stand-ins/start-execution-throttle.js';
