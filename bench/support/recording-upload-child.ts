@@ -11,7 +11,8 @@
  * Output: one JSON line `{ result, baselineRssMb, peakRssMb, elapsedMs, sampled }`.
  */
 import { readFileSync } from 'node:fs';
-import { uploadRecording } from '../../functions/recording-upload/handler.js';
+import { handler } from '../../functions/recording-upload/handler.js';
+import { lambdaContext } from '../../local/aws-stand-ins/lambda-context.js';
 import { getSalesforceClient } from '../../shared/salesforce/from-environment.js';
 
 if (process.env.BENCH_UPLOAD_TRANSPORT === 'undici') getSalesforceClient();
@@ -41,7 +42,7 @@ const sampler = setInterval(() => {
   peaks.rssMb = Math.max(peaks.rssMb, usage.rss / 1024 / 1024);
 }, 50);
 const started = performance.now();
-const result = await uploadRecording(event);
+const result = await handler(event, lambdaContext({ functionName: 'recording-upload' }));
 clearInterval(sampler);
 const elapsedMs = performance.now() - started;
 process.stdout.write(

@@ -18,9 +18,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Metafile } from 'esbuild';
-import { importContact } from '../../functions/contact-import/handler.js';
-import { STACK_ESBUILD_OPTIONS } from './stack-bundling.js';
+import { handler as importContact } from '../../functions/contact-import/handler.js';
 import { lambdaContext } from '../../local/aws-stand-ins/lambda-context.js';
+import { STACK_ESBUILD_OPTIONS } from './stack-bundling.js';
 import { LocalPipeline } from '../../local/runner/local-pipeline.js';
 import { emulatorSecret } from '../../local/emulator-connection/salesforce-environment.js';
 

@@ -30,13 +30,10 @@ import { compositeFailure } from '../../shared/salesforce/composite-failure.js';
 import { type UpsertOutcome, upsertOutcome } from './composite-outcome.js';
 import { ctrFields } from './ctr-fields.js';
 import type { ContactImportEvent, ContactImportResult, ContactImportSettings } from './types.js';
+import { isObject } from '../../shared/values/is-object.js';
 
 const CTR_OBJECT = 'AC_ContactTraceRecord__c';
 const ANALYTICS_OBJECT = 'AC_ContactChannelAnalytics__c';
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** `arn:aws:connect:<region>:<account>:instance/<id>` → `<id>`. */
 function instanceIdFromArn(arn: unknown): string | undefined {
@@ -58,9 +55,6 @@ export interface FenceClaimant {
 const DEFAULT_MAX_WAIT_MS = 10_000;
 
 export class ContactImporter {
-  /** Field names per object, from describe (the client caches describe per container too). */
-  readonly #fields = new Map<string, Promise<Set<string>>>();
-
   constructor(
     private readonly api: SalesforceApi,
     private readonly settings: ContactImportSettings,
@@ -216,16 +210,10 @@ export class ContactImporter {
     return id;
   }
 
-  #fieldNames(object: string): Promise<Set<string>> {
-    const name = this.#name(object);
-    let names = this.#fields.get(name);
-    if (!names) {
-      names = this.api.describe(name).then((result) => new Set(result.fields.map((field) => field.name)));
-      // A failed describe must not stay cached: the next invocation tries again.
-      names.catch(() => this.#fields.delete(name));
-      this.#fields.set(name, names);
-    }
-    return names;
+  /** Field names of the object, from the client's describe (cached per container, failures excepted). */
+  async #fieldNames(object: string): Promise<Set<string>> {
+    const result = await this.api.describe(this.#name(object));
+    return new Set(result.fields.map((field) => field.name));
   }
 
   #upsertUrl(object: string, contactId: string): string {

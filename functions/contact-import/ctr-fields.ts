@@ -1,3 +1,4 @@
+import { isObject } from '../../shared/values/is-object.js';
 /**
  * The original's AC_ContactTraceRecord__c field mapping (upstream §6.3), tolerant of absent and
  * null keys: an absent top-level value is written as null, an absent or null sub-object (Agent,
@@ -25,10 +26,6 @@ export interface CtrFieldOptions {
 }
 
 type Source = Record<string, unknown>;
-
-function isObject(value: unknown): value is Source {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Absent → null; nested objects/arrays are not valid field values and become JSON text. */
 function scalar(value: unknown): unknown {

@@ -11,12 +11,20 @@ import type { ContactVersionFence } from '../../shared/contact-versions/version-
 import { createLogger } from '../../shared/logging/logger.js';
 import { FunctionObservability } from '../../shared/observability/function-observability.js';
 import { METRIC } from '../../shared/observability/metric-names.js';
-import { getSalesforceClient } from '../../shared/salesforce/index.js';
+import { getSalesforceClient } from '../../shared/salesforce/from-environment.js';
 import type { SalesforceApi } from '../../shared/salesforce/types.js';
-import { contactImportSettingsFromEnvironment } from './settings.js';
 import { ContactImporter } from './contact-import.js';
 import { parseContactImportEvent } from './parse-event.js';
+import { readContactImportSettings } from './settings.js';
 import type { ContactImportResult } from './types.js';
+
+/** What the handler works with; tests and local runs inject their own. */
+export interface ContactImportDependencies {
+  /** Defaults to the per-container client built from the `SF_*` environment. */
+  salesforce: () => SalesforceApi;
+  /** Defaults to the per-container version fence from `CONTACT_VERSION_TABLE`. */
+  fence: () => ContactVersionFence | undefined;
+}
 
 const logger = createLogger('contact-import');
 const observability = new FunctionObservability('contact-import');
@@ -24,36 +32,41 @@ const observability = new FunctionObservability('contact-import');
 /** Past the Lambda's own end: a request Salesforce received just before may still commit. */
 const LEASE_MARGIN_MS = 60_000;
 
-/** One importer (and its describe cache) per Salesforce client, i.e. per container. */
-let cached: { client: SalesforceApi; fence: ContactVersionFence; importer: ContactImporter } | undefined;
-
-function importerFor(client: SalesforceApi): ContactImporter {
-  const fence = contactVersionFenceFromEnvironment();
-  if (cached?.client !== client || cached.fence !== fence) {
-    cached = {
-      client,
-      fence,
-      importer: new ContactImporter(client, contactImportSettingsFromEnvironment(process.env), logger, fence),
-    };
-  }
-  return cached.importer;
+/**
+ * Builds the contact-import Lambda handler: parses the task input, upserts the contact trace
+ * record (fenced by version) and, when planned, the contact's analytics record in one composite
+ * call.
+ *
+ * @example
+ * ```ts
+ * const handler = createHandler({ salesforce: () => emulatorClient });
+ * const { ctrRecordId, analyticsRecordId } = await handler(taskInput, context);
+ * ```
+ */
+export function createHandler(dependencies: Partial<ContactImportDependencies> = {}) {
+  const salesforce = dependencies.salesforce ?? getSalesforceClient;
+  const fence = dependencies.fence ?? contactVersionFenceFromEnvironment;
+  return observability
+    .handler(async (event: unknown, context: Context): Promise<ContactImportResult> => {
+      const request = parseContactImportEvent(event);
+      logger.appendKeys({ contactId: request.contactId });
+      observability.annotateContact(request.contactId);
+      const importer = new ContactImporter(
+        salesforce(),
+        readContactImportSettings(process.env),
+        logger,
+        fence(),
+      );
+      const result = await importer.import(request, {
+        token: request.executionId ?? context.awsRequestId,
+        leaseMs: context.getRemainingTimeInMillis() + LEASE_MARGIN_MS,
+      });
+      if (result.ctrImport === 'imported') observability.count(METRIC.contactsImported, 1);
+      if (result.ctrImport.startsWith('superseded')) observability.count(METRIC.supersededVersions, 1);
+      return result;
+    })
+    .use(injectLambdaContext(logger, { resetKeys: true }));
 }
 
-export async function importContact(event: unknown, context: Context): Promise<ContactImportResult> {
-  const parsed = parseContactImportEvent(event);
-  logger.appendKeys({ contactId: parsed.contactId });
-  observability.annotateContact(parsed.contactId);
-  try {
-    const result = await importerFor(getSalesforceClient()).import(parsed, {
-      token: parsed.executionId ?? context.awsRequestId,
-      leaseMs: context.getRemainingTimeInMillis() + LEASE_MARGIN_MS,
-    });
-    if (result.ctrImport === 'imported') observability.count(METRIC.contactsImported, 1);
-    if (result.ctrImport.startsWith('superseded')) observability.count(METRIC.supersededVersions, 1);
-    return result;
-  } finally {
-    logger.removeKeys(['contactId']);
-  }
-}
-
-export const handler = observability.handler(importContact).use(injectLambdaContext(logger));
+/** The deployed handler (`functions/contact-import/handler.handler`). */
+export const handler = createHandler();

@@ -9,10 +9,7 @@
 import type { ContactPlan } from '../../shared/ctr/execution-input.js';
 import { ContactImportInputError } from './errors.js';
 import type { ContactImportEvent } from './types.js';
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+import { isObject } from '../../shared/values/is-object.js';
 
 function parseLocation(value: unknown): string | null {
   if (value === undefined || value === null) return null;

@@ -3,21 +3,32 @@
  *
  * @example
  * ```ts
- * const settings = contactImportSettingsFromEnvironment(process.env);
+ * const settings = readContactImportSettings(process.env);
  * settings.namespacePrefix; // 'amazonconnect__' by default
  * ```
  */
-import { SalesforceConfigError } from '../../shared/salesforce/errors.js';
-import { namespacePrefix } from '../../shared/salesforce/namespace.js';
+import {
+  ADAPTER_NAMESPACE_ENV,
+  AWS_REGION_ENV,
+  CONNECT_INSTANCE_ID_ENV,
+  readConnectInstanceId,
+  readNamespacePrefix,
+  readRegion,
+} from '../../shared/config/common-settings.js';
 import type { ContactImportSettings } from './types.js';
 
-export function contactImportSettingsFromEnvironment(env: NodeJS.ProcessEnv): ContactImportSettings {
-  const region = env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
-  if (!region) throw new SalesforceConfigError('AWS_REGION is not set');
-  const instanceId = env.AMAZON_CONNECT_INSTANCE_ID?.trim();
+/** Every environment variable this function reads (besides the Salesforce client's `SF_*`). */
+export const CONTACT_IMPORT_ENV_VARS = [
+  ADAPTER_NAMESPACE_ENV,
+  AWS_REGION_ENV,
+  CONNECT_INSTANCE_ID_ENV,
+] as const;
+
+/** Reads {@link ContactImportSettings}; a missing region is a `ConfigurationError` naming it. */
+export function readContactImportSettings(env: Record<string, string | undefined>): ContactImportSettings {
   return {
-    namespacePrefix: namespacePrefix(env.SF_ADAPTER_NAMESPACE),
-    region,
-    instanceId: instanceId ? instanceId : undefined,
+    namespacePrefix: readNamespacePrefix(env),
+    region: readRegion(env),
+    instanceId: readConnectInstanceId(env),
   };
 }

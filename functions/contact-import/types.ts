@@ -33,10 +33,16 @@ export interface ContactImportResult {
 
 /** Settings of the contact-import function (from environment variables). */
 export interface ContactImportSettings {
-  /** CTI Adapter namespace prefix including the `__` (e.g. `amazonconnect__`), or `''` for none. */
+  /**
+   * CTI Adapter namespace prefix including the `__`, from `SF_ADAPTER_NAMESPACE`. Default
+   * `amazonconnect__`; `''` when the variable is blank or `-`.
+   */
   namespacePrefix: string;
-  /** The AWS Region written to `Region__c`. */
+  /** The AWS Region written to `Region__c`, from `AWS_REGION` (required; the Lambda runtime sets it). */
   region: string;
-  /** The Amazon Connect instance id written to the analytics record's `InstanceId__c`, when configured. */
+  /**
+   * The Amazon Connect instance id written to the analytics record's `InstanceId__c`, from
+   * `AMAZON_CONNECT_INSTANCE_ID`. Default: unset, the field is not written.
+   */
   instanceId?: string;
 }

@@ -39,6 +39,7 @@ import type {
   ImportContactLensResult,
   S3ObjectReference,
 } from './types.js';
+import { isObject } from '../../shared/values/is-object.js';
 
 export const CONTACT_LENS_TRANSCRIPTS = 'ContactLensTranscripts.json';
 
@@ -58,10 +59,6 @@ export interface ContactLensImporterDependencies {
 export interface SkippedObject {
   key: string;
   skipped: string;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 export class ContactLensImporter {

@@ -12,14 +12,11 @@
 import { decodeS3EventKey } from './analysis-key.js';
 import { InvalidContactLensRequestError } from './errors.js';
 import type { ImportContactLensRequest, ObjectListing, S3ObjectReference } from './types.js';
+import { isObject } from '../../shared/values/is-object.js';
 
 export type ContactLensEvent =
   | { kind: 'stateMachine'; request: ImportContactLensRequest }
   | { kind: 's3'; objects: S3ObjectReference[] };
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function requiredString(source: Record<string, unknown>, key: string): string {
   const value = source[key];

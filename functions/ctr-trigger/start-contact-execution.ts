@@ -30,7 +30,6 @@ import { compareCtrTimestamps } from '../../shared/ctr/ctr-version.js';
 import type { ContactPlan, ExecutionKind, PostCallExecutionInput } from '../../shared/ctr/execution-input.js';
 import { fullExecutionName, refreshExecutionName } from '../../shared/ctr/execution-name.js';
 import { executionArnFor } from '../../shared/step-functions/start-execution-rules.js';
-import { isPlainObject } from '../../shared/ctr/parse.js';
 import {
   ctrRefreshPlan,
   describeReasons,
@@ -41,6 +40,7 @@ import type { PostCallSwitches } from '../../shared/ctr/switches.js';
 import type { ContactTraceRecord } from '../../shared/ctr/types.js';
 import type { CtrTriggerSettings, RetryOutcome, SkippedOutcome, StartedOutcome } from './types.js';
 import { logFailure } from '../../shared/logging/error-summary.js';
+import { isObject } from '../../shared/values/is-object.js';
 
 export interface StartContactDependencies {
   sfn: SFNClient;
@@ -200,7 +200,7 @@ async function startedVersionOf({ sfn, settings }: StartContactDependencies, nam
   );
   try {
     const input: unknown = JSON.parse(described.input ?? '');
-    if (isPlainObject(input) && typeof input['lastUpdateTimestamp'] === 'string')
+    if (isObject(input) && typeof input['lastUpdateTimestamp'] === 'string')
       return input['lastUpdateTimestamp'];
   } catch {
     // An unreadable input (e.g. started by hand) cannot prove a version: treat as unknown.

@@ -13,6 +13,7 @@
  */
 import { ReportEventError } from './errors.js';
 import type { ReportObjectRef } from './types.js';
+import { isObject } from '../../shared/values/is-object.js';
 
 /** S3 notification keys are form-encoded: `+` is a space, then percent-decoding. */
 export function decodeS3EventKey(encoded: string): string {
@@ -23,14 +24,10 @@ export function decodeS3EventKey(encoded: string): string {
   }
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function stringAt(value: unknown, ...path: string[]): string | undefined {
   let current: unknown = value;
   for (const part of path) {
-    if (!isRecord(current)) return undefined;
+    if (!isObject(current)) return undefined;
     current = current[part];
   }
   return typeof current === 'string' ? current : undefined;
@@ -69,11 +66,11 @@ function fromEventBridge(event: Record<string, unknown>): ReportObjectRef {
 
 /** The report objects an event names (possibly none, e.g. for S3's `s3:TestEvent`). */
 export function parseReportEvent(event: unknown): ReportObjectRef[] {
-  if (!isRecord(event)) throw new ReportEventError('The event is not an object');
+  if (!isObject(event)) throw new ReportEventError('The event is not an object');
   if (Array.isArray(event.Records)) {
     return event.Records.map(fromNotificationRecord).filter((r): r is ReportObjectRef => r !== undefined);
   }
-  if (event['detail-type'] === 'Object Created' && isRecord(event.detail)) return [fromEventBridge(event)];
+  if (event['detail-type'] === 'Object Created' && isObject(event.detail)) return [fromEventBridge(event)];
   if (event.Event === 's3:TestEvent') return [];
   throw new ReportEventError(
     'Unsupported event: expected an S3 event notification (Records[]) or an EventBridge "Object Created" event',

@@ -9,6 +9,7 @@
  * // InvokeApi.MissingParameter: update: required parameter 'sf_id' is missing
  * ```
  */
+import { printable } from '../../shared/values/printable.js';
 
 /** Base class of every error raised by sfInvokeAPI itself (not by Salesforce). */
 export class InvokeApiError extends Error {
@@ -36,7 +37,7 @@ export class UnknownOperationError extends InvokeApiError {
     super(
       operation === undefined
         ? `required parameter 'sf_operation' is missing; supported operations: ${known.join(', ')}`
-        : `sf_operation '${printable(operation)}' is unknown; supported operations: ${known.join(', ')}`,
+        : `sf_operation '${printable(operation, 80)}' is unknown; supported operations: ${known.join(', ')}`,
     );
     this.name = 'InvokeApi.UnknownOperation';
   }
@@ -59,7 +60,7 @@ export class UnexpectedParameterError extends InvokeApiError {
 
   constructor(operation: string, parameter: string, accepted: readonly string[]) {
     super(
-      `parameter '${printable(parameter)}' is not accepted (accepted: ${accepted.join(', ')})`,
+      `parameter '${printable(parameter, 80)}' is not accepted (accepted: ${accepted.join(', ')})`,
       operation,
     );
     this.name = 'InvokeApi.UnexpectedParameter';
@@ -72,7 +73,7 @@ export class InvalidParameterError extends InvokeApiError {
   readonly parameter: string;
 
   constructor(operation: string, parameter: string, reason: string) {
-    super(`parameter '${printable(parameter)}' ${reason}`, operation);
+    super(`parameter '${printable(parameter, 80)}' ${reason}`, operation);
     this.name = 'InvokeApi.InvalidParameter';
     this.parameter = parameter;
   }
@@ -108,11 +109,6 @@ export class InvokeApiTimeoutError extends InvokeApiError {
     this.name = 'InvokeApi.Timeout';
     this.timeoutMs = timeoutMs;
   }
-}
-
-/** Echo a caller-supplied name safely (printable ASCII, bounded) in a message. */
-function printable(value: string): string {
-  return value.replace(/[^\x20-\x7e]/g, '?').slice(0, 80);
 }
 
 /**

@@ -12,6 +12,8 @@
  */
 import { InvalidEventError, InvalidParameterError } from './errors.js';
 import type { InvokeApiParameters } from './types.js';
+import { isObject } from '../../shared/values/is-object.js';
+import { printable } from '../../shared/values/printable.js';
 
 export interface ParsedEvent {
   /** `sf_operation`, trimmed; undefined when absent or blank. */
@@ -71,10 +73,7 @@ function parameterText(key: string, value: unknown): string {
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (value === null || value === undefined) return '';
   throw new InvalidEventError(
-    `parameter '${key.replace(/[^\x20-\x7e]/g, '?').slice(0, 80)}' is not a text value (Connect parameters are strings)`,
+    `parameter '${printable(key, 80)}' is not a text value (Connect parameters are strings)`,
   );
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

@@ -13,3 +13,12 @@ export interface RecordingUploadResult {
   /** The ContentVersion id. */
   contentVersionId: string;
 }
+
+/** Settings of the recording upload (from environment variables). */
+export interface RecordingUploadSettings {
+  /**
+   * The S3 endpoint, from `AWS_ENDPOINT_URL_S3`. Default: unset, the region's S3 endpoint. Local
+   * runs set it to their s3rver; the container's S3 client is rebuilt when it changes.
+   */
+  s3Endpoint: string | undefined;
+}

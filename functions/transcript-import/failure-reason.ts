@@ -1,3 +1,4 @@
+import { isObject } from '../../shared/values/is-object.js';
 /**
  * Why the transcription branch gave up, read from the branch state the state machine passes:
  * the last GetTranscriptionJob answer (`FAILED` + `FailureReason`, or still `IN_PROGRESS` when the
@@ -16,10 +17,6 @@ export interface TranscriptionFailure {
   status: 'FAILED' | 'TIMED_OUT' | 'ERROR';
   reason: string;
   jobName?: string;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function text(value: unknown): string | undefined {

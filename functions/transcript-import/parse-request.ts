@@ -8,10 +8,7 @@
  */
 import { InvalidTranscriptRequestError } from './errors.js';
 import type { TranscriptImportRequest, TranscriptionBranchState } from './types.js';
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+import { isObject } from '../../shared/values/is-object.js';
 
 function requiredString(source: Record<string, unknown>, key: string, where = ''): string {
   const value = source[key];

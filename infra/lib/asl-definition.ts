@@ -11,6 +11,7 @@
  * ```
  */
 import { readFileSync } from 'node:fs';
+import { isObject } from '../../shared/values/is-object.js';
 
 export interface AslTask {
   /** Readable state name, used in error messages. */
@@ -24,10 +25,6 @@ export interface AslTask {
 type JsonObject = Record<string, unknown>;
 
 const SUBSTITUTION = /\$\{([A-Za-z0-9_]+)\}/g;
-
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 export class AslDefinition {
   private constructor(

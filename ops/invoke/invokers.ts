@@ -13,6 +13,7 @@
 import { InvokeCommand, type InvokeCommandOutput, type LambdaClient } from '@aws-sdk/client-lambda';
 import type { Context } from 'aws-lambda';
 import { lambdaContext } from '../../local/aws-stand-ins/lambda-context.js';
+import { isObject } from '../../shared/values/is-object.js';
 
 export type InvokeOutcome =
   | { result: Record<string, unknown> }
@@ -106,10 +107,6 @@ export class LambdaInvoker implements Invoker {
 
 function asObject(value: unknown): Record<string, unknown> {
   return isObject(value) ? value : { value };
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function parseJson(text: string): unknown {

@@ -10,6 +10,7 @@
  * ```
  */
 import { ConfigurationError } from './configuration-error.js';
+import { printable } from '../values/printable.js';
 
 type Env = Record<string, string | undefined>;
 
@@ -37,20 +38,24 @@ export function readBooleanEnv(name: string, fallback: boolean, env: Env = proce
   throw new ConfigurationError(`Environment variable ${name} must be true or false`, name);
 }
 
-/** A whole number within `[min, max]`; the fallback when unset. */
+/**
+ * A whole number within `[min, max]`; the fallback when unset. `parameter` names the stack
+ * parameter that sets the variable, for the error message.
+ */
 export function readIntegerEnv(
   name: string,
   fallback: number,
-  bounds: { min?: number; max?: number } = {},
+  bounds: { min?: number; max?: number; parameter?: string } = {},
   env: Env = process.env,
 ): number {
   const value = optionalEnv(name, env);
   if (value === undefined) return fallback;
   const parsed = Number(value);
-  const { min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER } = bounds;
+  const { min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER, parameter } = bounds;
   if (!Number.isInteger(parsed) || parsed < min || parsed > max) {
+    const source = parameter === undefined ? name : `${name} (stack parameter ${parameter})`;
     throw new ConfigurationError(
-      `Environment variable ${name} must be an integer between ${min} and ${max}`,
+      `Environment variable ${source} must be an integer between ${min} and ${max}`,
       name,
     );
   }
@@ -69,7 +74,7 @@ export function readEnumEnv<T extends string>(
   const match = allowed.find((candidate) => candidate.toLowerCase() === value);
   if (match === undefined) {
     // The bad value is echoed sanitised (printable ASCII, bounded) so logs stay safe.
-    const shown = value.replace(/[^\x20-\x7e]/g, '?').slice(0, 40);
+    const shown = printable(value, 40);
     throw new ConfigurationError(
       `Environment variable ${name} has invalid value '${shown}'; valid values: ${allowed.join(', ')}`,
       name,

@@ -1,2 +1,3 @@
 export { ConfigurationError } from './configuration-error.js';
 export { optionalEnv, readBooleanEnv, readEnumEnv, readIntegerEnv, requireEnv } from './environment.js';
+export * from './common-settings.js';

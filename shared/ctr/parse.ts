@@ -20,6 +20,7 @@ import type {
   CtrRecordingsEntry,
   CtrRoutingProfile,
 } from './types.js';
+import { isObject } from '../values/is-object.js';
 
 type PlainObject = Record<string, unknown>;
 
@@ -72,7 +73,7 @@ export function decodeContactTraceRecord(data: string): ContactTraceRecord {
 
 /** Validates an already parsed JSON value as a CTR. Throws `CtrRejectedError`. */
 export function parseContactTraceRecord(value: unknown): ContactTraceRecord {
-  if (!isPlainObject(value)) {
+  if (!isObject(value)) {
     throw new CtrRejectedError('not-an-object', 'record data is JSON but not an object');
   }
   const contactId = value['ContactId'];
@@ -110,7 +111,7 @@ export function parseContactTraceRecord(value: unknown): ContactTraceRecord {
     TransferredToEndpoint: obj(value['TransferredToEndpoint'], endpoint),
     Recording: obj(value['Recording'], recording),
     Recordings: Array.isArray(value['Recordings'])
-      ? value['Recordings'].filter(isPlainObject).map(recordingsEntry)
+      ? value['Recordings'].filter(isObject).map(recordingsEntry)
       : null,
   };
 }
@@ -120,7 +121,7 @@ function agent(value: PlainObject): CtrAgent {
     ...value,
     ARN: str(value['ARN']),
     Username: str(value['Username']),
-    HierarchyGroups: isPlainObject(value['HierarchyGroups']) ? value['HierarchyGroups'] : null,
+    HierarchyGroups: isObject(value['HierarchyGroups']) ? value['HierarchyGroups'] : null,
     RoutingProfile: obj(value['RoutingProfile'], routingProfile),
     ConnectedToAgentTimestamp: str(value['ConnectedToAgentTimestamp']),
     AgentInteractionDuration: num(value['AgentInteractionDuration']),
@@ -179,7 +180,7 @@ function recordingsEntry(value: PlainObject): CtrRecordingsEntry {
 /** Connect attributes are strings; numbers/booleans are stringified, anything else is dropped. */
 function attributes(value: unknown): Record<string, string> {
   const result: Record<string, string> = {};
-  if (!isPlainObject(value)) return result;
+  if (!isObject(value)) return result;
   for (const [key, item] of Object.entries(value)) {
     if (typeof item === 'string') result[key] = item;
     else if (typeof item === 'number' || typeof item === 'boolean') result[key] = String(item);
@@ -201,9 +202,5 @@ function num(value: unknown): number | null {
 }
 
 function obj<T>(value: unknown, parse: (value: PlainObject) => T): T | null {
-  return isPlainObject(value) ? parse(value) : null;
-}
-
-export function isPlainObject(value: unknown): value is PlainObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  return isObject(value) ? parse(value) : null;
 }

@@ -15,6 +15,7 @@
  */
 import { SalesforceConfigError } from './errors.js';
 import type { SalesforceSettings } from './types.js';
+import { printable } from '../values/printable.js';
 
 export const PRODUCTION_LOGIN_HOST = 'https://login.salesforce.com';
 const TOKEN_PATH = '/services/oauth2/token';
@@ -44,7 +45,7 @@ export function apiOrigin(settings: SalesforceSettings): string {
 /** `/services/data/v62.0`: the prefix of every data API path. */
 export function apiPathPrefix(settings: SalesforceSettings): string {
   if (!/^v\d{2,3}\.\d$/.test(settings.version)) {
-    throw new SalesforceConfigError(`SF_VERSION must look like v62.0 (got '${sanitize(settings.version)}')`);
+    throw new SalesforceConfigError(`SF_VERSION must look like v62.0 (got '${printable(settings.version, 100)}')`);
   }
   return `/services/data/${settings.version}`;
 }
@@ -70,18 +71,14 @@ function parseHost(value: string, setting: string): URL {
   try {
     url = new URL(value.includes('://') ? value : `https://${value}`);
   } catch {
-    throw new SalesforceConfigError(`${setting} is not a valid URL: '${sanitize(value)}'`);
+    throw new SalesforceConfigError(`${setting} is not a valid URL: '${printable(value, 100)}'`);
   }
   const loopback = LOOPBACK.has(url.hostname);
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-    throw new SalesforceConfigError(`${setting} must be an https:// URL (got '${sanitize(value)}')`);
+    throw new SalesforceConfigError(`${setting} must be an https:// URL (got '${printable(value, 100)}')`);
   }
   if (url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '') {
     throw new SalesforceConfigError(`${setting} must not contain credentials, a query or a fragment`);
   }
   return url;
-}
-
-function sanitize(value: string): string {
-  return value.replace(/[^\x20-\x7e]/g, '?').slice(0, 100);
 }

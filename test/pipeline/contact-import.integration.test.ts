@@ -2,7 +2,7 @@
  * The contact-import Lambda (real handler, real client) against the Salesforce emulator over HTTP.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { importContact as importContactHandler } from '../../functions/contact-import/handler.js';
+import { handler as importContactHandler } from '../../functions/contact-import/handler.js';
 import {
   LOCAL_DYNAMODB_CREDENTIALS,
   type LocalDynamoDb,

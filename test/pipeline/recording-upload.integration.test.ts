@@ -3,8 +3,11 @@
  * ContentVersion endpoint.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { uploadRecording } from '../../functions/recording-upload/handler.js';
+import { handler } from '../../functions/recording-upload/handler.js';
 import { lambdaContext } from '../../local/aws-stand-ins/lambda-context.js';
+
+const uploadRecording = (event: unknown) =>
+  handler(event, lambdaContext({ functionName: 'recording-upload' }));
 import { LocalPipeline } from '../../local/runner/local-pipeline.js';
 import { sampleRecordingWav } from '../../local/runner/sample-recording.js';
 
@@ -29,7 +32,7 @@ describe('recording upload', () => {
     const wav = sampleRecordingWav({ seconds: 3 });
     await pipeline.putRecording(LOCATION, wav);
     // The analytics record, as the import task creates it.
-    const { importContact } = await import('../../functions/contact-import/handler.js');
+    const { handler: importContact } = await import('../../functions/contact-import/handler.js');
     await importContact(
       {
         contactId: 'c-1',
