@@ -7,7 +7,7 @@ import '../local/runner/promise-with-resolvers.js';
 import { KinesisClient } from '@aws-sdk/client-kinesis';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { SQSClient } from '@aws-sdk/client-sqs';
-import { ctrTriggerSettingsFromEnvironment, handleKinesisBatch } from '../functions/ctr-trigger/index.js';
+import { readCtrTriggerSettings, handleKinesisBatch } from '../functions/ctr-trigger/index.js';
 import { LocalKinesisStream } from '../local/aws-stand-ins/local-kinesis-stream.js';
 import { resolveStateMachineArn, UsageError } from './cli/cli-options.js';
 import { FileDeadLetterQueue } from './local/file-dead-letter-queue.js';
@@ -68,7 +68,7 @@ process.exitCode = await runReplayDlqCli(
       throw new UsageError(
         `no queue: pass --stack-name, --queue-url (the stack output ${DEAD_LETTER_QUEUE_OUTPUT}) or set CTR_DLQ_URL`,
       );
-    const settings = ctrTriggerSettingsFromEnvironment({
+    const settings = readCtrTriggerSettings({
       ...process.env,
       POSTCALL_STATE_MACHINE_ARN: await resolveStateMachineArn(
         { stateMachineArn, stackName },

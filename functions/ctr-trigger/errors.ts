@@ -1,5 +1,6 @@
 /**
- * Errors of the Kinesis trigger.
+ * Errors of the Kinesis trigger. The trigger is not a state machine task: its retries are
+ * Lambda's, through the event source mapping's partial batch responses.
  *
  * @example
  * ```ts
@@ -7,17 +8,25 @@
  * ```
  */
 
+/** Base of the trigger's own errors. */
+export class CtrTriggerError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'CtrTrigger.Error';
+  }
+}
+
 /**
  * Thrown by the batch record handler for a record whose work could not be done now (throttling,
  * a Step Functions or SQS service error): Powertools reports it as a batch item failure and Lambda
- * re-delivers it.
+ * re-delivers it, until the event source mapping's retry budget is spent.
  */
-export class RecordRetryError extends Error {
-  override readonly name = 'CtrTrigger.RecordRetry';
+export class RecordRetryError extends CtrTriggerError {
   readonly sequenceNumber: string;
 
-  constructor(sequenceNumber: string, reason: string) {
-    super(`record ${sequenceNumber} will be retried: ${reason}`);
+  constructor(sequenceNumber: string, reason: string, options?: ErrorOptions) {
+    super(`record ${sequenceNumber} will be retried: ${reason}`, options);
+    this.name = 'CtrTrigger.RecordRetry';
     this.sequenceNumber = sequenceNumber;
   }
 }

@@ -22,30 +22,49 @@ import { optionalEnv } from '../../shared/config/environment.js';
 import { contactVersionFenceFromEnvironment } from '../../shared/contact-versions/from-environment.js';
 import { createLogger } from '../../shared/logging/logger.js';
 import { FunctionObservability } from '../../shared/observability/function-observability.js';
-import { ctrTriggerSettingsFromEnvironment } from './settings.js';
 import { toBatchResponse } from './batch-response.js';
 import { handleKinesisBatch } from './handle-batch.js';
+import { readCtrTriggerSettings } from './settings.js';
+
+/** What the handler works with; tests and local runs inject their own. */
+export interface CtrTriggerHandlerDependencies {
+  /** Defaults to one (traced) Step Functions client per container. */
+  sfn: SFNClient;
+  /** Defaults to one (traced) SQS client per container: the dead-letter queue. */
+  sqs: SQSClient;
+}
 
 const logger = createLogger('ctr-trigger');
 const observability = new FunctionObservability('ctr-trigger');
-const sfn = observability.awsClient(new SFNClient({}));
-const sqs = observability.awsClient(new SQSClient({}));
 
-async function lambdaHandler(
-  event: KinesisStreamEvent,
-  context: Context,
-): Promise<KinesisStreamBatchResponse> {
-  const settings = ctrTriggerSettingsFromEnvironment();
-  const outcomes = await handleKinesisBatch(event, {
-    sfn,
-    sqs,
-    settings,
-    // The import enforces the order; this read only skips superseded versions before a start.
-    fence: optionalEnv('CONTACT_VERSION_TABLE') ? contactVersionFenceFromEnvironment() : undefined,
-    logger,
-    metrics: { addMetric: (name, _unit, value) => observability.count(name, value) },
-  });
-  return toBatchResponse(event, outcomes, context);
+/**
+ * Builds the Kinesis trigger's Lambda handler: one post-call execution per contact of the batch,
+ * a partial batch response listing only the records to retry.
+ *
+ * @example
+ * ```ts
+ * const handler = createHandler({ sfn: new SFNClient({}), sqs: new SQSClient({}) });
+ * const { batchItemFailures } = await handler(kinesisEvent, context);
+ * ```
+ */
+export function createHandler(dependencies: Partial<CtrTriggerHandlerDependencies> = {}) {
+  const sfn = dependencies.sfn ?? observability.awsClient(new SFNClient({}));
+  const sqs = dependencies.sqs ?? observability.awsClient(new SQSClient({}));
+  return observability
+    .handler(async (event: KinesisStreamEvent, context: Context): Promise<KinesisStreamBatchResponse> => {
+      const outcomes = await handleKinesisBatch(event, {
+        sfn,
+        sqs,
+        settings: readCtrTriggerSettings(process.env),
+        // The import enforces the order; this read only skips superseded versions before a start.
+        fence: optionalEnv('CONTACT_VERSION_TABLE') ? contactVersionFenceFromEnvironment() : undefined,
+        logger,
+        metrics: { addMetric: (name, _unit, value) => observability.count(name, value) },
+      });
+      return toBatchResponse(event, outcomes, context);
+    })
+    .use(injectLambdaContext(logger, { resetKeys: true }));
 }
 
-export const handler = observability.handler(lambdaHandler).use(injectLambdaContext(logger));
+/** The deployed handler (`functions/ctr-trigger/handler.handler`). */
+export const handler = createHandler();

@@ -11,7 +11,7 @@
 export { toBatchResponse } from './batch-response.js';
 export {
   AVAILABLE_BRANCHES,
-  ctrTriggerSettingsFromEnvironment,
+  readCtrTriggerSettings,
   DEFAULT_MAX_CONCURRENCY,
   MAX_CONCURRENCY_LIMIT,
 } from './settings.js';

@@ -6,11 +6,11 @@
  *
  * @example
  * ```ts
- * const settings = ctrTriggerSettingsFromEnvironment(process.env);
+ * const settings = readCtrTriggerSettings(process.env);
  * ```
  */
 import { readIntegerEnv, requireEnv } from '../../shared/config/environment.js';
-import { postCallSwitchesFromEnvironment } from '../../shared/ctr/switches.js';
+import { POST_CALL_SWITCH_ENV_VARS, postCallSwitchesFromEnvironment } from '../../shared/ctr/switches.js';
 import type { CtrTriggerSettings } from './types.js';
 
 /**
@@ -41,16 +41,30 @@ export const AVAILABLE_BRANCHES: CtrTriggerSettings['availableBranches'] = {
   contactLens: true,
 };
 
-export function ctrTriggerSettingsFromEnvironment(
-  env: Record<string, string | undefined> = process.env,
-): CtrTriggerSettings {
+/** The post-call state machine the trigger starts executions of. */
+export const STATE_MACHINE_ARN_ENV = 'POSTCALL_STATE_MACHINE_ARN';
+/** The SQS dead-letter queue for records that can never become an execution. */
+export const DEAD_LETTER_QUEUE_URL_ENV = 'CTR_DLQ_URL';
+/** Bound on concurrent Step Functions / SQS calls per batch. */
+export const MAX_CONCURRENCY_ENV = 'CTR_TRIGGER_MAX_CONCURRENCY';
+
+/** Every environment variable this function reads (the post-call switches are in `shared/ctr/switches.ts`). */
+export const CTR_TRIGGER_ENV_VARS = [
+  STATE_MACHINE_ARN_ENV,
+  DEAD_LETTER_QUEUE_URL_ENV,
+  MAX_CONCURRENCY_ENV,
+  ...POST_CALL_SWITCH_ENV_VARS,
+] as const;
+
+/** Reads {@link CtrTriggerSettings}; a missing or invalid variable is a `ConfigurationError` naming it. */
+export function readCtrTriggerSettings(env: Record<string, string | undefined>): CtrTriggerSettings {
   return {
-    stateMachineArn: requireEnv('POSTCALL_STATE_MACHINE_ARN', env),
-    deadLetterQueueUrl: requireEnv('CTR_DLQ_URL', env),
+    stateMachineArn: requireEnv(STATE_MACHINE_ARN_ENV, env),
+    deadLetterQueueUrl: requireEnv(DEAD_LETTER_QUEUE_URL_ENV, env),
     switches: postCallSwitchesFromEnvironment(env),
     availableBranches: AVAILABLE_BRANCHES,
     maxConcurrency: readIntegerEnv(
-      'CTR_TRIGGER_MAX_CONCURRENCY',
+      MAX_CONCURRENCY_ENV,
       DEFAULT_MAX_CONCURRENCY,
       { min: 1, max: MAX_CONCURRENCY_LIMIT },
       env,

@@ -26,6 +26,15 @@ export interface PostCallSwitches {
   recordingUpload: boolean;
 }
 
+/** The switches' environment variables, in the order of {@link PostCallSwitches}. */
+export const POST_CALL_SWITCH_ENV_VARS = [
+  'POSTCALL_CTR_IMPORT_ENABLED',
+  'POSTCALL_RECORDING_IMPORT_ENABLED',
+  'POSTCALL_TRANSCRIBE_ENABLED',
+  'CONTACT_LENS_IMPORT_ENABLED',
+  'RECORDING_UPLOAD_ENABLED',
+] as const;
+
 export function postCallSwitchesFromEnvironment(
   env: Record<string, string | undefined> = process.env,
 ): PostCallSwitches {
