@@ -40,6 +40,7 @@ import type {
   S3ObjectReference,
 } from './types.js';
 import { isObject } from '../../shared/values/is-object.js';
+import { logFailure } from '../../shared/logging/error-summary.js';
 
 export const CONTACT_LENS_TRANSCRIPTS = 'ContactLensTranscripts.json';
 
@@ -59,6 +60,11 @@ export interface ContactLensImporterDependencies {
 export interface SkippedObject {
   key: string;
   skipped: string;
+}
+
+/** What an S3-triggered invocation did with each object. */
+export interface S3EventOutcome {
+  objects: Array<ImportContactLensResult | SkippedObject>;
 }
 
 export class ContactLensImporter {
@@ -104,6 +110,39 @@ export class ContactLensImporter {
       transcriptTurns: transcript.length,
       salesforceCalls: written.salesforceCalls,
     };
+  }
+
+  /**
+   * Every object of an S3 notification (the original only read the first). A failure is raised
+   * after the others were tried, so the asynchronous retry re-runs only idempotent work; its
+   * message counts the other failures. `onImported` runs once per imported (not skipped) object.
+   */
+  async importFromS3Objects(
+    objects: readonly S3ObjectReference[],
+    onImported: (result: ImportContactLensResult) => void = () => {},
+  ): Promise<S3EventOutcome> {
+    const outcomes: S3EventOutcome['objects'] = [];
+    const failures: string[] = [];
+    let firstError: unknown;
+    for (const object of objects) {
+      try {
+        const outcome = await this.importFromS3Object(object);
+        if ('skipped' in outcome) this.deps.logger?.info('S3 object skipped', { ...outcome });
+        else onImported(outcome);
+        outcomes.push(outcome);
+      } catch (error) {
+        logFailure(this.deps.logger, 'error', 'Contact Lens import failed', error, { key: object.key });
+        failures.push(object.key);
+        firstError ??= error;
+      }
+    }
+    if (firstError) {
+      if (failures.length > 1 && firstError instanceof Error) {
+        firstError.message += ` (and ${failures.length - 1} more of ${objects.length} objects failed)`;
+      }
+      throw firstError;
+    }
+    return { objects: outcomes };
   }
 
   /**

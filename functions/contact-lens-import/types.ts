@@ -106,3 +106,22 @@ export interface S3ObjectReference {
   /** Decoded key (`+` as space, then percent-decoding). */
   key: string;
 }
+
+/** Settings of the Contact Lens import (from environment variables). */
+export interface ContactLensImportSettings {
+  /**
+   * CTI Adapter namespace prefix including the `__`, from `SF_ADAPTER_NAMESPACE`. Default
+   * `amazonconnect__`; `''` when the variable is blank or `-`.
+   */
+  namespacePrefix: string;
+  /**
+   * The Amazon Connect instance id, from `AMAZON_CONNECT_INSTANCE_ID`. Default: unset, the
+   * instance id in the analysis file is used (and files of another instance are not refused).
+   */
+  instanceId: string | undefined;
+  /**
+   * Whether an S3-notification invocation imports anything, from `CONTACT_LENS_IMPORT_ENABLED`.
+   * Default `false`: S3 events are acknowledged and ignored. State-machine invocations always import.
+   */
+  s3EventImportEnabled: boolean;
+}

@@ -13,7 +13,7 @@ import { parse } from 'csv-parse/sync';
 import type { ParsedReport } from './types.js';
 
 export class CsvParseError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
+  constructor(message: string, options?: ErrorOptions) {
     super(message, options);
     this.name = 'CsvParseError';
   }

@@ -157,3 +157,12 @@ export interface RecordTranscriptionFailureResult {
   reason: string;
   salesforceCalls: number;
 }
+
+/** Settings of the transcript import (from environment variables). */
+export interface TranscriptImportSettings {
+  /**
+   * CTI Adapter namespace prefix including the `__`, from `SF_ADAPTER_NAMESPACE`. Default
+   * `amazonconnect__`; `''` when the variable is blank or `-`.
+   */
+  namespacePrefix: string;
+}

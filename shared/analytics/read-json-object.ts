@@ -12,7 +12,7 @@ import { JsonSource } from '../json/json-source.js';
 
 /** The object does not exist (yet). */
 export class S3ObjectNotFoundError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
+  constructor(message: string, options?: ErrorOptions) {
     super(message, options);
     this.name = 'S3.ObjectNotFound';
   }
@@ -20,7 +20,7 @@ export class S3ObjectNotFoundError extends Error {
 
 /** The object exists but is not JSON. */
 export class S3ObjectNotJsonError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
+  constructor(message: string, options?: ErrorOptions) {
     super(message, options);
     this.name = 'S3.ObjectNotJson';
   }
