@@ -5,7 +5,7 @@
  * version of the CTR updates the same record. Both records are deleted afterwards.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importContact as importContactHandler } from '../../functions/contact-import/handler.js';
+import { handler as importContactHandler } from '../../functions/contact-import/handler.js';
 import { lambdaContext } from '../../local/aws-stand-ins/lambda-context.js';
 import {
   LOCAL_DYNAMODB_CREDENTIALS,
