@@ -14,21 +14,22 @@
  *   invocation (a batch of one) + every task invocation (retries included).
  * - the same three for the original package (v5.26), from the model below, with its derivation.
  *
- * Model of the original package for the same contact (upstream-behaviour.md §6–§8, one CTR
+ * Model of the original package for the same contact (its CTR, recording, transcription and
+ * Contact Lens Lambdas as they read and write Salesforce; one CTR
  * delivered once, token cached in the secret so no login calls, the S3 lock holding the CCA id):
  *
  *   Salesforce API calls
- *     sfContactTraceRecord          describe AC_ContactTraceRecord__c (not cached, §6.3)  1
+ *     sfContactTraceRecord          describe AC_ContactTraceRecord__c (not cached)        1
  *                                   upsert AC_ContactTraceRecord__c                       1
- *     sfExecuteTranscriptionSM      create CCA (via sfInvokeAPI `create`, §7.1 step 5)     1
- *     sfProcessTranscriptionResult  update CCA (via sfInvokeAPI, §7.3 step 6)              1
- *                                   3 Attachments, one create each (§7.3 step 7)           3
- *     sfProcessContactLens          update CCA (§8.2 step 9)                               1
- *                                   ContactLensTranscripts.json Attachment (step 10)       1
+ *     sfExecuteTranscriptionSM      create CCA (via sfInvokeAPI `create`)                  1
+ *     sfProcessTranscriptionResult  update CCA (via sfInvokeAPI)                           1
+ *                                   3 Attachments, one create each                         3
+ *     sfProcessContactLens          update CCA                                             1
+ *                                   ContactLensTranscripts.json Attachment                 1
  *                                                                                 total    9
  *     (8 without the `syn` analysis, hence "about 8".)
  *
- *   Step Functions state transitions (only the transcription state machine is a workflow, §7.2)
+ *   Step Functions state transitions (only the transcription state machine is a workflow)
  *     Submit Transcription Job 1, then per status check Wait + Get + Choice (2 checks) 6,
  *     Process Transcription Result 1                                              total    8
  *

@@ -27,7 +27,7 @@ import type { CtrTriggerSettings } from '../functions/ctr-trigger/types.js';
 import { StepFunctionsFake } from '../local/aws-stand-ins/step-functions-fake.js';
 import { LocalPipeline } from '../local/runner/local-pipeline.js';
 import { loadCtrFixture } from '../local/samples/ctr-fixtures.js';
-// Issue 5's figures (transcription + Contact Lens): a separate module, merged into this output.
+// The transcription and Contact Lens figures: a separate module, merged into this output.
 import { measureFullContact } from './pipeline-full-contact.js';
 import { measureExtraVersions } from './pipeline-versions.js';
 import { kinesisEventOf } from '../local/aws-stand-ins/kinesis-event.js';

@@ -23,7 +23,10 @@ const REFRESHES_PER_MINUTE = 4;
 const MINUTES_PER_DAY = 1440;
 const BUCKET = 'connect-reports';
 
-/** The original's cost model (upstream-behaviour.md §9.1–9.3). */
+/**
+ * The original's cost model: a describe per report and per row's region lookup, one create or
+ * update per row, and a Step Functions loop refreshing the queue metrics.
+ */
 function originalModel() {
   const perRefresh = (queues: number) => 2 * queues;
   return {

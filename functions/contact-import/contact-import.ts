@@ -1,23 +1,3 @@
-/**
- * CTR upsert + recording import for one contact in ONE Salesforce API call: a `/composite` request
- * (allOrNone) that upserts `AC_ContactTraceRecord__c` by `ContactId__c` and, when planned, the
- * contact's `AC_ContactChannelAnalytics__c` by its `ContactId__c` external id. Upserting by the
- * ContactId makes the analytics record exist exactly once per contact across Retry and redrive,
- * with no lock files: the execution (named by the ContactId) is the lock, the external id the key.
- *
- * The CTR upsert is fenced by version (`shared/contact-versions`): right before the write the
- * import claims the contact's fence for its `LastUpdateTimestamp`, right after it commits. A
- * version older than one already written is skipped (`ctrImport: 'superseded by <version>'`,
- * no Salesforce call for it; the analytics record of a full execution is still upserted), and no
- * two CTR writes of one contact are ever in flight at once, so the newest version always ends in
- * Salesforce whatever order, concurrency, Retry or redrive the versions come in.
- *
- * @example
- * ```ts
- * const importer = new ContactImporter(getSalesforceClient(), settings, logger, contactVersionFenceFromEnvironment());
- * const { ctrRecordId, ctrImport } = await importer.import(event, { token: executionArn, leaseMs: 180_000 });
- * ```
- */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { ContactBusyError } from '../../shared/contact-versions/errors.js';
@@ -54,6 +34,26 @@ export interface FenceClaimant {
 
 const DEFAULT_MAX_WAIT_MS = 10_000;
 
+/**
+ * CTR upsert + recording import for one contact in ONE Salesforce API call: a `/composite` request
+ * (allOrNone) that upserts `AC_ContactTraceRecord__c` by `ContactId__c` and, when planned, the
+ * contact's `AC_ContactChannelAnalytics__c` by its `ContactId__c` external id. Upserting by the
+ * ContactId makes the analytics record exist exactly once per contact across Retry and redrive,
+ * with no lock files: the execution (named by the ContactId) is the lock, the external id the key.
+ *
+ * The CTR upsert is fenced by version (`shared/contact-versions`): right before the write the
+ * import claims the contact's fence for its `LastUpdateTimestamp`, right after it commits. A
+ * version older than one already written is skipped (`ctrImport: 'superseded by <version>'`,
+ * no Salesforce call for it; the analytics record of a full execution is still upserted), and no
+ * two CTR writes of one contact are ever in flight at once, so the newest version always ends in
+ * Salesforce whatever order, concurrency, Retry or redrive the versions come in.
+ *
+ * @example
+ * ```ts
+ * const importer = new ContactImporter(getSalesforceClient(), settings, logger, contactVersionFenceFromEnvironment());
+ * const { ctrRecordId, ctrImport } = await importer.import(event, { token: executionArn, leaseMs: 180_000 });
+ * ```
+ */
 export class ContactImporter {
   constructor(
     private readonly api: SalesforceApi,
@@ -170,7 +170,7 @@ export class ContactImporter {
     const { plan, ctr } = event;
     const available = await this.#fieldNames(ANALYTICS_OBJECT);
     const body: Record<string, unknown> = {};
-    // The redacted variant leaves the path to the Contact Lens import (upstream §7.1 step 5); the
+    // The redacted variant leaves the path to the Contact Lens import (the original set it there too); the
     // field is left out rather than nulled so a re-run never erases a path written since.
     if (plan.recordingImport && !plan.redactedRecording && location) {
       body[this.#name('RecordingPath__c')] = location;

@@ -11,7 +11,7 @@ const base = {
   disconnectReasonField: true,
 };
 
-describe('CTR field mapping (upstream §6.3)', () => {
+describe("CTR field mapping (the original's AC_ContactTraceRecord__c fields)", () => {
   it('maps an inbound call with agent, queue and recording field by field', () => {
     const fields = ctrFields(loadCtrFixture('inbound-voice-agent-recording'), base);
     const instance = 'arn:aws:connect:us-east-1:123456789012:instance/0e6d9a3c-7b1f-4c2a-9d3e-5f6a7b8c9d0e';

@@ -1,6 +1,6 @@
 import { isObject } from '../../shared/values/is-object.js';
 /**
- * The original's AC_ContactTraceRecord__c field mapping (upstream §6.3), tolerant of absent and
+ * The original's AC_ContactTraceRecord__c field mapping, tolerant of absent and
  * null keys: an absent top-level value is written as null, an absent or null sub-object (Agent,
  * Queue, Recording, endpoints) leaves its fields out, unknown keys are ignored.
  *

@@ -1,5 +1,5 @@
 /**
- * Contact Lens output keys (`external-apis.md` B5):
+ * Contact Lens output keys, as Amazon Connect writes them to the recording bucket:
  * `Analysis/Voice[/Redacted]/YYYY/MM/DD/<contactId>_analysis[_redacted]_<ISO timestamp>.json`
  * (and `Analysis/Chat/...`). The folders are dated by the contact's ConnectedToAgentTimestamp.
  *

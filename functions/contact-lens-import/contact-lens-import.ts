@@ -1,18 +1,3 @@
-/**
- * Imports a Contact Lens analysis into the contact's single analytics record: the mapped fields
- * and `ContactLensTranscripts.json` in ONE Salesforce request. Two entry points:
- * - {@link ContactLensImporter.importForContact}: the state machine found the file and knows the
- *   record's Id (the contact import created it);
- * - {@link ContactLensImporter.importFromS3Object}: an S3 notification for users who prefer a
- *   trigger. The contact comes from the key, its attributes from Connect, and the record is
- *   upserted by its `ContactId__c` external id, so this path can never create a second one.
- *
- * @example
- * ```ts
- * const importer = new ContactLensImporter({ salesforce, s3, namespace: 'amazonconnect__' });
- * await importer.importForContact({ contactId, analyticsRecordId, bucket, original, redacted, redactedRecordingImport: false });
- * ```
- */
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { type ConnectClient, GetContactAttributesCommand } from '@aws-sdk/client-connect';
 import type { S3Client } from '@aws-sdk/client-s3';
@@ -67,6 +52,21 @@ export interface S3EventOutcome {
   objects: Array<ImportContactLensResult | SkippedObject>;
 }
 
+/**
+ * Imports a Contact Lens analysis into the contact's single analytics record: the mapped fields
+ * and `ContactLensTranscripts.json` in ONE Salesforce request. Two entry points:
+ * - {@link ContactLensImporter.importForContact}: the state machine found the file and knows the
+ *   record's Id (the contact import created it);
+ * - {@link ContactLensImporter.importFromS3Object}: an S3 notification for users who prefer a
+ *   trigger. The contact comes from the key, its attributes from Connect, and the record is
+ *   upserted by its `ContactId__c` external id, so this path can never create a second one.
+ *
+ * @example
+ * ```ts
+ * const importer = new ContactLensImporter({ salesforce, s3, namespace: 'amazonconnect__' });
+ * await importer.importForContact({ contactId, analyticsRecordId, bucket, original, redacted, redactedRecordingImport: false });
+ * ```
+ */
 export class ContactLensImporter {
   readonly #writer: AnalyticsRecordWriter;
 

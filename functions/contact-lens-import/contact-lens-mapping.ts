@@ -1,5 +1,5 @@
 /**
- * Maps a Contact Lens analysis onto the analytics record (upstream §8.2), tolerant of every
+ * Maps a Contact Lens analysis onto the analytics record (the original's fields), tolerant of every
  * missing block (chat files have no talk speed/time, a silent customer has no quarter scores):
  * absent values are left out of the update rather than written as null, and zeros are kept.
  * Field names are without namespace.

@@ -1,5 +1,5 @@
 /**
- * Types of the Contact Lens import: the post-call analysis file (`external-apis.md` B5; every
+ * Types of the Contact Lens import: the post-call analysis file Amazon Connect writes (every
  * block optional, since chat files and older versions lack some), the transcript attachment, and
  * the two entry points' inputs.
  */
@@ -69,7 +69,7 @@ export interface ContactLensTranscriptEntry {
   absoluteTime?: string;
 }
 
-/** Customer sentiment shape over the call's quarters (upstream §8.2). */
+/** Customer sentiment shape over the call's quarters, as the original wrote it. */
 export type SentimentCurve = 'S' | 'Z' | 'Other';
 
 /** An S3 ListObjectsV2 answer as the state machine's SDK task returns it (only what is read). */

@@ -20,7 +20,7 @@ import type { CtrTriggerSettings } from './types.js';
  * fast a batch of 100 (the event source mapping's default size) clears: 25 → 4 round trips.
  * Throttling depends on how many starts a batch spends, not on how fast: StartExecution is a token
  * bucket of hundreds of calls per second with a burst of several hundred to over a thousand
- * (external-apis.md B1), so one batch's 100 starts fit in the burst at any bound, and a start that
+ * for Standard workflows, so one batch's 100 starts fit in the burst at any bound, and a start that
  * is throttled anyway becomes a batch item failure that Lambda retries. 25 also stays well under
  * the SDK's 50 sockets per client, so calls never queue for a socket.
  */
@@ -34,7 +34,7 @@ export const MAX_CONCURRENCY_LIMIT = 50;
 
 /**
  * Branches `statemachines/post-call.asl.json` implements: all of them since the Transcription and
- * Contact Lens branches landed (issue 5). Set one to false to stop planning it whatever the switches say.
+ * Contact Lens branches were added. Set one to false to stop planning it whatever the switches say.
  */
 export const AVAILABLE_BRANCHES: CtrTriggerSettings['availableBranches'] = {
   transcription: true,

@@ -4,7 +4,8 @@
  *
  * - The full execution is named by the ContactId. StartExecution is idempotent for the same name
  *   and byte-identical input while the execution runs; otherwise it answers
- *   `ExecutionAlreadyExists` (`external-apis.md` B1), which means "already processed".
+ *   `ExecutionAlreadyExists` (Step Functions keeps a Standard execution's name for 90 days after it
+ *   closes), which means "already processed".
  * - A version older than the newest one already written to Salesforce (the contact version fence,
  *   one DynamoDB read) or than the one the full execution started with is skipped as
  *   `superseded`, naming the newer version. The fence in the import is what guarantees the order;

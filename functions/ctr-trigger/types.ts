@@ -24,7 +24,7 @@ export interface CtrTriggerSettings {
   switches: PostCallSwitches;
   /**
    * Branches the deployed state machine implements. A switched-on branch that is not available is
-   * never planned (transcription and Contact Lens arrive with issue 5).
+   * never planned, whatever the switches say.
    */
   availableBranches: { transcription: boolean; contactLens: boolean };
   /** Bound on concurrent StartExecution/DescribeExecution/SendMessage calls (CTR_TRIGGER_MAX_CONCURRENCY, default 25). */

@@ -1,6 +1,7 @@
 /**
  * Typed errors of the historical report import. Each `name` is stable (for alarms, log queries
- * and the on-failure destination's consumers).
+ * and the on-failure destination's consumers). It is not a state machine task: a failed invocation
+ * is retried by Lambda's asynchronous invocation, then goes to the on-failure destination.
  *
  * @example
  * ```ts
@@ -30,7 +31,7 @@ export class ReportSettingsError extends Error {
 export class ReportFormatError extends Error {
   readonly bucket: string;
   readonly key: string;
-  constructor(bucket: string, key: string, detail: string, options?: { cause?: unknown }) {
+  constructor(bucket: string, key: string, detail: string, options?: ErrorOptions) {
     super(`Report s3://${bucket}/${key} is not a readable Amazon Connect report: ${detail}`, options);
     this.name = 'HistoricalReport.InvalidCsv';
     this.bucket = bucket;
@@ -40,7 +41,7 @@ export class ReportFormatError extends Error {
 
 /**
  * The report has no `StartInterval` column, so no row can get its external id (the original
- * failed with `KeyError: StartInterval__c`, CTI issue #22).
+ * failed with `KeyError: StartInterval__c`, a common complaint of its users).
  */
 export class MissingStartIntervalError extends Error {
   readonly bucket: string;
@@ -60,7 +61,7 @@ export class MissingStartIntervalError extends Error {
 
 /** The target object is missing, or lacks the `AC_Record_Id__c` external id (usually a wrong namespace). */
 export class ReportObjectSchemaError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
+  constructor(message: string, options?: ErrorOptions) {
     super(message, options);
     this.name = 'HistoricalReport.ObjectSchema';
   }
@@ -98,7 +99,7 @@ export class ReportImportFailedError extends Error {
 
 /** The object named by the event does not exist (deleted, or a key spelled differently). */
 export class ReportObjectNotFoundError extends Error {
-  constructor(bucket: string, key: string, options?: { cause?: unknown }) {
+  constructor(bucket: string, key: string, options?: ErrorOptions) {
     super(`Report s3://${bucket}/${key} does not exist`, options);
     this.name = 'HistoricalReport.ObjectNotFound';
   }

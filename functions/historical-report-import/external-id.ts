@@ -1,6 +1,6 @@
 /**
  * The external id `AC_Record_Id__c`, derived exactly like the original so that re-imports and
- * upgrades keep matching the rows it wrote (upstream §9.1 step 4, §16 row 14):
+ * upgrades keep matching the rows it wrote:
  * queue reports: the queue name without `-`, whitespace and non-word characters (Python's
  * Unicode `\W`), then the `StartInterval` value; agent reports: the agent name as it is, then
  * the interval; then the region where the object has `Region__c` (not with global analytics).

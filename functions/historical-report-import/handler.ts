@@ -2,13 +2,6 @@
  * Lambda entry point of the historical report import (the original's sfIntervalQueue and
  * sfIntervalAgent in one function): S3 event notification or EventBridge "Object Created"
  * event → {@link HistoricalReportImporter}. Thin: parsing and wiring only.
- *
- * @example
- * ```ts
- * // Tests and local runs inject their own S3 client (s3rver) and Salesforce client:
- * const handler = createHandler({ s3: localS3 });
- * await handler(s3Event, context);
- * ```
  */
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { S3Client } from '@aws-sdk/client-s3';
@@ -35,6 +28,16 @@ export interface HistoricalImportResult {
 const logger = createLogger('historical-report-import');
 const observability = new FunctionObservability('historical-report-import');
 
+/**
+ * Builds the Lambda handler around its injectable dependencies.
+ *
+ * @example
+ * ```ts
+ * // Tests and local runs inject their own S3 client (s3rver) and Salesforce client:
+ * const handler = createHandler({ s3: localS3 });
+ * await handler(s3Event, context);
+ * ```
+ */
 export function createHandler(dependencies: Partial<HistoricalImportDependencies> = {}) {
   const s3 = dependencies.s3 ?? observability.awsClient(new S3Client({}));
   const salesforce = dependencies.salesforce ?? getSalesforceClient;
@@ -59,7 +62,8 @@ export function createHandler(dependencies: Partial<HistoricalImportDependencies
         })),
       };
     })
-    .use(injectLambdaContext(logger));
+    .use(injectLambdaContext(logger, { resetKeys: true }));
 }
 
+/** The deployed handler (`functions/historical-report-import/handler.handler`). */
 export const handler = createHandler();

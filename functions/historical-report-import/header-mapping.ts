@@ -1,5 +1,5 @@
 /**
- * Report column header → Salesforce field API name, the original's rules (upstream §9.1 step 3):
+ * Report column header → Salesforce field API name, the original's rules:
  * the byte-order mark and parentheses are removed; the name column (`Queue` in queue reports,
  * `Agent` in agent reports) becomes `AC_Object_Name__c`; four names too long for a Salesforce
  * field are shortened; otherwise runs of `-` and whitespace become `_`, and `<ns>` and `__c`

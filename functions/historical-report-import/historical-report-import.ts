@@ -1,15 +1,3 @@
-/**
- * Imports Connect historical metrics reports into Salesforce: every object of an event, each
- * report upserted in composite/sobjects collections of 200 rows, up to 5 collections per API
- * call (`packedUpsert`), instead of one call per row; one describe of the target object per
- * container.
- *
- * @example
- * ```ts
- * const importer = new HistoricalReportImporter({ s3, salesforce, settings, logger });
- * const outcomes = await importer.importAll(parseReportEvent(event));
- * ```
- */
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { packedUpsert } from '../../shared/reporting/packed-upsert.js';
@@ -50,6 +38,18 @@ export interface HistoricalReportImporterOptions {
   logger: ImportLogger;
 }
 
+/**
+ * Imports Connect historical metrics reports into Salesforce: every object of an event, each
+ * report upserted in composite/sobjects collections of 200 rows, up to 5 collections per API
+ * call (`packedUpsert`), instead of one call per row; one describe of the target object per
+ * container.
+ *
+ * @example
+ * ```ts
+ * const importer = new HistoricalReportImporter({ s3, salesforce, settings, logger });
+ * const outcomes = await importer.importAll(parseReportEvent(event));
+ * ```
+ */
 export class HistoricalReportImporter {
   private readonly s3: S3Client;
   private readonly salesforce: SalesforceApi;
@@ -134,7 +134,7 @@ export class HistoricalReportImporter {
       });
     }
     if (built.metricColumns === 0 && built.skippedColumns.length > 0) {
-      // The original silently wrote nothing in this case (upstream §16 row 21).
+      // The original silently wrote nothing in this case.
       this.logger.warn(
         'no report column matches a field of the object: only names and intervals are written',
         {

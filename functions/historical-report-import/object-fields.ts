@@ -2,7 +2,7 @@
  * The fields an sObject has, from the client's describe (cached per container): the original
  * described the object on every invocation (and per row for `Region__c`). Lookups are case-insensitive and return the field's real API name, like the
  * original's `get_field_mapping`/`get_filtered_fields`; unlike it, a failed describe fails the
- * import instead of silently filtering out every field (upstream §16 row 21).
+ * import instead of silently filtering out every field.
  *
  * @example
  * ```ts

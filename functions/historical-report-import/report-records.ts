@@ -1,7 +1,7 @@
 /**
  * Builds the Salesforce records of one parsed report: header → field mapping, values, the
  * describe filter, `Created_Date__c`, `Region__c` and the `AC_Record_Id__c` external id
- * (upstream §9.1 steps 3–5). Pure: no I/O.
+ * (the original's steps: header mapping, external id, values). Pure: no I/O.
  *
  * @example
  * ```ts

@@ -21,6 +21,17 @@ import type { HistoricalImportSettings, ReportKind, ReportPrefix } from './types
 import { isTrue } from '../../shared/config/template-flag.js';
 import { namespacePrefix } from '../../shared/salesforce/namespace.js';
 
+/** Every environment variable this function reads (besides the Salesforce client's `SF_*`). */
+export const HISTORICAL_REPORT_IMPORT_ENV_VARS = [
+  'CONNECT_REPORTING_BUCKET',
+  'HISTORICAL_QUEUE_REPORT_PREFIXES',
+  'HISTORICAL_AGENT_REPORT_PREFIXES',
+  'SF_ADAPTER_NAMESPACE',
+  'GLOBAL_ANALYTICS_ENABLED',
+  'AWS_REGION',
+  'SF_COLLECTIONS_PER_REQUEST',
+] as const;
+
 export const DEFAULT_QUEUE_REPORT_PREFIX = 'SFDC/Queue';
 export const DEFAULT_AGENT_REPORT_PREFIX = 'SFDC/Agent';
 

@@ -1,5 +1,7 @@
 /**
- * Typed errors of sfInvokeAPI. A thrown error makes Connect take the flow's Error branch; the
+ * Typed errors of sfInvokeAPI. It is not a state machine task, so nothing retries these errors: a
+ * thrown error makes Connect take the flow's Error branch (transient Salesforce failures are
+ * retried by the client inside the deadline only); the
  * `name` is stable (CloudWatch metric filters, the `npm run invoke` CLI) and every message names
  * the operation and the parameter to fix.
  *

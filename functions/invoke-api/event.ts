@@ -76,4 +76,3 @@ function parameterText(key: string, value: unknown): string {
     `parameter '${printable(key, 80)}' is not a text value (Connect parameters are strings)`,
   );
 }
-

@@ -51,7 +51,7 @@ function salesforce(deadlineMs: number): SalesforceApi {
 }
 
 async function invokeApiHandler(event: ConnectContactFlowEvent, context: Context): Promise<ConnectResponse> {
-  settings ??= readInvokeApiSettings();
+  settings ??= readInvokeApiSettings(process.env);
   const remaining = context?.getRemainingTimeInMillis;
   return invokeApi(event, {
     sf: salesforce(settings.timeoutMs),

@@ -14,7 +14,7 @@ import type { InvokeApiSettings } from './types.js';
 
 const settings: InvokeApiSettings = {
   timeoutMs: 7000,
-  namespace: 'amazonconnect',
+  namespacePrefix: 'amazonconnect__',
   phoneDefaultRegion: 'US',
   maxRecords: 1000,
   maxResponseBytes: 32 * 1024,

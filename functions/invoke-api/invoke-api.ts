@@ -7,7 +7,7 @@
  *
  * @example
  * ```ts
- * const result = await invokeApi(event, { sf: getSalesforceClient(), settings: readInvokeApiSettings() });
+ * const result = await invokeApi(event, { sf: getSalesforceClient(), settings: readInvokeApiSettings(process.env) });
  * ```
  */
 import type { Logger } from '@aws-lambda-powertools/logger';

@@ -10,20 +10,30 @@
  *
  * @example
  * ```ts
- * const settings = readInvokeApiSettings(); // { timeoutMs: 7000, namespace: 'amazonconnect', ... }
+ * const settings = readInvokeApiSettings(process.env); // { timeoutMs: 7000, namespacePrefix: 'amazonconnect__', ... }
  * ```
  */
-import { ConfigurationError, readIntegerEnv } from '../../shared/config/index.js';
+import { readNamespacePrefix } from '../../shared/config/common-settings.js';
+import { ConfigurationError } from '../../shared/config/configuration-error.js';
+import { optionalEnv, readIntegerEnv } from '../../shared/config/environment.js';
 import { isKnownPhoneRegion } from './phone-number.js';
 import type { InvokeApiSettings } from './types.js';
 
 type Env = Record<string, string | undefined>;
 
+/** Every environment variable this function reads (besides the Salesforce client's `SF_*`). */
+export const INVOKE_API_ENV_VARS = [
+  'SF_INVOKE_API_TIMEOUT_MS',
+  'SF_ADAPTER_NAMESPACE',
+  'SF_PHONE_DEFAULT_REGION',
+  'SF_INVOKE_API_MAX_RECORDS',
+] as const;
+
 /** Amazon Connect rejects Lambda responses larger than about 32 KB. */
 export const CONNECT_MAX_RESPONSE_BYTES = 32 * 1024;
 
-export function readInvokeApiSettings(env: Env = process.env): InvokeApiSettings {
-  const region = (env.SF_PHONE_DEFAULT_REGION?.trim() || 'US').toUpperCase();
+export function readInvokeApiSettings(env: Env): InvokeApiSettings {
+  const region = (optionalEnv('SF_PHONE_DEFAULT_REGION', env) ?? 'US').toUpperCase();
   if (!isKnownPhoneRegion(region)) {
     throw new ConfigurationError(
       'Environment variable SF_PHONE_DEFAULT_REGION must be an ISO 3166-1 alpha-2 region code such as US or GB',
@@ -32,17 +42,9 @@ export function readInvokeApiSettings(env: Env = process.env): InvokeApiSettings
   }
   return {
     timeoutMs: readIntegerEnv('SF_INVOKE_API_TIMEOUT_MS', 7000, { min: 100, max: 900_000 }, env),
-    namespace: adapterNamespace(env),
+    namespacePrefix: readNamespacePrefix(env),
     phoneDefaultRegion: region,
     maxRecords: readIntegerEnv('SF_INVOKE_API_MAX_RECORDS', 1000, { min: 1, max: 50_000 }, env),
     maxResponseBytes: CONNECT_MAX_RESPONSE_BYTES,
   };
-}
-
-/** Unset → `amazonconnect`; blank or `-` → no namespace (an unmanaged CTI adapter). */
-function adapterNamespace(env: Env): string {
-  const value = env.SF_ADAPTER_NAMESPACE;
-  if (value === undefined) return 'amazonconnect';
-  const trimmed = value.trim();
-  return trimmed === '-' ? '' : trimmed;
 }

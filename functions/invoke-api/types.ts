@@ -30,8 +30,11 @@ export type ConnectResponse = Record<string, ConnectValue>;
 export interface InvokeApiSettings {
   /** Deadline for one invocation's Salesforce work (SF_INVOKE_API_TIMEOUT_MS, default 7000). */
   timeoutMs: number;
-  /** CTI adapter namespace prefix without `__` (SF_ADAPTER_NAMESPACE), '' when none. */
-  namespace: string;
+  /**
+   * CTI adapter namespace prefix including the `__`, from `SF_ADAPTER_NAMESPACE`. Default
+   * `amazonconnect__`; `''` when the variable is blank or `-`.
+   */
+  namespacePrefix: string;
   /** Region used to read national phone numbers in `phoneLookup` (SF_PHONE_DEFAULT_REGION, default US). */
   phoneDefaultRegion: string;
   /** Records fetched at most when a query pages through `nextRecordsUrl` (SF_INVOKE_API_MAX_RECORDS). */

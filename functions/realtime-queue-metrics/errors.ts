@@ -1,5 +1,6 @@
 /**
- * Typed errors of the real-time queue metrics refresh; each `name` is stable.
+ * Typed errors of the real-time queue metrics refresh; each `name` is stable. It is not a state
+ * machine task and its schedule does not retry: the next minute's invocation is the retry.
  *
  * @example
  * ```ts
@@ -25,7 +26,7 @@ export class ConnectPagingError extends Error {
 
 /** `AC_QueueMetrics__c` is missing or lacks `Queue_Id__c` (usually a wrong SF_ADAPTER_NAMESPACE). */
 export class QueueMetricsObjectError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
+  constructor(message: string, options?: ErrorOptions) {
     super(message, options);
     this.name = 'RealtimeMetrics.ObjectSchema';
   }

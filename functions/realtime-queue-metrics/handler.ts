@@ -2,12 +2,6 @@
  * Lambda entry point of the real-time queue metrics (sfRealTimeQueueMetrics): invoked once a
  * minute by an EventBridge schedule, it refreshes `AC_QueueMetrics__c` every 15 s within the
  * invocation (see refresh-loop.ts; the stack sets the Lambda timeout to 60 s). Thin: wiring only.
- *
- * @example
- * ```ts
- * const handler = createHandler({ connect: mockedConnect });
- * await handler({}, context);
- * ```
  */
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { ConnectClient } from '@aws-sdk/client-connect';
@@ -38,6 +32,15 @@ export interface RealtimeMetricsResult {
 const logger = createLogger('realtime-queue-metrics');
 const observability = new FunctionObservability('realtime-queue-metrics');
 
+/**
+ * Builds the Lambda handler around its injectable dependencies.
+ *
+ * @example
+ * ```ts
+ * const handler = createHandler({ connect: mockedConnect });
+ * await handler({}, context);
+ * ```
+ */
 export function createHandler(dependencies: Partial<RealtimeMetricsDependencies> = {}) {
   // Connect's GetCurrentMetricData quota is 5 requests/s: let the SDK back off a little longer.
   const connect = dependencies.connect ?? observability.awsClient(new ConnectClient({ maxAttempts: 5 }));
@@ -62,7 +65,8 @@ export function createHandler(dependencies: Partial<RealtimeMetricsDependencies>
       if (skipped > 0) logger.warn('refreshes skipped in this invocation', { skipped });
       return { refreshes: outcomes, skipped };
     })
-    .use(injectLambdaContext(logger));
+    .use(injectLambdaContext(logger, { resetKeys: true }));
 }
 
+/** The deployed handler (`functions/realtime-queue-metrics/handler.handler`). */
 export const handler = createHandler();

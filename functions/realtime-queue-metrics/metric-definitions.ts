@@ -1,6 +1,6 @@
 /**
  * The current metrics requested from GetCurrentMetricData and the `AC_QueueMetrics__c` field
- * each one fills (names without namespace), exactly the original's list (upstream §9.2).
+ * each one fills (names without namespace), exactly the original's list.
  */
 import type { CurrentMetric } from '@aws-sdk/client-connect';
 import type { CurrentMetricName } from './types.js';

@@ -1,7 +1,7 @@
 /**
  * What `AC_QueueMetrics__c` looks like in the org, from the client's describe (cached per
  * container, so one call serves every refresh): the original described the object once per queue per
- * refresh to decide whether `Region__c` exists (upstream §9.2, §16 row 13).
+ * refresh to decide whether `Region__c` exists (the original described it on every refresh).
  *
  * @example
  * ```ts

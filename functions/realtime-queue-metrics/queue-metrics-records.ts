@@ -1,8 +1,8 @@
 /**
- * Builds one `AC_QueueMetrics__c` record per listed queue (upstream §9.2 step 3–4): `Name`,
+ * Builds one `AC_QueueMetrics__c` record per listed queue: `Name`,
  * `Queue_ARN__c`, the ten metrics as integers (0 when absent), `Queue_Id__c` (+ `-<region>`
  * where the object has `Region__c`), `Region__c`. Unlike the original, a queue without a metric
- * result is written with zeros so no stale values remain (§16 row 15), and fields the object
+ * result is written with zeros so no stale values remain (the original left them), and fields the object
  * does not have are left out instead of failing every upsert. With v5.27 global analytics,
  * `Region__c` is `global` and the id has no region suffix. Pure: no I/O.
  *

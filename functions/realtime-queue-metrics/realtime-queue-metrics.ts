@@ -1,16 +1,3 @@
-/**
- * One refresh of the real-time queue metrics: ListQueues → GetCurrentMetricData → every queue
- * upserted in collections of 200, up to 5 collections per API call (`packedUpsert`). With the
- * object's describe cached per container, a warm refresh of up to 1,000 queues costs one
- * Salesforce API call (≤ ceil(N / 200) in general); the original spent a describe and an upsert
- * per queue (upstream §9.2).
- *
- * @example
- * ```ts
- * const refresher = new QueueMetricsRefresher({ connect, salesforce, settings, logger });
- * const outcome = await refresher.refresh(); // { queues: 50, upserted: 50, salesforceCalls: 1, … }
- * ```
- */
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { ConnectClient } from '@aws-sdk/client-connect';
 import { packedUpsert } from '../../shared/reporting/packed-upsert.js';
@@ -31,6 +18,19 @@ export interface QueueMetricsRefresherOptions {
   logger: RefreshLogger;
 }
 
+/**
+ * One refresh of the real-time queue metrics: ListQueues → GetCurrentMetricData → every queue
+ * upserted in collections of 200, up to 5 collections per API call (`packedUpsert`). With the
+ * object's describe cached per container, a warm refresh of up to 1,000 queues costs one
+ * Salesforce API call (≤ ceil(N / 200) in general); the original spent a describe and an upsert
+ * per queue.
+ *
+ * @example
+ * ```ts
+ * const refresher = new QueueMetricsRefresher({ connect, salesforce, settings, logger });
+ * const outcome = await refresher.refresh(); // { queues: 50, upserted: 50, salesforceCalls: 1, … }
+ * ```
+ */
 export class QueueMetricsRefresher {
   private readonly options: QueueMetricsRefresherOptions;
 

@@ -1,7 +1,7 @@
 /**
  * Runs several refreshes inside one invocation, started `intervalMs` apart from the invocation's
  * start (0 s, 15 s, 30 s, 45 s for the defaults), so a one-minute schedule refreshes every 15 s
- * without the original's Step Functions loop job (upstream §9.3). A refresh that overruns delays
+ * without the original's Step Functions loop job. A refresh that overruns delays
  * only the next one; a refresh is not started when less than `minimumRemainingMs` of the
  * Lambda's time is left. After an error that repeating cannot fix within the minute (rate
  * limit, authentication, access, configuration) the remaining refreshes are skipped, so a broken

@@ -22,6 +22,19 @@ import type { RealtimeMetricsSettings } from './types.js';
 import { isTrue } from '../../shared/config/template-flag.js';
 import { namespacePrefix } from '../../shared/salesforce/namespace.js';
 
+/** Every environment variable this function reads (besides the Salesforce client's `SF_*`). */
+export const REALTIME_QUEUE_METRICS_ENV_VARS = [
+  'AMAZON_CONNECT_INSTANCE_ID',
+  'AMAZON_CONNECT_QUEUE_MAX_RECORDS',
+  'AMAZON_CONNECT_QUEUE_METRICS_MAX_RECORDS',
+  'SF_ADAPTER_NAMESPACE',
+  'GLOBAL_ANALYTICS_ENABLED',
+  'AWS_REGION',
+  'REALTIME_REFRESHES_PER_INVOCATION',
+  'REALTIME_REFRESH_INTERVAL_SECONDS',
+  'SF_COLLECTIONS_PER_REQUEST',
+] as const;
+
 /** An integer setting within [min, max]; the error names the variable (and parameter) and the range. */
 export function integerSetting(
   env: NodeJS.ProcessEnv,

@@ -29,7 +29,10 @@ export class RecordingUploadInputError extends InvalidInputError {
   }
 }
 
-/** The recording is not in S3 (deleted, or the location is wrong). Not retried by the state machine. */
+/**
+ * The recording is not in S3 (not written yet, deleted, or the location is wrong). Retried by the
+ * state machine for about 12 minutes, since Connect may write a recording after its CTR.
+ */
 export class RecordingNotFoundError extends RecordingUploadError {
   constructor(location: string, options?: ErrorOptions) {
     super(`recording not found in S3: ${location}`, options);

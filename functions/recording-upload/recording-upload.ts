@@ -1,3 +1,14 @@
+import type { Readable } from 'node:stream';
+import { GetObjectCommand, NoSuchKey, type S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { soql } from '../../shared/salesforce/soql.js';
+import type { SalesforceApi } from '../../shared/salesforce/types.js';
+import { RecordingNotFoundError, RecordingReadError } from './errors.js';
+import { parseRecordingLocation } from './recording-location.js';
+import type { RecordingUploadEvent, RecordingUploadResult } from './types.js';
+
+const CONTENT_TYPES: Record<string, string> = { wav: 'audio/wav', mp3: 'audio/mpeg', ogg: 'audio/ogg' };
+
 /**
  * Uploads a contact's recording to Salesforce as a ContentVersion linked to its analytics record
  * (RecordingUploadEnabled). The audio is streamed from S3 straight into the multipart request, so
@@ -10,17 +21,6 @@
  * const { status, contentVersionId } = await uploader.upload({ contactId, analyticsRecordId, recordingLocation });
  * ```
  */
-import type { Readable } from 'node:stream';
-import { GetObjectCommand, NoSuchKey, type S3Client, S3ServiceException } from '@aws-sdk/client-s3';
-import type { Logger } from '@aws-lambda-powertools/logger';
-import { soql } from '../../shared/salesforce/soql.js';
-import type { SalesforceApi } from '../../shared/salesforce/types.js';
-import { RecordingNotFoundError, RecordingReadError } from './errors.js';
-import { parseRecordingLocation } from './recording-location.js';
-import type { RecordingUploadEvent, RecordingUploadResult } from './types.js';
-
-const CONTENT_TYPES: Record<string, string> = { wav: 'audio/wav', mp3: 'audio/mpeg', ogg: 'audio/ogg' };
-
 export class RecordingUploader {
   constructor(
     private readonly api: SalesforceApi,

@@ -1,7 +1,7 @@
 /**
  * The analytics record fields a transcript import writes (names without namespace). Analyses
  * that were not computed are left out, so a re-run with fewer analyses never blanks values that an
- * earlier run wrote (the original wrote empty strings, upstream §16 #28).
+ * earlier run wrote (the original wrote empty strings).
  *
  * @example
  * ```ts

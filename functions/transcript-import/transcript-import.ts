@@ -1,17 +1,3 @@
-/**
- * "Import transcript": reads the COMPLETED job's output from S3, builds the customer and agent
- * segments, runs the requested Comprehend analyses on the customer's side (chunked under the
- * 5,000-byte limit), then writes the results to the contact's analytics record and attaches
- * `CustomerTranscripts.json`, `AgentTranscripts.json` and `ComprehendSyntax.json` in ONE
- * Salesforce request. Also records why a transcription failed.
- *
- * @example
- * ```ts
- * const importer = new TranscriptImporter({ salesforce, s3, comprehend, namespace: 'amazonconnect__' });
- * await importer.importTranscript({ action: 'importTranscript', contactId, analyticsRecordId,
- *   transcript: { bucket, key }, languageCode: 'en-US', comprehendAnalyses: ['snt', 'kw'] });
- * ```
- */
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { S3Client } from '@aws-sdk/client-s3';
 import {
@@ -49,6 +35,20 @@ export interface TranscriptImporterDependencies {
   now?: () => Date;
 }
 
+/**
+ * "Import transcript": reads the COMPLETED job's output from S3, builds the customer and agent
+ * segments, runs the requested Comprehend analyses on the customer's side (chunked under the
+ * 5,000-byte limit), then writes the results to the contact's analytics record and attaches
+ * `CustomerTranscripts.json`, `AgentTranscripts.json` and `ComprehendSyntax.json` in ONE
+ * Salesforce request. Also records why a transcription failed.
+ *
+ * @example
+ * ```ts
+ * const importer = new TranscriptImporter({ salesforce, s3, comprehend, namespace: 'amazonconnect__' });
+ * await importer.importTranscript({ action: 'importTranscript', contactId, analyticsRecordId,
+ *   transcript: { bucket, key }, languageCode: 'en-US', comprehendAnalyses: ['snt', 'kw'] });
+ * ```
+ */
 export class TranscriptImporter {
   readonly #writer: AnalyticsRecordWriter;
 

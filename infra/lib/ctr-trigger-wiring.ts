@@ -93,8 +93,8 @@ export class CtrTriggerWiring extends Construct {
       }),
     );
 
-    // AWSLambdaKinesisExecutionRole's statement set, scoped to the stream (upstream lacked
-    // ListShards/SubscribeToShard, §16 row 35).
+    // AWSLambdaKinesisExecutionRole's statement set, scoped to the stream (the original's
+    // role lacked ListShards and SubscribeToShard).
     const streamArn = params.ctrKinesisArn.valueAsString;
     const kinesisPolicy = conditionalPolicy(
       this,

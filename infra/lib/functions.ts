@@ -1,5 +1,5 @@
 /**
- * The eight functions of CONTRACTS.md with their settings and the permissions of what each one
+ * The eight functions of the stack (one folder each under functions/) with their settings and the permissions of what each one
  * calls itself (the state machine, queue and trigger wiring add theirs where they are built).
  *
  * @example

@@ -25,7 +25,7 @@ import type { StackParameters } from './parameters.js';
 import { REPO_ROOT } from './paths.js';
 
 export interface PipelineFunctionProps {
-  /** Folder under functions/ (CONTRACTS.md). */
+  /** Folder under functions/: one per deployed function, with its handler.ts. */
   readonly folder: string;
   readonly description: string;
   readonly params: StackParameters;
@@ -41,7 +41,7 @@ export interface PipelineFunctionProps {
   readonly missingEntryFallback?: string;
 }
 
-/** esbuild settings shared by every function (toolchain.md §9.6). */
+/** esbuild settings shared by every function: ESM for Node 22, source maps without sources. */
 export const BUNDLING = {
   format: OutputFormat.ESM,
   target: 'node20',
@@ -74,7 +74,7 @@ export class PipelineFunction extends Construct {
     const entry = existsSync(expected) ? expected : props.missingEntryFallback;
     if (entry === undefined) {
       throw new Error(
-        `Lambda entry ${expected} does not exist (functions/${props.folder}/handler.ts, CONTRACTS.md)`,
+        `Lambda entry ${expected} does not exist (every function folder needs functions/${props.folder}/handler.ts exporting handler)`,
       );
     }
 

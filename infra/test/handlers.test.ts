@@ -1,5 +1,5 @@
 /**
- * The stack bundles functions/<name>/handler.ts for the eight functions of CONTRACTS.md; `npm run
+ * The stack bundles functions/<name>/handler.ts for its eight functions; `npm run
  * synth` fails while one is missing. This says which (the infra suite bundles a placeholder for a
  * missing one so its other checks still run).
  */

@@ -591,7 +591,7 @@ describe('feature switches', () => {
 describe('functions', () => {
   const functions = () => ofType(deployedResources(template, EVERYTHING_ON), 'AWS::Lambda::Function');
 
-  it('defines the eight functions of CONTRACTS.md on nodejs22.x/arm64', () => {
+  it('defines the eight functions on nodejs22.x/arm64', () => {
     expect(functions()).toHaveLength(8);
     for (const fn of functions()) {
       expect(fn.properties.Runtime).toBe('nodejs22.x');

@@ -1,5 +1,5 @@
 /**
- * Builds Kinesis stream events the way Lambda delivers them (`external-apis.md` B3), for tests,
+ * Builds Kinesis stream events the way Lambda delivers them (base64 data, decimal sequence numbers, one shard), for tests,
  * `npm start` and benchmarks that drive the real trigger handler.
  *
  * @example

@@ -1,6 +1,6 @@
 /**
  * s3rver on a free loopback port in a fresh directory, with an S3 client configured the way
- * toolchain.md §3.8 requires (path style, checksums only when required).
+ * s3rver needs it (path style, checksums only when required: it rejects the SDK's default ones).
  *
  * @example
  * ```ts

@@ -57,7 +57,7 @@ export interface SalesforceEnvironment {
   restore(): void;
 }
 
-/** The secret JSON an admin would store for this emulator (seed-manual-setup key names). */
+/** The secret JSON an admin would store for this emulator (the key names the admin guide uses). */
 export function emulatorSecret(emulator: SalesforceEmulator): SalesforceCredentials {
   const { credentials } = emulator;
   return {

@@ -252,7 +252,7 @@ export class LocalPipeline {
         AMAZON_CONNECT_INSTANCE_ID: LOCAL_INSTANCE_ID,
         POSTCALL_STATE_MACHINE_ARN: `arn:aws:states:us-east-1:123456789012:stateMachine:${stateMachineName}`,
         CTR_DLQ_URL: LOCAL_DLQ_URL,
-        // s3rver knows one account; its checksum quirks (toolchain §3.8) need WHEN_REQUIRED.
+        // s3rver knows one account; it rejects the SDK's default checksums, hence WHEN_REQUIRED.
         AWS_ENDPOINT_URL_S3: s3Endpoint,
         AWS_ACCESS_KEY_ID: 'S3RVER',
         AWS_SECRET_ACCESS_KEY: 'S3RVER',

@@ -11,7 +11,7 @@
 import type { ContactReport, LocalPipeline } from './local-pipeline.js';
 import { renderTable } from '../../ops/cli/text-table.js';
 
-/** The `--json` shape (issue 4): exactly these keys. */
+/** The `--json` shape: exactly these keys (scripts read them). */
 export interface PipelineReport {
   contacts: Array<{
     contactId: string;

@@ -1,5 +1,5 @@
 /**
- * The org's API request allocation: a rolling 24-hour counter (external-apis A7) reported in
+ * The org's API request allocation: a rolling 24-hour counter, as Salesforce keeps it, reported in
  * `Sforce-Limit-Info: api-usage=N/MAX` and `/limits`, plus per-endpoint counts for tests.
  */
 import type { ApiUsage } from './types.js';

@@ -1,6 +1,6 @@
 /**
  * REST API errors. Top-level REST errors are a JSON array of `{message, errorCode, fields?}`
- * (external-apis A3); inside SaveResults the same error uses the key `statusCode` instead.
+ * (Salesforce's REST error shape); inside SaveResults the same error uses the key `statusCode` instead.
  */
 
 export class SalesforceApiError extends Error {

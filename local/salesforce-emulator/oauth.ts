@@ -1,5 +1,5 @@
 /**
- * `POST /services/oauth2/token` (external-apis A1): password (password + security token),
+ * `POST /services/oauth2/token`: password (password + security token),
  * client_credentials (My Domain host only) and JWT bearer (RS256 assertion signed with the
  * connected app's certificate key). Errors are `{error, error_description}` objects with 400.
  */

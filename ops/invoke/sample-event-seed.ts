@@ -1,5 +1,5 @@
 /**
- * The emulator seed behind `npm run invoke`: the sample org (CONTRACTS.md) plus the two records
+ * The emulator seed behind `npm run invoke`: the sample org (`local/salesforce-emulator/seed/sample-org.json`) plus the two records
  * that the `delete` and `createChatterComment` sample events point at, so every event in
  * `functions/invoke-api/events/` runs as shipped (like the seeded Contact and Case that the
  * upstream phoneLookup/create/update events use).

@@ -1,6 +1,6 @@
 /**
  * Deterministic JSON: object keys sorted at every level. Step Functions compares execution inputs
- * byte for byte (`external-apis.md` B1), so the same CTR must always serialise to the same string.
+ * byte for byte (a different input under a running name is ExecutionAlreadyExists), so the same CTR must always serialise to the same string.
  *
  * @example
  * ```ts

@@ -1,6 +1,6 @@
 /**
  * The CTR as carried in the execution input: the fields the pipeline reads (the CTR upsert
- * mapping of `upstream-behaviour.md` §6.3, `DisconnectReason`, `RelatedContactId`, the
+ * field mapping, `DisconnectReason`, `RelatedContactId`, the
  * recordings), every one of them present (absent = null), in a fixed key order. Everything else
  * (Agent state transitions and device info, media streams, tags, segment attributes…) is dropped:
  * the input stays far below the 256 KiB limit and the execution history holds no data nobody reads.

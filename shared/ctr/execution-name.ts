@@ -4,7 +4,7 @@
  * newer version by `<ContactId>-<version token>`. Names are deterministic, so a re-delivered
  * record maps onto the same name and Step Functions refuses a second execution.
  *
- * Name rules (`external-apis.md` B1): 1–80 characters; we only emit `0-9A-Za-z-_`. A ContactId
+ * Name rules (`shared/step-functions/start-execution-rules.ts`): 1–80 characters; we only emit `0-9A-Za-z-_`. A ContactId
  * outside that alphabet or longer than 60 characters (never the case for Connect's UUIDs) is
  * replaced by a sanitised prefix plus a hash of the id, which keeps names unique and stable.
  *

@@ -1,5 +1,5 @@
 /**
- * Tolerant CTR parsing (`upstream-behaviour.md` §16 row 17): only `ContactId` is required; every
+ * Tolerant CTR parsing (the original failed on any absent key): only `ContactId` is required; every
  * other known key defaults to `null` (`Attributes` to `{}`), a value of the wrong type becomes
  * `null` rather than failing the contact, and unknown keys are kept.
  *

@@ -1,6 +1,6 @@
 /**
  * What the post-call execution does for one contact, from the package switches and the contact's
- * attributes, with the original's semantics (`upstream-behaviour.md` §6.2, §7.1):
+ * attributes, with the original's semantics:
  *
  * - CTR import: switch PostcallCTRImportEnabled and attribute `postcallCTRImportEnabled`.
  * - Recording import: switch PostcallRecordingImportEnabled, an importable audio recording

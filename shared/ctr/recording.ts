@@ -1,7 +1,7 @@
 /**
  * Which recording of a contact the pipeline imports. The original requires the legacy `Recording`
- * to be present with a `Location`, `Status` `AVAILABLE` and `Type` `AUDIO` (`upstream-behaviour.md`
- * §7.1 step 4). Newer CTRs may carry only the `Recordings` array; then the first available S3
+ * to be present with a `Location`, `Status` `AVAILABLE` and `Type` `AUDIO`, as the
+ * original required. Newer CTRs may carry only the `Recordings` array; then the first available S3
  * audio entry is used.
  *
  * @example

@@ -1,6 +1,6 @@
 /**
  * The Amazon Connect contact trace record (CTR) as this project reads it, format version
- * `2017-03-10` (`external-apis.md` B2). Parsed tolerantly by `parseContactTraceRecord`: every known
+ * `2017-03-10` (the format Amazon Connect publishes to Kinesis). Parsed tolerantly by `parseContactTraceRecord`: every known
  * key is present after parsing (absent = `null`, `Attributes` = `{}`), values of the wrong type
  * become `null`, and unknown keys (Connect adds fields over time) are kept as they came.
  *

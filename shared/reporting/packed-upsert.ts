@@ -1,7 +1,7 @@
 /**
  * Upserts many records of one sObject by external id in as few Salesforce API calls as the
  * platform allows: records go in composite/sobjects collections of 200, and up to 5 collections
- * ride in one `/composite` request, which counts as one API call (external-apis.md A2, A7).
+ * ride in one `/composite` request, which counts as one API call against the org's daily allocation.
  * 1,000 records cost 1 call instead of 5 (and instead of 1,000 single upserts in the original).
  * A single collection is sent as a plain collections request. Results come back as one
  * SaveResult per record, in input order; a collection that fails as a whole (e.g. an unknown

@@ -1,5 +1,5 @@
 /**
- * Where the client sends what (upstream §12, external-apis A1):
+ * Where the client sends what:
  * - API calls always go to `SalesforceHost` + `/services/data/<version>`; the token response's
  *   `instance_url` is ignored (pre-v5.6 used it and hit `URL_NOT_RESET`).
  * - `client_credentials` tokens always come from the My Domain host (login/test hosts answer
@@ -45,7 +45,9 @@ export function apiOrigin(settings: SalesforceSettings): string {
 /** `/services/data/v62.0`: the prefix of every data API path. */
 export function apiPathPrefix(settings: SalesforceSettings): string {
   if (!/^v\d{2,3}\.\d$/.test(settings.version)) {
-    throw new SalesforceConfigError(`SF_VERSION must look like v62.0 (got '${printable(settings.version, 100)}')`);
+    throw new SalesforceConfigError(
+      `SF_VERSION must look like v62.0 (got '${printable(settings.version, 100)}')`,
+    );
   }
   return `/services/data/${settings.version}`;
 }

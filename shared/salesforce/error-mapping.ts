@@ -1,6 +1,6 @@
 /**
  * Turns a failed Salesforce REST response into the typed error a caller or a state machine's
- * Retry/Catch can match (upstream §12.4 v5.28 classification, external-apis A3):
+ * Retry/Catch can match (the original v5.28's classification, extended):
  * - an OAuth-shaped body `{error, error_description}` → `Salesforce.Auth` (checked first, any status);
  * - `REQUEST_LIMIT_EXCEEDED` → `Salesforce.RateLimited`;
  * - a 403 with an error list, or `INSUFFICIENT_ACCESS*` / trigger-wrapped "Insufficient Privileges"

@@ -1,5 +1,5 @@
 /**
- * Signs the JWT bearer assertion (external-apis A1): RS256, `iss` = consumer key, `sub` =
+ * Signs the JWT bearer assertion: RS256, `iss` = consumer key, `sub` =
  * username, `aud` = login host, `exp` within Salesforce's 3-minute window.
  *
  * @example

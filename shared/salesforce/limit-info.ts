@@ -1,5 +1,5 @@
 /**
- * `Sforce-Limit-Info: api-usage=18/5000[; per-app-api-usage=17/250(appName=x)]` (external-apis A3).
+ * `Sforce-Limit-Info: api-usage=18/5000[; per-app-api-usage=17/250(appName=x)]`, the header Salesforce adds to every REST response.
  *
  * @example
  * ```ts

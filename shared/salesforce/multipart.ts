@@ -1,5 +1,5 @@
 /**
- * A streamed `multipart/form-data` body for blob inserts (external-apis A4): part
+ * A streamed `multipart/form-data` body for blob inserts: part
  * `entity_content` (the record's JSON) then part `VersionData` (the file), written around the
  * source stream chunk by chunk so a recording is never held in memory whole.
  *

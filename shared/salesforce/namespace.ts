@@ -1,6 +1,6 @@
 /**
  * The CTI adapter's namespace prefix for custom object and field names, from
- * `SF_ADAPTER_NAMESPACE` (default `amazonconnect`; blank or `-` means none, upstream §3.3).
+ * `SF_ADAPTER_NAMESPACE` (default `amazonconnect`; blank or `-` means none, as in the original).
  *
  * @example
  * ```ts

@@ -1,5 +1,5 @@
 /**
- * Builds `SalesforceSettings` from the functions' environment (CONTRACTS.md): SF_HOST,
+ * Builds `SalesforceSettings` from the functions' environment: SF_HOST,
  * SF_VERSION, SF_USERNAME, SF_PRODUCTION, SF_AUTH_MODE, SF_LOGIN_HOST, SF_REQUEST_TIMEOUT_MS,
  * SF_JWT_AUDIENCE. A missing or invalid value raises `Salesforce.Config` naming the variable.
  *

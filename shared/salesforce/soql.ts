@@ -1,5 +1,5 @@
 /**
- * Escaping for values put into SOQL and SOSL (external-apis A6), plus small builders so no call
+ * Escaping for values put into SOQL and SOSL, by Salesforce's documented escaping rules, plus small builders so no call
  * site concatenates raw values into a query. SOQL over REST has no parameter binding: every value
  * must go through {@link soqlLiteral} (or the {@link soql} tag, which does it for you).
  *

@@ -1,6 +1,6 @@
 /**
  * Maps token-endpoint (OAuth) error bodies to `Salesforce.Auth` with the admin guidance of
- * upstream v5.28 (§12.4): the narrower client-credentials checks come first. The message carries
+ * the original v5.28: the narrower client-credentials checks come first. The message carries
  * `error: error_description` and the fix, never a credential.
  */
 import { SalesforceAuthError, SalesforceTransientError, type SalesforceError } from './errors.js';
@@ -35,7 +35,7 @@ export function oauthError(status: number, body: unknown, authMode: AuthMode): S
   );
 }
 
-/** What the admin should change, by error (upstream §12.4 plus the documented A1 codes). */
+/** What the admin should change, by error (the original v5.28's guidance plus Salesforce's documented OAuth error codes). */
 export function adminGuidance(body: OAuthErrorBody, authMode: AuthMode): string | undefined {
   const description = (body.error_description ?? '').toLowerCase();
   switch (body.error) {

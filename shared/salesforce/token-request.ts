@@ -1,6 +1,6 @@
 /**
- * The form-encoded token request body for each auth mode (external-apis A1). Credentials travel
- * in the body, never in the query string (upstream §16 row 22). Missing secret keys or settings
+ * The form-encoded token request body for each auth mode. Credentials travel
+ * in the body, never in the query string (the original put them there, where proxies log them). Missing secret keys or settings
  * raise `Salesforce.Config` naming the key.
  */
 import { SalesforceConfigError } from './errors.js';

@@ -15,7 +15,7 @@ export interface SalesforceSettings {
   version: string;
   /** `SalesforceUsername` (password and jwt_bearer modes). */
   username?: string;
-  /** `SalesforceProduction`: password/jwt modes log in at login.salesforce.com when true (see upstream §12). */
+  /** `SalesforceProduction`: password/jwt modes log in at login.salesforce.com when true (test.salesforce.com when false). */
   production: boolean;
   authMode: AuthMode;
   /** Override of the login host (tests, sandboxes with test.salesforce.com). */
@@ -131,39 +131,74 @@ export interface ClientStats {
   lastLimitInfo?: { used: number; max: number };
 }
 
-/** Everything the functions may ask of Salesforce. */
+/**
+ * Everything the functions may ask of Salesforce: the REST API subset the pipeline uses. The
+ * client behind it (`SalesforceClient`) authenticates, retries transient failures with backoff,
+ * counts every call in {@link ClientStats} and maps failures to typed errors
+ * (`Salesforce.Transient`, `Salesforce.RateLimited`, `Salesforce.Auth`, `Salesforce.AccessDenied`,
+ * `Salesforce.Request`). Every value put into a query must be escaped with `soql`/`sosl` first.
+ *
+ * @example
+ * ```ts
+ * const sf: SalesforceApi = getSalesforceClient();
+ * const { records } = await sf.query(soql`SELECT Id FROM Contact WHERE Phone = ${phone} LIMIT 1`);
+ * await sf.upsert('AC_ContactTraceRecord__c', 'ContactId__c', contactId, { Channel__c: 'VOICE' });
+ * ```
+ */
 export interface SalesforceApi {
+  /**
+   * Runs a SOQL query and follows `nextRecordsUrl` until done or `maxRecords` records were read
+   * (then `done` is false). One API call per page of up to 2,000 records.
+   */
   query<T = SalesforceRecord>(soql: string, options?: { maxRecords?: number }): Promise<QueryResult<T>>;
+  /** Runs a SOSL search (`FIND {…}`); one API call. */
   search(sosl: string): Promise<SalesforceRecord[]>;
+  /** Runs a parameterized search (`/parameterizedSearch`, no SOSL text to escape); one API call. */
   parameterizedSearch(body: Record<string, unknown>): Promise<SalesforceRecord[]>;
+  /** Reads one record by id, all fields or only `fields`; one API call. */
   get(sobject: string, id: string, fields?: string[]): Promise<SalesforceRecord>;
+  /** Creates one record and answers its id; one API call (not retried: a create is not idempotent). */
   create(sobject: string, fields: Record<string, unknown>): Promise<string>;
+  /** Updates one record's fields by id; one API call. */
   update(sobject: string, id: string, fields: Record<string, unknown>): Promise<void>;
+  /**
+   * Creates or updates the record whose external id field holds `externalId`; answers its id and
+   * whether it was created. One API call (two on API versions that answer an update with 204).
+   */
   upsert(
     sobject: string,
     externalIdField: string,
     externalId: string,
     fields: Record<string, unknown>,
   ): Promise<UpsertResult>;
+  /** Deletes one record by id; one API call. */
   delete(sobject: string, id: string): Promise<void>;
-  /** Cached per container. */
+  /** The object's describe (fields, types, picklists); cached per container, failures excepted. */
   describe(sobject: string): Promise<DescribeResult>;
+  /** Up to 25 subrequests in one `/composite` request, optionally all-or-none; one API call. */
   composite(
     subrequests: CompositeSubrequest[],
     options?: { allOrNone?: boolean },
   ): Promise<CompositeSubresponse[]>;
   /** composite/sobjects, split into calls of 200. Each record carries `attributes.type`. */
   createMany(records: SalesforceRecord[], options?: { allOrNone?: boolean }): Promise<SaveResult[]>;
+  /** Updates records by id through composite/sobjects, in calls of 200; one result per record. */
   updateMany(records: SalesforceRecord[], options?: { allOrNone?: boolean }): Promise<SaveResult[]>;
+  /** Upserts records of one object by an external id field, in calls of 200; one result per record. */
   upsertMany(
     sobject: string,
     externalIdField: string,
     records: SalesforceRecord[],
     options?: { allOrNone?: boolean },
   ): Promise<SaveResult[]>;
+  /** Posts a Chatter feed element; answers its id. One API call. */
   chatterPost(body: Record<string, unknown>): Promise<string>;
+  /** Comments on a Chatter feed element; answers the comment's id. One API call. */
   chatterComment(feedElementId: string, body: Record<string, unknown>): Promise<string>;
+  /** Uploads a file as a ContentVersion, streaming its body as multipart; one API call. */
   uploadContentVersion(upload: ContentVersionUpload): Promise<{ id: string }>;
+  /** The org's limits (`/limits`), e.g. `DailyApiRequests`; one API call. */
   limits(): Promise<Record<string, { Max: number; Remaining: number }>>;
+  /** Calls made by this client so far (per container). */
   readonly stats: ClientStats;
 }

@@ -1,5 +1,5 @@
 /**
- * Issue 7 acceptance through the local stack: a Salesforce fault fails a contact mid-execution;
+ * Re-drive through the local stack: a Salesforce fault fails a contact mid-execution;
  * `redrive --local` completes it and the emulator ends with exactly one record of each kind.
  */
 import { afterEach, describe, expect, it } from 'vitest';

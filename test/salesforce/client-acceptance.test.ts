@@ -1,5 +1,5 @@
 /**
- * Acceptance tests of the Salesforce client against the emulator over real HTTP (issue 2):
+ * Acceptance tests of the Salesforce client against the emulator over real HTTP:
  * auth modes and their failures, token economy, session expiry, error names, pagination.
  */
 import { generateKeyPairSync } from 'node:crypto';

@@ -1,5 +1,5 @@
 /**
- * Injection tests (issue 2): hostile values stored through the client, then queried back through
+ * Injection tests: hostile values stored through the client, then queried back through
  * the escaping helpers. Each must reach the emulator as exactly one literal with the intended
  * value, and match exactly the intended record — nothing else.
  */

@@ -1,6 +1,6 @@
 /**
  * With DEBUG logging on, no password, security token, consumer secret/key, private key or access
- * token appears in any captured log line — across every auth mode, success and failure (issue 2).
+ * token appears in any captured log line — across every auth mode, success and failure.
  */
 import { generateKeyPairSync } from 'node:crypto';
 import { Logger } from '@aws-lambda-powertools/logger';

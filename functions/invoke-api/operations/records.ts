@@ -64,7 +64,7 @@ function recordFields(
   sobject: string,
   context: OperationContext,
 ): Record<string, string> {
-  const evaluateDates = !isContactChannelAnalytics(sobject, context.settings.namespace);
+  const evaluateDates = !isContactChannelAnalytics(sobject, context.settings.namespacePrefix);
   // Field names are checked (shape and Salesforce's length) before any call; fromEntries keeps a
   // key such as `__proto__` an ordinary (refused) name rather than a prototype assignment.
   return Object.fromEntries(
@@ -75,8 +75,8 @@ function recordFields(
   );
 }
 
-function isContactChannelAnalytics(sobject: string, namespace: string): boolean {
+function isContactChannelAnalytics(sobject: string, namespacePrefix: string): boolean {
   const name = sobject.toLowerCase();
   const bare = CONTACT_CHANNEL_ANALYTICS.toLowerCase();
-  return name === bare || (namespace !== '' && name === `${namespace}__${bare}`.toLowerCase());
+  return name === bare || (namespacePrefix !== '' && name === `${namespacePrefix}${bare}`.toLowerCase());
 }

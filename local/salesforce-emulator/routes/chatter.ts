@@ -1,5 +1,5 @@
 /**
- * Connect REST (Chatter) subset (external-apis A5): `POST /chatter/feed-elements` (JSON body or
+ * Connect REST (Chatter) subset: `POST /chatter/feed-elements` (JSON body or
  * the `feedElementType`/`subjectId`/`text` query form) → 201 feed item (0D5), `GET` of one, and
  * `POST /chatter/feed-elements/{id}/capabilities/comments/items` → 201 comment (0D7).
  */

@@ -1,5 +1,5 @@
 /**
- * `/composite/sobjects` (external-apis A2): create (POST), update (PATCH), delete (DELETE),
+ * `/composite/sobjects`: create (POST), update (PATCH), delete (DELETE),
  * retrieve (GET/POST `/{Obj}`) and upsert (PATCH `/{Obj}/{ExtIdField}`), ≤ 200 records a call.
  * Answers 200 with SaveResults in request order (errors keyed `statusCode`); allOrNone rolls
  * every record back and marks the valid ones ALL_OR_NONE_OPERATION_ROLLED_BACK.

@@ -1,7 +1,7 @@
 /**
  * `POST /composite` (≤ 25 subrequests, `@{ref.path}` references, allOrNone rollback →
  * PROCESSING_HALTED) and `POST /composite/batch` (independent subrequests, haltOnError → 412),
- * external-apis A2. The whole request counts as one API call; subrequests are routed in-process.
+ * as Salesforce documents it. The whole request counts as one API call; subrequests are routed in-process.
  */
 import { SalesforceApiError, methodNotAllowed, notFound } from '../errors.js';
 import { type EmulatorRequest, type EmulatorResponse, json } from '../http-types.js';

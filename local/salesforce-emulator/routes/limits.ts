@@ -1,4 +1,4 @@
-/** `GET /limits` (external-apis A2), consistent with the Sforce-Limit-Info header. */
+/** `GET /limits`, consistent with the Sforce-Limit-Info header. */
 import { methodNotAllowed } from '../errors.js';
 import { type EmulatorRequest, type EmulatorResponse, json } from '../http-types.js';
 import type { Services } from '../services.js';

@@ -1,4 +1,4 @@
-/** `/query`, `/queryAll` and `/query/{locator}-{offset}` (external-apis A2). */
+/** `/query`, `/queryAll` and `/query/{locator}-{offset}`. */
 import { malformedQuery, methodNotAllowed, notFound } from '../errors.js';
 import { type EmulatorRequest, type EmulatorResponse, json } from '../http-types.js';
 import type { Services } from '../services.js';

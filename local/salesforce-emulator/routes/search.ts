@@ -1,4 +1,4 @@
-/** `GET /search?q=<SOSL>` and `GET|POST /parameterizedSearch` (external-apis A2). */
+/** `GET /search?q=<SOSL>` and `GET|POST /parameterizedSearch`. */
 import { malformedSearch, methodNotAllowed } from '../errors.js';
 import { type EmulatorRequest, type EmulatorResponse, json } from '../http-types.js';
 import { parseJsonObject } from '../json-body.js';

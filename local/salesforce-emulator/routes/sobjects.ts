@@ -1,6 +1,6 @@
 /**
  * `/sobjects/**`: describe, create, retrieve, update, delete, upsert / retrieve / delete by
- * external id, blob download (external-apis A2, A3, A4).
+ * external id, blob download.
  */
 import { methodNotAllowed, notFound } from '../errors.js';
 import { type EmulatorRequest, type EmulatorResponse, json, noContent } from '../http-types.js';
@@ -16,7 +16,7 @@ import { createContentVersion } from './content-version-upload.js';
 import { fieldsParam, restRecord } from './record-output.js';
 import { blobBytes } from '../store/blob-store.js';
 
-/** The first API version whose upsert answers 200 + `created` instead of 204 (external-apis A2). */
+/** The first API version whose upsert answers 200 + `created` instead of 204. */
 const UPSERT_CREATED_FLAG_VERSION = 46;
 
 /** `POST …?_HttpMethod=PATCH` is the documented method override. */

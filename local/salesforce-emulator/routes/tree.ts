@@ -1,5 +1,5 @@
 /**
- * `POST /composite/tree/{Obj}` (external-apis A2): create-only, all-or-nothing record trees with
+ * `POST /composite/tree/{Obj}`: create-only, all-or-nothing record trees with
  * child relationships (`Account` → `Contacts` → `Cases`), ≤ 200 records, ≤ 5 levels.
  * 201 `{hasErrors:false, results:[{referenceId,id}]}`; 400 `{hasErrors:true, results:[{referenceId, errors}]}`.
  */

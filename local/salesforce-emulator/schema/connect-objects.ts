@@ -1,6 +1,6 @@
 /**
- * Amazon Connect CTI Adapter package objects the pipeline writes (upstream-behaviour §6.3, §8.2,
- * §9, §13). Every object and custom field here is `packaged`: with `namespace: 'amazonconnect'`
+ * Amazon Connect CTI Adapter package objects the pipeline writes (contact trace
+ * records, channel analytics, reporting objects). Every object and custom field here is `packaged`: with `namespace: 'amazonconnect'`
  * they become `amazonconnect__AC_ContactTraceRecord__c`, `amazonconnect__ContactId__c`, …
  */
 import { dateTime, double, longText, text } from './field-builders.js';
@@ -87,7 +87,7 @@ export const CONTACT_CHANNEL_ANALYTICS_FIELDS: FieldDefinition[] = [
 
 /**
  * Metric columns of the Connect historical "Queues" report after the upstream header
- * normaliser (§9.1): parentheses removed, runs of `-`/whitespace → `_`, `__c` appended, four long
+ * normaliser: parentheses removed, runs of `-`/whitespace → `_`, `__c` appended, four long
  * names shortened. Values are numbers (the importer strips `%`).
  */
 const SHARED_INTERVAL_METRICS = [

@@ -1,5 +1,5 @@
 /**
- * Query locators for `nextRecordsUrl` pagination (external-apis A2): batches of 2,000 by default,
+ * Query locators for `nextRecordsUrl` pagination: batches of 2,000 by default,
  * `Sforce-Query-Options: batchSize=N` honoured within 200..2000. Like Salesforce, a user has at
  * most 10 open cursors (the oldest is dropped) and a cursor idle for 15 minutes expires; a stale
  * locator answers 400 INVALID_QUERY_LOCATOR.

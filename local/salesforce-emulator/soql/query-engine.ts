@@ -238,7 +238,7 @@ export class QueryEngine {
   }
 }
 
-/** Salesforce refuses unfiltered ContentDocumentLink queries (external-apis A4). */
+/** Salesforce refuses unfiltered ContentDocumentLink queries (MALFORMED_QUERY without a filter on ContentDocumentId or LinkedEntityId). */
 function checkContentDocumentLinkFilter(tree: ConditionNode | undefined): void {
   const topLevel: ConditionNode[] = [];
   const collect = (node: ConditionNode): void => {

@@ -1,5 +1,5 @@
 /**
- * SOQL quoted-string escapes (external-apis A6): `\n \N \r \R \t \T \b \B \f \F \" \' \\ \uXXXX`,
+ * SOQL quoted-string escapes: `\n \N \r \R \t \T \b \B \f \F \" \' \\ \uXXXX`,
  * plus `\%` and `\_` (a literal `%` / `_` inside LIKE). Any other backslash sequence is
  * MALFORMED_QUERY, as in a real org.
  */

@@ -1,6 +1,6 @@
 /**
  * `GET /search?q=FIND {…} [IN … FIELDS] [RETURNING Obj(fields [WHERE …] [ORDER BY …] [LIMIT n]), …] [LIMIT n]`
- * and `/parameterizedSearch` (external-apis A2). Both answer `{searchRecords: [...]}`; the
+ * and `/parameterizedSearch`. Both answer `{searchRecords: [...]}`; the
  * RETURNING field lists, WHERE, ORDER BY and LIMIT run through the SOQL engine.
  */
 import type { EmulatorContext } from '../context.js';

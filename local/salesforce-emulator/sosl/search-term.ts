@@ -1,5 +1,5 @@
 /**
- * The SOSL search expression inside `FIND {…}` (external-apis A6): words, "phrases", `*`/`?`
+ * The SOSL search expression inside `FIND {…}`: words, "phrases", `*`/`?`
  * wildcards, AND / OR / AND NOT and parentheses. The reserved characters
  * `? & | ! { } [ ] ( ) ^ ~ * : \ " ' + -` must be backslash-escaped to be searched for literally;
  * an unescaped one (other than wildcards, quotes and grouping parentheses) is MALFORMED_SEARCH.

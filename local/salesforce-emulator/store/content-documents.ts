@@ -1,5 +1,5 @@
 /**
- * Files (external-apis A4): a ContentVersion without ContentDocumentId creates its ContentDocument
+ * Files: a ContentVersion without ContentDocumentId creates its ContentDocument
  * (069) and ContentDocumentLinks (owner + FirstPublishLocationId); one with ContentDocumentId
  * adds a version. A second link for the same document and entity is DUPLICATE_VALUE.
  */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryPath, type Session, startSession } from './helpers.js';
 
-/** Reference escapers written from the documented rules (external-apis A6), independent of the client. */
+/** Reference escapers written from Salesforce's documented escaping rules, independent of the client. */
 const soqlLiteral = (value: string) =>
   `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t')}'`;
 const soslTerm = (value: string) => value.replace(/[?&|!{}[\]()^~*:\\"'+-]/g, '\\$&');

@@ -4,7 +4,7 @@ import type { SalesforceEmulator } from '../types.js';
 import { type Session, startSession } from './helpers.js';
 
 /**
- * The installation guide's smoke test (seed-manual-setup.md, upstream §5.3): phoneLookup →
+ * The installation guide's smoke test: phoneLookup →
  * create a Case for the contact found → close it (204) → the Case is Closed.
  */
 describe('sample org seed', () => {
