@@ -7,14 +7,9 @@
  * settings.namespacePrefix; // 'amazonconnect__' by default
  * ```
  */
-import {
-  ADAPTER_NAMESPACE_ENV,
-  AWS_REGION_ENV,
-  CONNECT_INSTANCE_ID_ENV,
-  readConnectInstanceId,
-  readNamespacePrefix,
-  readRegion,
-} from '../../shared/config/common-settings.js';
+import { ADAPTER_NAMESPACE_ENV, readNamespacePrefix } from '../../shared/config/adapter-namespace.js';
+import { CONNECT_INSTANCE_ID_ENV, readConnectInstanceId } from '../../shared/config/connect-instance.js';
+import { AWS_REGION_ENV, readRegion } from '../../shared/config/region.js';
 import type { ContactImportSettings } from './types.js';
 
 /** Every environment variable this function reads (besides the Salesforce client's `SF_*`). */

@@ -7,12 +7,8 @@
  * settings.s3EventImportEnabled; // false unless CONTACT_LENS_IMPORT_ENABLED is true
  * ```
  */
-import {
-  ADAPTER_NAMESPACE_ENV,
-  CONNECT_INSTANCE_ID_ENV,
-  readConnectInstanceId,
-  readNamespacePrefix,
-} from '../../shared/config/common-settings.js';
+import { ADAPTER_NAMESPACE_ENV, readNamespacePrefix } from '../../shared/config/adapter-namespace.js';
+import { CONNECT_INSTANCE_ID_ENV, readConnectInstanceId } from '../../shared/config/connect-instance.js';
 import { readBooleanEnv } from '../../shared/config/environment.js';
 import type { ContactLensImportSettings } from './types.js';
 

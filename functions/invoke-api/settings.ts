@@ -13,7 +13,7 @@
  * const settings = readInvokeApiSettings(process.env); // { timeoutMs: 7000, namespacePrefix: 'amazonconnect__', ... }
  * ```
  */
-import { readNamespacePrefix } from '../../shared/config/common-settings.js';
+import { readNamespacePrefix } from '../../shared/config/adapter-namespace.js';
 import { ConfigurationError } from '../../shared/config/configuration-error.js';
 import { optionalEnv, readIntegerEnv } from '../../shared/config/environment.js';
 import { isKnownPhoneRegion } from './phone-number.js';

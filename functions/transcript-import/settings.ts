@@ -6,7 +6,7 @@
  * const { namespacePrefix } = readTranscriptImportSettings(process.env); // 'amazonconnect__' by default
  * ```
  */
-import { ADAPTER_NAMESPACE_ENV, readNamespacePrefix } from '../../shared/config/common-settings.js';
+import { ADAPTER_NAMESPACE_ENV, readNamespacePrefix } from '../../shared/config/adapter-namespace.js';
 import type { TranscriptImportSettings } from './types.js';
 
 /** Every environment variable this function reads (besides the Salesforce client's `SF_*`). */

@@ -1281,6 +1281,24 @@ describe('function environment', () => {
       withoutComments(readFileSync(f, 'utf8')),
     );
     const read = new Set<string>();
+    // Variable names declared as constants (`export const X_ENV = 'NAME'`) and read through them.
+    const constants = new Map<string, string>();
+    for (const source of sources) {
+      for (const m of source.matchAll(/\bconst ([A-Z][A-Z0-9_]*_ENV) = '([A-Z][A-Z0-9_]+)'/g))
+        constants.set(m[1], m[2]);
+    }
+    const constantReads = [
+      /\b(?:requireEnv|optionalEnv|readBooleanEnv|readIntegerEnv|readEnumEnv)\(\s*([A-Z][A-Z0-9_]*_ENV)\b/g,
+      /\benv\[\s*([A-Z][A-Z0-9_]*_ENV)\s*\]/g,
+    ];
+    for (const source of sources) {
+      for (const pattern of constantReads) {
+        for (const m of source.matchAll(pattern)) {
+          const name = constants.get(m[1]);
+          if (name !== undefined) read.add(name);
+        }
+      }
+    }
     const patterns = [
       /\benv\.([A-Z][A-Z0-9_]+)\b/g,
       /\benv\[\s*'([A-Z][A-Z0-9_]+)'\s*\]/g,
