@@ -10,6 +10,7 @@
  * const figures = await measureRecordingUpload(200, { transport: 'node-http', nodeOptions: RECORDING_UPLOAD_NODE_OPTIONS });
  * ```
  */
+import { startSecretsManagerStandIn } from '../../local/aws-stand-ins/secrets-manager-stand-in.js';
 import { spawn } from 'node:child_process';
 import { createReadStream, createWriteStream, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -168,35 +169,6 @@ export async function writeLargeRecording(file: string, megabytes: number): Prom
     out.end((error?: Error | null) => (error ? reject(error) : resolve())),
   );
   return statSync(file).size;
-}
-
-/** Answers Secrets Manager GetSecretValue (JSON 1.1 protocol) with `secret`, on 127.0.0.1. */
-async function startSecretsManagerStandIn(secret: string): Promise<{ url: string; close(): Promise<void> }> {
-  const server = createServer((request, response) => {
-    request.resume();
-    request.on('end', () => {
-      const target = String(request.headers['x-amz-target'] ?? '');
-      if (target !== 'secretsmanager.GetSecretValue') {
-        response.writeHead(400, { 'content-type': 'application/x-amz-json-1.1' });
-        response.end(JSON.stringify({ __type: 'InvalidRequestException', message: `unsupported ${target}` }));
-        return;
-      }
-      response.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' });
-      response.end(
-        JSON.stringify({
-          ARN: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:bench',
-          Name: 'bench',
-          SecretString: secret,
-        }),
-      );
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
 }
 
 function runChild(script: string, env: NodeJS.ProcessEnv): Promise<string> {
