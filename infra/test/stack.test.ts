@@ -405,7 +405,7 @@ describe('migration from the original package', () => {
   const ORIGINAL: Record<string, ParameterDefinition> = fixture('template-parameters.json');
   /** A parameter file of an original installation, as its admin deployed it. */
   const ORIGINAL_FILE: ParameterFileEntry[] = fixture('parameters.json');
-  /** The changes the README's migration table tells that admin to make. */
+  /** The changes the migration guide's table (docs/migration.md) tells that admin to make. */
   const DOCUMENTED_CHANGES: Record<string, string> = {
     SalesforceVersion: 'v62.0',
     SalesforceCredentialsSecretsManagerARN:
@@ -415,11 +415,11 @@ describe('migration from the original package', () => {
     ORIGINAL_FILE.map((entry) =>
       entry.ParameterKey in changes ? { ...entry, ParameterValue: changes[entry.ParameterKey] } : entry,
     );
-  /** First-column names of the README table of parameters whose accepted values or default changed. */
+  /** First-column names of the migration guide's table of parameters whose accepted values or default changed. */
   const readmeMigrationRows = (): string[] => {
-    const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
+    const readme = readFileSync(join(REPO_ROOT, 'docs', 'migration.md'), 'utf8');
     const start = readme.indexOf('**Parameters whose accepted values or default changed**');
-    expect(start, 'README migration table').toBeGreaterThan(0);
+    expect(start, 'docs/migration.md table').toBeGreaterThan(0);
     const rows = readme.slice(start).split('\n').slice(1);
     const table = rows.slice(rows.findIndex((line) => line.startsWith('|')));
     const end = table.findIndex((line) => !line.startsWith('|'));
@@ -446,7 +446,7 @@ describe('migration from the original package', () => {
     expect(problems).toEqual([]);
   });
 
-  it('lists in the README every original parameter whose accepted values narrowed or whose default changed', () => {
+  it('lists in docs/migration.md every original parameter whose accepted values narrowed or whose default changed', () => {
     const ours = template.Parameters as unknown as Record<string, ParameterDefinition>;
     const changed = Object.entries(ORIGINAL)
       .filter(([name, original]) => {
