@@ -24,6 +24,7 @@
  * `--local` operations commands (executions, redrive, replay-dlq).
  */
 import './start-environment.js';
+import './runner/emf-environment.js';
 import './runner/promise-with-resolvers.js';
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -33,6 +34,8 @@ import { type CtrFileBatch, readCtrFile } from './runner/ctr-file.js';
 import { DEFAULT_EXECUTION_STORE_FILE, ExecutionStore } from './runner/execution-store.js';
 import { LocalPipeline } from './runner/local-pipeline.js';
 import { localRunEnvironment, progressText, runCtrBatches, saveLocalRun } from './runner/local-run.js';
+import { captureEmf, summariseEmf } from './runner/emf-capture.js';
+import { renderMetricsSummary } from './runner/metrics-summary.js';
 import { renderPipelineReport } from './runner/pipeline-report.js';
 import { ProgressLine } from './runner/progress-line.js';
 import { parseRejectField } from './salesforce-emulator/org-behaviour.js';
@@ -96,10 +99,13 @@ async function main(): Promise<number> {
   });
   // A status line on a terminal only: piped output and --json stay plain.
   const progress = new ProgressLine(process.stderr, { enabled: !values.json && !values.verbose });
+  // The functions' EMF documents, kept off the terminal and summarised at the end.
+  const emf = captureEmf();
   try {
     const result = await runCtrBatches(pipeline, batches, {
       onProgress: progress.enabled ? (state) => progress.show(progressText(state)) : undefined,
     });
+    emf.restore();
     progress.clear();
     saveLocalRun(pipeline);
     if (values.json) {
@@ -113,11 +119,14 @@ async function main(): Promise<number> {
           tokenRequests: pipeline.emulator.apiUsage().tokenRequests,
           elapsedMs: Date.now() - started,
           failures: result.failures,
+          verbose: values.verbose,
         }),
       );
+      console.log(`\n${renderMetricsSummary(summariseEmf(emf.documents), { verbose: values.verbose })}`);
     }
     return result.failures.length === 0 && result.unresolvedRetries.length === 0 ? 0 : 1;
   } finally {
+    emf.restore();
     progress.clear();
     await pipeline.stop();
   }

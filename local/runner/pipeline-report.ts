@@ -1,6 +1,8 @@
 /**
  * What `npm start` prints: per execution its status, states visited, the contact's Salesforce
- * records and the API calls it cost, plus dead-lettered and skipped records and a summary.
+ * records and the API calls it cost, plus dead-lettered and skipped records and a summary. The
+ * table fits 120 columns: states and records are summarised ("13 states: transcript after 2
+ * polls, Contact Lens found after 1 poll"); `verbose` lists them in full.
  *
  * @example
  * ```ts
@@ -9,7 +11,7 @@
  * ```
  */
 import type { ContactReport, LocalPipeline } from './local-pipeline.js';
-import { renderTable } from '../../ops/cli/text-table.js';
+import { renderTable, TABLE_WIDTH } from '../../ops/cli/text-table.js';
 
 /** The `--json` shape: exactly these keys (scripts read them). */
 export interface PipelineReport {
@@ -34,6 +36,8 @@ export interface PipelineSummary {
   tokenRequests: number;
   elapsedMs: number;
   failures: ContactReport[];
+  /** Every state visited and every record id, the table as wide as it takes. */
+  verbose?: boolean;
 }
 
 /** @param contactReports the pipeline's contact reports, when the caller has them already. */
@@ -78,17 +82,76 @@ function shorten(value: string, length: number): string {
   return value.length <= length ? value : `${value.slice(0, length - 1)}…`;
 }
 
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+
+/** "13 states: upload, transcript after 2 polls, Contact Lens after 1 poll". */
+export function summariseStates(statesVisited: readonly string[]): string {
+  const count = (state: string) => statesVisited.filter((visited) => visited === state).length;
+  const notes: string[] = [];
+  if (count('Contact trace record refreshed') > 0) notes.push('CTR refresh');
+  if (count('Upload recording to Salesforce') > 0) notes.push('upload');
+  if (count('Import transcript') > 0)
+    notes.push(`transcript after ${plural(count('Get transcription job'), 'poll')}`);
+  if (count('Record transcription failure') > 0) notes.push('transcription failed');
+  if (count('Import Contact Lens analysis') > 0) {
+    notes.push(`Contact Lens after ${plural(count('List Contact Lens analyses'), 'poll')}`);
+  }
+  if (count('No Contact Lens analysis') > 0) notes.push('no Contact Lens analysis');
+  const states = plural(statesVisited.length, 'state');
+  return notes.length === 0 ? states : `${states}: ${notes.join(', ')}`;
+}
+
+/** A long line broken at spaces into lines of at most `width`, continued with an indent. */
+function wrap(line: string, width: number): string[] {
+  const out: string[] = [];
+  let rest = line;
+  while (rest.length > width) {
+    const cut = rest.lastIndexOf(' ', width);
+    const at = cut > CONTINUATION.length ? cut : width;
+    out.push(rest.slice(0, at));
+    rest = `${CONTINUATION}${rest.slice(at).trimStart()}`;
+  }
+  out.push(rest);
+  return out;
+}
+
+const CONTINUATION = '    ';
+
+/** The execution named by its ContactId is "contact"; a version's refresh shows its suffix. */
+function executionLabel(contactId: string, executionName: string): string {
+  if (executionName === contactId) return 'contact';
+  return executionName.startsWith(`${contactId}-`)
+    ? `…${executionName.slice(contactId.length)}`
+    : executionName;
+}
+
+/** "CTR, Analytics, 1 file, 3 attachments". */
+export function summariseRecords(records: Record<string, string[]>): string {
+  return Object.entries(records)
+    .map(([object, ids]) => {
+      if (object === 'ContentVersion') return plural(ids.length, 'file');
+      if (object === 'Attachment') return plural(ids.length, 'attachment');
+      return ids.length === 1 ? shortObject(object) : `${ids.length} ${shortObject(object)}`;
+    })
+    .join(', ');
+}
+
 /** The human-readable report: one table row per execution, then the other records and a summary. */
 export function renderPipelineReport(report: PipelineReport, summary: PipelineSummary): string {
+  const verbose = summary.verbose === true;
   const rows = report.contacts.map((contact) => [
-    shorten(contact.contactId, 13),
-    contact.executionName,
+    verbose ? contact.contactId : shorten(contact.contactId, 9),
+    verbose ? contact.executionName : executionLabel(contact.contactId, contact.executionName),
     contact.status,
-    // Choice states only route; the others say what happened.
-    contact.statesVisited.filter((state) => !state.endsWith('?')).join(' > '),
-    Object.entries(contact.salesforceRecords)
-      .map(([object, ids]) => `${shortObject(object)} ${ids.join(' ')}`)
-      .join(', '),
+    verbose
+      ? // Choice states only route; the others say what happened.
+        contact.statesVisited.filter((state) => !state.endsWith('?')).join(' > ')
+      : summariseStates(contact.statesVisited),
+    verbose
+      ? Object.entries(contact.salesforceRecords)
+          .map(([object, ids]) => `${shortObject(object)} ${ids.join(' ')}`)
+          .join(', ')
+      : summariseRecords(contact.salesforceRecords),
     contact.salesforceApiCalls,
   ]);
   const lines: string[] = [];
@@ -96,6 +159,7 @@ export function renderPipelineReport(report: PipelineReport, summary: PipelineSu
     renderTable(
       ['Contact', 'Execution', 'Status', 'States visited', 'Salesforce records', 'API calls'],
       rows,
+      verbose ? { maxWidth: Number.POSITIVE_INFINITY } : {},
     ),
   );
   for (const failure of summary.failures) {
@@ -123,5 +187,10 @@ export function renderPipelineReport(report: PipelineReport, summary: PipelineSu
     `Salesforce API calls: ${report.salesforceApiCalls} (plus ${summary.tokenRequests} token requests). ` +
       `Took ${(summary.elapsedMs / 1000).toFixed(1)} s.`,
   );
-  return lines.join('\n');
+  const text = lines.join('\n');
+  if (verbose) return text;
+  return text
+    .split('\n')
+    .flatMap((line) => wrap(line, TABLE_WIDTH))
+    .join('\n');
 }

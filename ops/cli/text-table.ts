@@ -1,20 +1,47 @@
 /**
- * Renders rows as a plain-text table for terminal output (no colours: it also lands in CI logs).
+ * Renders rows as a plain-text table for terminal output (no colours: it also lands in CI logs),
+ * at most `maxWidth` columns wide (default {@link TABLE_WIDTH}): when the cells do not fit, the
+ * widest columns are narrowed and their long cells cut with `…` (commands print the full values
+ * with `--verbose` or `--json`). `maxWidth: Infinity` keeps every cell whole.
  *
  * @example
  * ```ts
  * console.log(renderTable(['contact', 'status'], [['c-1', 'SUCCEEDED']]));
  * ```
  */
-export function renderTable(headers: string[], rows: Array<Array<string | number | undefined>>): string {
+export const TABLE_WIDTH = 120;
+const GAP = 2;
+/** A narrowed column keeps at least this many characters (or its header). */
+const MIN_COLUMN = 8;
+
+export function renderTable(
+  headers: string[],
+  rows: Array<Array<string | number | undefined>>,
+  options: { maxWidth?: number } = {},
+): string {
+  const maxWidth = options.maxWidth ?? TABLE_WIDTH;
   const cells = rows.map((row) => headers.map((_, i) => String(row[i] ?? '')));
   const widths = headers.map((header, i) =>
     Math.max(header.length, ...cells.map((row) => row[i]?.length ?? 0)),
   );
+  const floor = headers.map((header) => Math.max(header.length, MIN_COLUMN));
+  const total = () => widths.reduce((sum, width) => sum + width, 0) + GAP * (widths.length - 1);
+  // Narrow the widest column that can still give, one character at a time.
+  while (total() > maxWidth) {
+    let widest = -1;
+    for (let i = 0; i < widths.length; i++) {
+      if ((widths[i] ?? 0) > (floor[i] ?? 0) && (widest < 0 || (widths[i] ?? 0) > (widths[widest] ?? 0)))
+        widest = i;
+    }
+    if (widest < 0) break;
+    widths[widest] = (widths[widest] ?? 0) - 1;
+  }
+  const fit = (value: string, width: number) =>
+    value.length <= width ? value : `${value.slice(0, width - 1)}…`;
   const line = (values: string[]) =>
     values
-      .map((value, i) => value.padEnd(widths[i] ?? 0))
-      .join('  ')
+      .map((value, i) => fit(value, widths[i] ?? 0).padEnd(widths[i] ?? 0))
+      .join(' '.repeat(GAP))
       .trimEnd();
   return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n');
 }

@@ -92,10 +92,32 @@ describe('npm start', () => {
       'AC_ContactTraceRecord__c.Attributes__c',
     ]);
     expect(code).toBe(1);
-    expect(stdout).toContain(
+    // Lines longer than 120 columns are wrapped at a space, continued with an indent.
+    expect(stdout.replace(/\n {4}/g, ' ')).toContain(
       `FAILED ${String(inboundCall(8).ContactId)}: Salesforce.Request {"errorType":"Salesforce.Request","errorMessage":"upsert amazonconnect__AC_ContactTraceRecord__c (composite) failed: FIELD_CUSTOM_VALIDATION_EXCEPTION: This org does not accept a value in Attributes__c. (fields: amazonconnect__Attributes__c)"}`,
     );
     const usage = await start(['--reject-field', 'Attributes__c']);
     expect(usage.code).toBe(2);
+  });
+
+  it('prints a table that fits 120 columns, then the metrics the functions published (read from their EMF)', async () => {
+    const { code, stdout } = await start([]);
+    expect(code).toBe(0);
+    const lines = stdout.trimEnd().split('\n');
+    for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(120);
+    expect(stdout).not.toContain('{"_aws"');
+    const calls = Number(/^Salesforce API calls: (\d+)/m.exec(stdout)?.[1]);
+    expect(calls).toBeGreaterThan(0);
+    const metrics = lines.slice(lines.findIndex((line) => line.startsWith('Metrics the functions')));
+    const perFunction = metrics
+      .filter((line) => /^[a-z-]+ +\d+ /.test(line))
+      .map((line) => Number(line.split(/ +/)[1]));
+    expect(perFunction.length).toBeGreaterThanOrEqual(4);
+    expect(perFunction.reduce((sum, value) => sum + value, 0)).toBe(calls);
+    // The emulated org's allocation is 100 000 calls a day.
+    const percent = Math.round((calls / 100_000) * 10_000) / 100;
+    expect(metrics.at(-1)).toBe(
+      `Salesforce API calls published: ${calls}; ${percent} % of the org's daily allocation used, ${100_000 - calls} calls left (newest reading).`,
+    );
   });
 });

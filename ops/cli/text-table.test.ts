@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { renderTable } from './text-table.js';
+
+describe('renderTable', () => {
+  it('keeps a table that fits as it is', () => {
+    expect(renderTable(['a', 'status'], [['c-1', 'SUCCEEDED']])).toBe(
+      'a    status\n---  ---------\nc-1  SUCCEEDED',
+    );
+  });
+
+  it('fits 120 columns by narrowing the widest columns, cutting their long cells with …', () => {
+    const long = 'Import contact trace record and recording > Process recording and analytics > '.repeat(8);
+    const table = renderTable(
+      ['Contact', 'States visited', 'Records'],
+      [['c-1', long, 'CTR a0A1 a0A2'.repeat(10)]],
+    );
+    const lines = table.split('\n');
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(120);
+    expect(lines[2]).toContain('…');
+    expect(lines[2]?.startsWith('c-1')).toBe(true);
+  });
+
+  it('keeps every cell whole with maxWidth Infinity', () => {
+    const long = 'x'.repeat(300);
+    expect(renderTable(['h'], [[long]], { maxWidth: Number.POSITIVE_INFINITY })).toContain(long);
+  });
+});
