@@ -36,11 +36,11 @@ export function renderTable(
     if (widest < 0) break;
     widths[widest] = (widths[widest] ?? 0) - 1;
   }
-  const fit = (value: string, width: number) =>
+  const cut = (value: string, width: number) =>
     value.length <= width ? value : `${value.slice(0, width - 1)}…`;
   const line = (values: string[]) =>
     values
-      .map((value, i) => fit(value, widths[i] ?? 0).padEnd(widths[i] ?? 0))
+      .map((value, i) => cut(value, widths[i] ?? 0).padEnd(widths[i] ?? 0))
       .join(' '.repeat(GAP))
       .trimEnd();
   return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n');
