@@ -35,7 +35,7 @@ export function renderMetricsSummary(summary: EmfSummary, options: { verbose?: b
         byCount(figures.errorsByName) || '-',
         figures.dailyApiUsagePercent === undefined ? '-' : `${figures.dailyApiUsagePercent} %`,
       ]),
-      options.verbose === true ? { maxWidth: Number.POSITIVE_INFINITY } : { maxWidth: TABLE_WIDTH },
+      options.verbose === true ? {} : { maxWidth: TABLE_WIDTH },
     ),
   );
   const usage =

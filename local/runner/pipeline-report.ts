@@ -159,7 +159,7 @@ export function renderPipelineReport(report: PipelineReport, summary: PipelineSu
     renderTable(
       ['Contact', 'Execution', 'Status', 'States visited', 'Salesforce records', 'API calls'],
       rows,
-      verbose ? { maxWidth: Number.POSITIVE_INFINITY } : {},
+      verbose ? {} : { maxWidth: TABLE_WIDTH },
     ),
   );
   for (const failure of summary.failures) {

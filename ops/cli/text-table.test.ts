@@ -13,6 +13,7 @@ describe('renderTable', () => {
     const table = renderTable(
       ['Contact', 'States visited', 'Records'],
       [['c-1', long, 'CTR a0A1 a0A2'.repeat(10)]],
+      { maxWidth: 120 },
     );
     const lines = table.split('\n');
     for (const line of lines) expect(line.length).toBeLessThanOrEqual(120);
@@ -20,8 +21,8 @@ describe('renderTable', () => {
     expect(lines[2]?.startsWith('c-1')).toBe(true);
   });
 
-  it('keeps every cell whole with maxWidth Infinity', () => {
+  it('keeps every cell whole without maxWidth', () => {
     const long = 'x'.repeat(300);
-    expect(renderTable(['h'], [[long]], { maxWidth: Number.POSITIVE_INFINITY })).toContain(long);
+    expect(renderTable(['h'], [[long]])).toContain(long);
   });
 });

@@ -1,8 +1,8 @@
 /**
- * Renders rows as a plain-text table for terminal output (no colours: it also lands in CI logs),
- * at most `maxWidth` columns wide (default {@link TABLE_WIDTH}): when the cells do not fit, the
- * widest columns are narrowed and their long cells cut with `…` (commands print the full values
- * with `--verbose` or `--json`). `maxWidth: Infinity` keeps every cell whole.
+ * Renders rows as a plain-text table for terminal output (no colours: it also lands in CI logs).
+ * With `maxWidth` (e.g. {@link TABLE_WIDTH}), when the cells do not fit, the widest columns are
+ * narrowed and their long cells cut with `…` (commands print the full values with `--verbose` or
+ * `--json`); without it every cell is kept whole.
  *
  * @example
  * ```ts
@@ -19,7 +19,7 @@ export function renderTable(
   rows: Array<Array<string | number | undefined>>,
   options: { maxWidth?: number } = {},
 ): string {
-  const maxWidth = options.maxWidth ?? TABLE_WIDTH;
+  const maxWidth = options.maxWidth ?? Number.POSITIVE_INFINITY;
   const cells = rows.map((row) => headers.map((_, i) => String(row[i] ?? '')));
   const widths = headers.map((header, i) =>
     Math.max(header.length, ...cells.map((row) => row[i]?.length ?? 0)),
