@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
+import { answerMissingKeysAsS3, type ListGrant } from './s3-list-permission.js';
 
 export interface LocalS3 {
   client: S3Client;
@@ -21,7 +22,15 @@ export interface LocalS3 {
   stop(): Promise<void>;
 }
 
-export async function startLocalS3(buckets: string[]): Promise<LocalS3> {
+export interface LocalS3Options {
+  /**
+   * The caller's `s3:ListBucket` grants: a missing key outside them answers 403 AccessDenied, as
+   * Amazon S3 does. Omitted: every missing key is NoSuchKey (s3rver's own answer).
+   */
+  listGrants?: readonly ListGrant[];
+}
+
+export async function startLocalS3(buckets: string[], options: LocalS3Options = {}): Promise<LocalS3> {
   const directory = mkdtempSync(join(tmpdir(), 's3rver-reports-'));
   const server = new S3rver({
     address: '127.0.0.1',
@@ -30,6 +39,7 @@ export async function startLocalS3(buckets: string[]): Promise<LocalS3> {
     directory,
     configureBuckets: buckets.map((name) => ({ name, configs: [] })),
   });
+  if (options.listGrants !== undefined) answerMissingKeysAsS3(server, options.listGrants);
   const { port } = await server.run();
   const client = new S3Client({
     region: 'us-east-1',

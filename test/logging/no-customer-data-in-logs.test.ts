@@ -50,7 +50,8 @@ const RECORDINGS = 'amazon-connect-recordings-local';
 
 beforeAll(async () => {
   emulator = await startSalesforceEmulator({ namespace: 'amazonconnect' });
-  s3 = await startLocalS3([BUCKET, RECORDINGS]);
+  // Listing allowed under connect/ only: a missing recording elsewhere is AccessDenied, as on AWS.
+  s3 = await startLocalS3([BUCKET, RECORDINGS], { listGrants: [{ bucket: RECORDINGS, prefix: 'connect/' }] });
   environment = useSalesforceEmulator(emulator, {
     namespace: 'amazonconnect',
     env: {
@@ -399,5 +400,51 @@ describe('realtime-queue-metrics', () => {
     );
     expectCleanLines(1);
     vi.unstubAllEnvs();
+  });
+});
+
+describe('recording-upload', () => {
+  const upload = async (recordingLocation: string) => {
+    const { createHandler } = await import('../../functions/recording-upload/handler.js');
+    const handler = createHandler({ s3: () => s3.client });
+    // Any existing record will do as the file's first publish location.
+    const analyticsRecordId = String(emulator.records('Account')[0]?.Id);
+    return handler(
+      { contactId: randomUUID(), analyticsRecordId, recordingLocation },
+      lambdaContext({ functionName: 'recording-upload', timeoutMs: 60_000 }),
+    );
+  };
+
+  it('a ContentVersion the org refuses, quoting the file name', async () => {
+    // An org trigger refusing the upload with a message that quotes the file name (customer text).
+    const fileName = `${NAME} ${PHONE} ${TEXT}.wav`;
+    emulator.setOrgBehaviour({
+      triggerErrors: [
+        {
+          object: 'ContentVersion',
+          name: 'RecordingGuard',
+          kind: 'exception',
+          message: `file name not allowed: ${fileName} ${'f'.repeat(9000)}`,
+        },
+      ],
+    });
+    try {
+      const key = `connect/x/CallRecordings/${fileName}`;
+      await s3.put(RECORDINGS, key, Buffer.from('RIFF recording'));
+      const error = await failure(upload(`${RECORDINGS}/${key}`));
+      expect(error.message).toContain('CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY');
+      expect(error.message).toContain(NAME);
+    } finally {
+      emulator.setOrgBehaviour({});
+    }
+    expectCleanLines(0);
+  });
+
+  it('a recording missing from S3, and one S3 refuses to serve (AccessDenied)', async () => {
+    const missing = await failure(upload(`${RECORDINGS}/connect/x/CallRecordings/${NAME} ${PHONE}.wav`));
+    expect(missing.name).toBe('Recording.NotFound');
+    const denied = await failure(upload(`${RECORDINGS}/custom-prefix/${NAME} ${PHONE}.wav`));
+    expect(denied.name).toBe('AccessDenied');
+    expectCleanLines(0);
   });
 });
