@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import { GetObjectCommand, NoSuchKey, type S3Client, S3ServiceException } from '@aws-sdk/client-s3';
 import type { Logger } from '@aws-lambda-powertools/logger';
+import { logFailure } from '../../shared/logging/error-summary.js';
 import { soql } from '../../shared/salesforce/soql.js';
 import type { SalesforceApi } from '../../shared/salesforce/types.js';
 import { RecordingNotFoundError, RecordingReadError } from './errors.js';
@@ -8,6 +9,14 @@ import { parseRecordingLocation } from './recording-location.js';
 import type { RecordingUploadEvent, RecordingUploadResult } from './types.js';
 
 const CONTENT_TYPES: Record<string, string> = { wav: 'audio/wav', mp3: 'audio/mpeg', ogg: 'audio/ogg' };
+
+/** Failures the state machine retries: a warning each, not an error (a late recording is routine). */
+const RETRIED = new Set([
+  'Recording.NotFound',
+  'Recording.Transient',
+  'Salesforce.Transient',
+  'Salesforce.RateLimited',
+]);
 
 /**
  * Uploads a contact's recording to Salesforce as a ContentVersion linked to its analytics record
@@ -29,6 +38,17 @@ export class RecordingUploader {
   ) {}
 
   async upload(event: RecordingUploadEvent): Promise<RecordingUploadResult> {
+    try {
+      return await this.#upload(event);
+    } catch (error) {
+      // Name, status and Salesforce codes only: the messages quote file names and field values.
+      const level = error instanceof Error && RETRIED.has(error.name) ? 'warn' : 'error';
+      logFailure(this.logger, level, 'recording upload failed', error, { contactId: event.contactId });
+      throw error;
+    }
+  }
+
+  async #upload(event: RecordingUploadEvent): Promise<RecordingUploadResult> {
     const { contactId, analyticsRecordId, recordingLocation } = event;
     const { bucket, key, fileName } = parseRecordingLocation(recordingLocation);
 

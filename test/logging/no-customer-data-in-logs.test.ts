@@ -437,7 +437,12 @@ describe('recording-upload', () => {
     } finally {
       emulator.setOrgBehaviour({});
     }
-    expectCleanLines(0);
+    expectCleanLines(1);
+    expect(JSON.parse(lines.at(-1) ?? '{}')).toMatchObject({
+      level: 'ERROR',
+      message: 'recording upload failed',
+      errorCodes: ['CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY'],
+    });
   });
 
   it('a recording missing from S3, and one S3 refuses to serve (AccessDenied)', async () => {
@@ -445,6 +450,10 @@ describe('recording-upload', () => {
     expect(missing.name).toBe('Recording.NotFound');
     const denied = await failure(upload(`${RECORDINGS}/custom-prefix/${NAME} ${PHONE}.wav`));
     expect(denied.name).toBe('AccessDenied');
-    expectCleanLines(0);
+    expectCleanLines(2);
+    expect(lines.map((line) => JSON.parse(line)).map(({ level, errorName }) => [level, errorName])).toEqual([
+      ['WARN', 'Recording.NotFound'],
+      ['ERROR', 'AccessDenied'],
+    ]);
   });
 });
