@@ -193,7 +193,7 @@ export async function measureFullContact(): Promise<FullContactFigures> {
       .reduce((sum, [, calls]) => sum + calls, 0);
     const gets = entered.filter((event) => event.stateName === 'Get transcription job').length;
     const contactLensPolls = entered.filter(
-      (event) => event.stateName === 'List Contact Lens analyses',
+      (event) => event.stateName === 'Look for and import Contact Lens analysis',
     ).length;
     const triggerInvocations = 1;
     return {

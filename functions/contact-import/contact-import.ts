@@ -9,6 +9,7 @@ import type { CompositeSubrequest, SalesforceApi } from '../../shared/salesforce
 import { compositeFailure } from '../../shared/salesforce/composite-failure.js';
 import { type UpsertOutcome, upsertOutcome } from './composite-outcome.js';
 import { ctrFields } from './ctr-fields.js';
+import { plannedBranches } from './planned-branches.js';
 import type { ContactImportEvent, ContactImportResult, ContactImportSettings } from './types.js';
 import { isObject } from '../../shared/values/is-object.js';
 
@@ -86,9 +87,16 @@ export class ContactImporter {
     const subrequests: CompositeSubrequest[] = [];
     if (wantsCtr) subrequests.push(await this.#ctrUpsert(contactId, ctr));
     if (wantsAnalytics) subrequests.push(await this.#analyticsUpsert(event, location));
+    const facts = { contactId, kind, plan, ctr, recordingLocation: location };
     if (subrequests.length === 0) {
       this.logger?.debug('nothing to import for this contact', { contactId, kind, ctrImport });
-      return { ctrRecordId: null, analyticsRecordId: null, recordingLocation: location, ctrImport };
+      return {
+        ctrRecordId: null,
+        analyticsRecordId: null,
+        recordingLocation: location,
+        ctrImport,
+        branches: plannedBranches({ ...facts, analyticsRecordId: null }),
+      };
     }
 
     let ctrRecordId: string | null;
@@ -121,8 +129,18 @@ export class ContactImporter {
         );
       }
     }
-    this.logger?.info('contact imported', { contactId, kind, ctrRecordId, analyticsRecordId, ctrImport });
-    return { ctrRecordId, analyticsRecordId, recordingLocation: location, ctrImport };
+    const branches = plannedBranches({ ...facts, analyticsRecordId });
+    this.logger?.info('contact imported', {
+      contactId,
+      kind,
+      ctrRecordId,
+      analyticsRecordId,
+      ctrImport,
+      planned: Object.entries(branches)
+        .filter(([, branch]) => branch.status === 'planned')
+        .map(([name]) => name),
+    });
+    return { ctrRecordId, analyticsRecordId, recordingLocation: location, ctrImport, branches };
   }
 
   /** Claims the fence, waiting (bounded) while another import of the contact is writing. */

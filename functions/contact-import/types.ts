@@ -29,6 +29,23 @@ export interface ContactImportResult {
    * when a newer version of the contact was already written (the write is skipped, never failed).
    */
   ctrImport: string;
+  /** What the state machine runs next, and why the rest is skipped (see planned-branches.ts). */
+  branches: PlannedBranches;
+}
+
+/** A branch the state machine does not enter, with the reason (kept in the execution output). */
+export interface SkippedBranch {
+  status: 'notPlanned';
+  reason: string;
+}
+
+/** The post-call branches after the import: planned (with their starting state) or skipped. */
+export interface PlannedBranches {
+  recordingUpload: { status: 'planned' } | SkippedBranch;
+  /** `jobName`: `<ContactId>_<uuid>` (Transcribe names are account-wide); `polls`: the status check about to run (1 = the first). */
+  transcription: { status: 'planned'; jobName: string; polls: number; waitedSeconds: number } | SkippedBranch;
+  /** `looks`: how often the Contact Lens output was looked for so far. */
+  contactLens: { status: 'planned'; looks: number; waitedSeconds: number } | SkippedBranch;
 }
 
 /** Settings of the contact-import function (from environment variables). */

@@ -11,6 +11,7 @@ import { isTrue } from '../../shared/config/template-flag.js';
 import type { JsonSource } from '../../shared/json/json-source.js';
 import type { SalesforceApi } from '../../shared/salesforce/types.js';
 import { chooseAnalysisKey, contactIdFromKey, redactedRecordingPath } from './analysis-key.js';
+import { analysisPrefixes, findAnalysisKeys } from './analysis-search.js';
 import { contactLensFields } from './contact-lens-mapping.js';
 import {
   ContactAttributesUnavailableError,
@@ -20,6 +21,8 @@ import {
 import type {
   ContactLensTranscriptEntry,
   ContactLensAnalysis,
+  ContactLensLookRequest,
+  ContactLensLookResult,
   ImportContactLensRequest,
   ImportContactLensResult,
   S3ObjectReference,
@@ -55,8 +58,9 @@ export interface S3EventOutcome {
 /**
  * Imports a Contact Lens analysis into the contact's single analytics record: the mapped fields
  * and `ContactLensTranscripts.json` in ONE Salesforce request. Two entry points:
- * - {@link ContactLensImporter.importForContact}: the state machine found the file and knows the
- *   record's Id (the contact import created it);
+ * - {@link ContactLensImporter.lookForContact}: the state machine's poll. One look for the
+ *   contact's analysis (see analysis-search.ts); when it is there, its import into the record whose
+ *   Id the contact import returned, else `notYet` (or `noAnalysis` at the last look);
  * - {@link ContactLensImporter.importFromS3Object}: an S3 notification for users who prefer a
  *   trigger. The contact comes from the key, its attributes from Connect, and the record is
  *   upserted by its `ContactId__c` external id, so this path can never create a second one.
@@ -64,7 +68,9 @@ export interface S3EventOutcome {
  * @example
  * ```ts
  * const importer = new ContactLensImporter({ salesforce, s3, namespace: 'amazonconnect__' });
- * await importer.importForContact({ contactId, analyticsRecordId, bucket, original, redacted, redactedRecordingImport: false });
+ * await importer.lookForContact({ contactId, analyticsRecordId, bucket, channel: 'VOICE',
+ *   connectedToAgentTimestamp, redactedRecordingImport: false, looks: 0, maxLooks: 30,
+ *   waitedSeconds: 60, maxWaitedSeconds: 43200 });
  * ```
  */
 export class ContactLensImporter {
@@ -74,17 +80,46 @@ export class ContactLensImporter {
     this.#writer = new AnalyticsRecordWriter(deps.salesforce, deps.namespace);
   }
 
-  async importForContact(request: ImportContactLensRequest): Promise<ImportContactLensResult> {
-    const { contactId, analyticsRecordId, bucket, redactedRecordingImport } = request;
-    const keys = [...(request.original?.Contents ?? []), ...(request.redacted?.Contents ?? [])]
-      .map((entry) => entry.Key)
-      .filter((key): key is string => typeof key === 'string');
-    const key = chooseAnalysisKey(keys, contactId, redactedRecordingImport);
+  async lookForContact(request: ContactLensLookRequest): Promise<ContactLensLookResult> {
+    const { contactId, bucket, redactedRecordingImport, waitedSeconds } = request;
+    const looks = request.looks + 1;
+    const search = await findAnalysisKeys(this.deps.s3, {
+      bucket,
+      prefixes: analysisPrefixes(request),
+      preferRedacted: redactedRecordingImport,
+    });
+    const key = chooseAnalysisKey(search.keys, contactId, redactedRecordingImport);
     if (!key) {
-      throw new ContactLensAnalysisNotFoundError(
-        `no Contact Lens analysis of contact ${contactId} among ${keys.length} key(s)`,
-      );
+      const lastLook = looks >= request.maxLooks || waitedSeconds >= request.maxWaitedSeconds;
+      const status = lastLook ? 'noAnalysis' : 'notYet';
+      this.deps.logger?.info('no Contact Lens analysis yet', {
+        contactId,
+        looks,
+        maxLooks: request.maxLooks,
+        waitedSeconds,
+        listings: search.listings,
+        status,
+      });
+      return { status, looks, waitedSeconds, analysisKey: null, transcriptTurns: null };
     }
+    const imported = await this.importForContact({
+      contactId,
+      analyticsRecordId: request.analyticsRecordId,
+      bucket,
+      key,
+      redactedRecordingImport,
+    });
+    return {
+      status: 'imported',
+      looks,
+      waitedSeconds,
+      analysisKey: key,
+      transcriptTurns: imported.transcriptTurns,
+    };
+  }
+
+  async importForContact(request: ImportContactLensRequest): Promise<ImportContactLensResult> {
+    const { contactId, analyticsRecordId, bucket, key, redactedRecordingImport } = request;
     const { analysis, source } = await this.#read(bucket, key);
     const { fields, transcript } = contactLensFields(analysis, {
       recordingPath: redactedRecordingImport ? redactedRecordingPath(bucket, key) : undefined,

@@ -1,6 +1,6 @@
 /**
- * Lambda of the Contact Lens import: behind the state machine's "Import Contact Lens analysis"
- * task, and usable as the target of an S3 notification on the recording bucket (prefix
+ * Lambda of the Contact Lens import: behind the state machine's "Look for and import Contact Lens
+ * analysis" task (one look per invocation), and usable as the target of an S3 notification on the recording bucket (prefix
  * `Analysis/Voice/`, suffix `.json`: no year in the prefix, unlike the original's). A thin middy
  * composition around {@link ContactLensImporter}.
  */
@@ -16,7 +16,7 @@ import type { SalesforceApi } from '../../shared/salesforce/types.js';
 import { ContactLensImporter, type S3EventOutcome } from './contact-lens-import.js';
 import { parseContactLensEvent } from './parse-event.js';
 import { CONTACT_LENS_IMPORT_ENABLED_ENV, readContactLensImportSettings } from './settings.js';
-import type { ImportContactLensResult } from './types.js';
+import type { ContactLensLookResult } from './types.js';
 
 export type { S3EventOutcome } from './contact-lens-import.js';
 
@@ -41,7 +41,8 @@ const observability = new FunctionObservability('contact-lens-import');
  * @example
  * ```ts
  * const handler = createHandler({ s3: localS3 });
- * await handler({ contactId, analyticsRecordId, bucket, original, redacted, redactedRecordingImport: false }, context);
+ * await handler({ contactId, analyticsRecordId, bucket, channel: 'VOICE', connectedToAgentTimestamp,
+ *   redactedRecordingImport: false, looks: 0, maxLooks: 30, waitedSeconds: 60, maxWaitedSeconds: 43200 }, context);
  * ```
  */
 export function createHandler(dependencies: Partial<ContactLensImportDependencies> = {}) {
@@ -49,7 +50,7 @@ export function createHandler(dependencies: Partial<ContactLensImportDependencie
   const connect = dependencies.connect ?? observability.awsClient(new ConnectClient({}));
   const salesforce = dependencies.salesforce ?? getSalesforceClient;
   return observability
-    .handler(async (event: unknown, _context: Context): Promise<ImportContactLensResult | S3EventOutcome> => {
+    .handler(async (event: unknown, _context: Context): Promise<ContactLensLookResult | S3EventOutcome> => {
       const input = parseContactLensEvent(event);
       const settings = readContactLensImportSettings(process.env);
       const importer = new ContactLensImporter({
@@ -63,7 +64,7 @@ export function createHandler(dependencies: Partial<ContactLensImportDependencie
       if (input.kind === 'stateMachine') {
         logger.appendKeys({ contactId: input.request.contactId });
         observability.annotateContact(input.request.contactId);
-        const imported = await importer.importForContact(input.request);
+        const imported = await importer.lookForContact(input.request);
         observability.count(METRIC.contactLensImported, 1);
         return imported;
       }

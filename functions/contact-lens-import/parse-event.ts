@@ -1,6 +1,6 @@
 /**
  * Tells the two inputs of the Contact Lens import apart and validates them: the state machine's
- * "Import Contact Lens analysis" task payload, or an S3 event notification (every record, keys
+ * "Look for and import Contact Lens analysis" task payload, or an S3 event notification (every record, keys
  * decoded with `+` as a space).
  *
  * @example
@@ -11,11 +11,11 @@
  */
 import { decodeS3EventKey } from './analysis-key.js';
 import { InvalidContactLensRequestError } from './errors.js';
-import type { ImportContactLensRequest, ObjectListing, S3ObjectReference } from './types.js';
+import type { ContactLensLookRequest, S3ObjectReference } from './types.js';
 import { isObject } from '../../shared/values/is-object.js';
 
 export type ContactLensEvent =
-  | { kind: 'stateMachine'; request: ImportContactLensRequest }
+  | { kind: 'stateMachine'; request: ContactLensLookRequest }
   | { kind: 's3'; objects: S3ObjectReference[] };
 
 function requiredString(source: Record<string, unknown>, key: string): string {
@@ -26,14 +26,12 @@ function requiredString(source: Record<string, unknown>, key: string): string {
   return value;
 }
 
-function listing(value: unknown, name: string): ObjectListing | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (!isObject(value)) throw new InvalidContactLensRequestError(`${name} must be an S3 listing`);
-  const contents = value.Contents;
-  if (contents !== undefined && !Array.isArray(contents)) {
-    throw new InvalidContactLensRequestError(`${name}.Contents must be a list`);
+function count(source: Record<string, unknown>, key: string, minimum: number): number {
+  const value = source[key];
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < minimum) {
+    throw new InvalidContactLensRequestError(`${key} must be an integer of at least ${minimum}`);
   }
-  return value as ObjectListing;
+  return value;
 }
 
 export function parseContactLensEvent(event: unknown): ContactLensEvent {
@@ -56,9 +54,13 @@ export function parseContactLensEvent(event: unknown): ContactLensEvent {
       contactId: requiredString(event, 'contactId'),
       analyticsRecordId: requiredString(event, 'analyticsRecordId'),
       bucket: requiredString(event, 'bucket'),
-      original: listing(event.original, 'original'),
-      redacted: listing(event.redacted, 'redacted'),
+      channel: requiredString(event, 'channel'),
+      connectedToAgentTimestamp: requiredString(event, 'connectedToAgentTimestamp'),
       redactedRecordingImport: event.redactedRecordingImport === true,
+      looks: count(event, 'looks', 0),
+      maxLooks: count(event, 'maxLooks', 1),
+      waitedSeconds: count(event, 'waitedSeconds', 0),
+      maxWaitedSeconds: count(event, 'maxWaitedSeconds', 1),
     },
   };
 }

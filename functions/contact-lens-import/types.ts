@@ -72,22 +72,49 @@ export interface ContactLensTranscriptEntry {
 /** Customer sentiment shape over the call's quarters, as the original wrote it. */
 export type SentimentCurve = 'S' | 'Z' | 'Other';
 
-/** An S3 ListObjectsV2 answer as the state machine's SDK task returns it (only what is read). */
-export interface ObjectListing {
-  KeyCount?: number;
-  Contents?: Array<{ Key?: string; LastModified?: string }>;
-}
-
-/** "Import Contact Lens analysis": the branch found analysis files for its contact. */
-export interface ImportContactLensRequest {
+/**
+ * "Look for and import Contact Lens analysis": one look for the contact's analysis file, and its
+ * import when found. The state machine waits between looks and counts them through this task.
+ */
+export interface ContactLensLookRequest {
   contactId: string;
   analyticsRecordId: string;
   /** ConnectRecordingS3BucketName. */
   bucket: string;
-  /** The listings of `Analysis/Voice/<date>/<id>_analysis_` and its `Redacted/` twin. */
-  original?: ObjectListing;
-  redacted?: ObjectListing;
+  /** The CTR's Channel (`VOICE`, `CHAT`): chat analyses live under `Analysis/Chat/`. */
+  channel: string;
+  /** The CTR's Agent.ConnectedToAgentTimestamp: Contact Lens dates its folders by it. */
+  connectedToAgentTimestamp: string;
   /** `postcallRedactedRecordingImportEnabled`: prefer the redacted analysis, store the redacted recording path. */
+  redactedRecordingImport: boolean;
+  /** Looks made before this one. */
+  looks: number;
+  /** ContactLensMaxPolls: after this many looks without a file the branch ends as `noAnalysis`. */
+  maxLooks: number;
+  /** Seconds the branch has waited, this look's wait included (counted by the state machine). */
+  waitedSeconds: number;
+  /** The state machine's waiting budget: at this many seconds the branch ends as `noAnalysis` too. */
+  maxWaitedSeconds: number;
+}
+
+/** What one look did; every key always present (the state machine's ResultSelector reads each). */
+export interface ContactLensLookResult {
+  /** `notYet`: look again after the wait; `noAnalysis`: the last look found nothing. */
+  status: 'imported' | 'notYet' | 'noAnalysis';
+  /** Looks made so far, this one included. */
+  looks: number;
+  /** The request's waitedSeconds, kept in the state for the next look. */
+  waitedSeconds: number;
+  analysisKey: string | null;
+  transcriptTurns: number | null;
+}
+
+/** One analysis file to import into the contact's analytics record. */
+export interface ImportContactLensRequest {
+  contactId: string;
+  analyticsRecordId: string;
+  bucket: string;
+  key: string;
   redactedRecordingImport: boolean;
 }
 

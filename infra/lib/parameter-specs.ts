@@ -407,6 +407,18 @@ export const PARAMETER_SPECS = [
     env: 'CONTACT_LENS_IMPORT_ENABLED',
   },
   {
+    field: 'contactLensFirstWaitSeconds',
+    id: 'ContactLensFirstWaitSeconds',
+    type: 'Number',
+    default: 180,
+    min: 0,
+    max: 3600,
+    group: 'Post-call features',
+    label: 'Seconds before the first Contact Lens look',
+    description:
+      'New. Seconds from the contact record to the first look for its Contact Lens analysis file (Contact Lens writes it minutes after the contact).',
+  },
+  {
     field: 'contactLensWaitSeconds',
     id: 'ContactLensWaitSeconds',
     type: 'Number',

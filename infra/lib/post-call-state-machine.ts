@@ -152,6 +152,7 @@ export class PostCallStateMachine extends Construct {
       TranscriptionWaitSeconds: params.transcriptionJobCheckWaitTime.valueAsString,
       TranscriptionJobCheckWaitSeconds: params.transcriptionJobCheckWaitTime.valueAsString,
       TranscriptionMaxPolls: params.transcriptionMaxPolls.valueAsString,
+      ContactLensFirstWaitSeconds: params.contactLensFirstWaitSeconds.valueAsString,
       ContactLensWaitSeconds: params.contactLensWaitSeconds.valueAsString,
       ContactLensMaxPolls: params.contactLensMaxPolls.valueAsString,
       AmazonConnectInstanceId: params.amazonConnectInstanceId.valueAsString,

@@ -1,9 +1,9 @@
 /**
  * Everything the local runner needs for the state machine's Transcription and Contact Lens
  * branches: the real `transcript-import` and `contact-lens-import` handlers (Salesforce from the
- * SF_* environment, i.e. the emulator; S3 = s3rver), the Transcribe and Comprehend stand-ins, the
- * S3 listing task (with simulated Contact Lens output), and default values of the branches'
- * substitutions.
+ * SF_* environment, i.e. the emulator; S3 = s3rver), the Transcribe and Comprehend stand-ins,
+ * simulated Contact Lens output (written when the Contact Lens import lists the contact's folder),
+ * and default values of the branches' substitutions.
  *
  * @example
  * ```ts
@@ -16,22 +16,23 @@
  * ```
  */
 import { ConnectClient } from '@aws-sdk/client-connect';
-import { S3Client } from '@aws-sdk/client-s3';
+import { ListObjectsV2Command, type ListObjectsV2CommandInput, S3Client } from '@aws-sdk/client-s3';
 import type { Context } from 'aws-lambda';
 import { createHandler as createContactLensHandler } from '../../functions/contact-lens-import/handler.js';
 import { createHandler as createTranscriptHandler } from '../../functions/transcript-import/handler.js';
 import { ComprehendStandIn } from './comprehend-stand-in.js';
 import { ContactLensStandIn } from './contact-lens-stand-in.js';
-import { s3ListHandler } from './s3-list-stand-in.js';
 import { TranscribeStandIn } from './transcribe-stand-in.js';
 
 /**
  * Defaults of the branches' `${...}` settings (the stack's parameters): 20 s between Transcribe
- * status checks, 360 checks (2 h), Contact Lens looked for every 60 s up to 30 times.
+ * status checks, 360 checks (2 h), Contact Lens first looked for after 180 s, then every 60 s,
+ * 30 looks in all.
  */
 export const ANALYTICS_SUBSTITUTION_DEFAULTS: Readonly<Record<string, string>> = {
   TranscriptionJobCheckWaitTime: '20',
   TranscriptionMaxPolls: '360',
+  ContactLensFirstWaitSeconds: '180',
   ContactLensWaitSeconds: '60',
   ContactLensMaxPolls: '30',
   TranscribeOutputBucket: 'transcribe-output-local',
@@ -71,6 +72,8 @@ export function analyticsBranchOptions(
     connect?: Pick<ConnectClient, 'send'>;
     /** Simulated Contact Lens output (default: the analysis appears at the second look); null: none. */
     contactLens?: ContactLensStandIn | null;
+    /** Runs before each S3 listing of the Contact Lens import (e.g. to drop an analysis in). */
+    beforeList?: (input: ListObjectsV2CommandInput) => Promise<void>;
   } = {},
 ): AnalyticsBranchOptions {
   const s3 = dependencies.s3 ?? s3ClientFromEnvironment();
@@ -79,18 +82,24 @@ export function analyticsBranchOptions(
   const connect = dependencies.connect ?? new ConnectClient({});
   const contactLens =
     dependencies.contactLens === undefined ? new ContactLensStandIn({ s3 }) : dependencies.contactLens;
-  const list = s3ListHandler(s3);
+  // The Contact Lens import lists the contact's folder itself: the simulated output is written
+  // in front of its listings.
+  const contactLensS3: Pick<S3Client, 'send'> = {
+    send: (async (command: unknown) => {
+      if (command instanceof ListObjectsV2Command) {
+        await contactLens?.beforeList(command.input);
+        await dependencies.beforeList?.(command.input);
+      }
+      return s3.send(command as never);
+    }) as S3Client['send'],
+  };
   return {
     lambdaHandlers: {
       TranscriptImportFunctionArn: createTranscriptHandler({ s3, comprehend }) as LambdaHandler,
-      ContactLensImportFunctionArn: createContactLensHandler({ s3, connect }) as LambdaHandler,
+      ContactLensImportFunctionArn: createContactLensHandler({ s3: contactLensS3, connect }) as LambdaHandler,
     },
     serviceHandlers: {
       ...transcribe.serviceHandlers(),
-      'arn:aws:states:::aws-sdk:s3:listObjectsV2': async (input) => {
-        await contactLens?.beforeList(input);
-        return list(input);
-      },
     },
     substitutions: { ...ANALYTICS_SUBSTITUTION_DEFAULTS },
     transcribe,

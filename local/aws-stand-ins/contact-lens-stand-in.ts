@@ -1,6 +1,6 @@
 /**
  * A local stand-in for Contact Lens post-call analytics: the service writes its analysis to the
- * recording bucket some time after the call. Placed in front of the S3 listing task, it writes the
+ * recording bucket some time after the call. Placed in front of the Contact Lens import's S3 listings, it writes the
  * voice analysis fixture (with the contact's id) under the dated key the branch looks at, once the
  * branch has looked `appearsAtPoll - 1` times without finding it (the chat fixture for chats): `npm start` then shows a
  * contact whose analysis arrives after a poll.
@@ -8,8 +8,8 @@
  * @example
  * ```ts
  * const contactLens = new ContactLensStandIn({ s3, appearsAtPoll: 2 });
- * const list = s3ListHandler(s3);
- * handlers['arn:aws:states:::aws-sdk:s3:listObjectsV2'] = async (input) => { await contactLens.beforeList(input); return list(input); };
+ * // before each ListObjectsV2 the Contact Lens import sends:
+ * await contactLens.beforeList(command.input);
  * ```
  */
 import { readFileSync } from 'node:fs';

@@ -66,13 +66,22 @@ describe('post-call state machine: Contact Lens branch (real ASL, handlers, emul
     const { report, execution } = await runContact(harness, contactId, input);
 
     expect(execution.status, execution.cause).toBe('SUCCEEDED');
-    expect(count(report.statesVisited, 'List Contact Lens analyses')).toBe(1);
+    // A Contact-Lens-only contact never enters the recording upload or transcription states.
+    expect(report.statesVisited).toEqual([
+      'Import contact trace record and recording',
+      'Next step after import?',
+      'Wait for Contact Lens output',
+      'Look for and import Contact Lens analysis',
+      'Contact Lens analysis found?',
+      'Summarise contact',
+    ]);
+    // One listing: the original analysis (the kind this contact prefers) is there.
     expect(harness.listCalls.map((call) => call.Prefix)).toEqual([
       `Analysis/Voice/2026/11/28/${contactId}_analysis_`,
-      `Analysis/Voice/Redacted/2026/11/28/${contactId}_analysis_redacted_`,
     ]);
     expect(branchesOf(execution.output).contactLens).toEqual({
       status: 'imported',
+      looks: 1,
       analysisKey: analysisKey(contactId),
       transcriptTurns: 7,
     });
@@ -99,7 +108,7 @@ describe('post-call state machine: Contact Lens branch (real ASL, handlers, emul
     harness = await startHarness({ substitutions: { ContactLensMaxPolls: '5' } });
     const contactId = randomUUID();
     harness.beforeList = async (call) => {
-      // calls 1-2: first poll, 3-4: second poll; the files land before the third poll
+      // calls 1-2: first look (redacted, then original), 3-4: second look; the files land before the third
       if (call === 5) {
         await putAnalysis(harness!, analysisKey(contactId), fixture('voice-analysis.json'));
         await putAnalysis(harness!, redactedKey(contactId), fixture('voice-analysis-redacted.json'));
@@ -110,8 +119,11 @@ describe('post-call state machine: Contact Lens branch (real ASL, handlers, emul
     const { report, execution } = await runContact(harness, contactId, input);
 
     expect(execution.status, execution.cause).toBe('SUCCEEDED');
-    expect(count(report.statesVisited, 'Wait for Contact Lens output')).toBe(3);
-    expect(count(report.statesVisited, 'Count Contact Lens poll')).toBe(2);
+    expect(count(report.statesVisited, 'Wait for Contact Lens output')).toBe(1);
+    expect(count(report.statesVisited, 'Wait to look again for Contact Lens output')).toBe(2);
+    expect(count(report.statesVisited, 'Look for and import Contact Lens analysis')).toBe(3);
+    // The third look found the redacted analysis with one listing.
+    expect(harness.listCalls).toHaveLength(5);
     const { records, attachments } = analyticsOf(harness, contactId);
     expect(records).toHaveLength(1);
     expect(records[0].amazonconnect__RecordingPath__c).toBe(
@@ -129,10 +141,15 @@ describe('post-call state machine: Contact Lens branch (real ASL, handlers, emul
     const { report, execution } = await runContact(harness, contactId, input);
 
     expect(execution.status).toBe('SUCCEEDED');
-    expect(report.statesVisited).toContain('No Contact Lens analysis');
+    expect(count(report.statesVisited, 'Look for and import Contact Lens analysis')).toBe(3);
+    expect(report.statesVisited.at(-1)).toBe('Summarise contact');
+    // Neither kind there: each look lists the original, then the redacted folder.
     expect(harness.listCalls).toHaveLength(6);
     expect(branchesOf(execution.output).contactLens).toEqual({
       status: 'noAnalysis',
+      looks: 3,
+      analysisKey: null,
+      transcriptTurns: null,
     });
     const { records, attachments } = analyticsOf(harness, contactId);
     expect(records).toHaveLength(1);
@@ -150,10 +167,16 @@ describe('post-call state machine: Contact Lens branch (real ASL, handlers, emul
     const { report, execution } = await runContact(harness, contactId, JSON.stringify(agentless));
 
     expect(execution.status, execution.cause).toBe('SUCCEEDED');
-    expect(report.statesVisited).toEqual(
-      expect.arrayContaining(['Agent connected to contact?', 'No Contact Lens analysis']),
-    );
+    expect(report.statesVisited).toEqual([
+      'Import contact trace record and recording',
+      'Next step after import?',
+      'Summarise contact',
+    ]);
     expect(harness.listCalls).toEqual([]);
+    expect(branchesOf(execution.output).contactLens).toEqual({
+      status: 'notPlanned',
+      reason: 'no agent took the contact: Contact Lens has nothing to analyse',
+    });
   });
 
   it('still imports Contact Lens when the transcription FAILS, then ends the execution FAILED (Transcription.Failed)', async () => {
@@ -179,25 +202,26 @@ describe('post-call state machine: Contact Lens branch (real ASL, handlers, emul
     expect(report.statesVisited).toEqual(
       expect.arrayContaining([
         'Record transcription failure',
-        'Import Contact Lens analysis',
-        'Transcription failed?',
+        'Look for and import Contact Lens analysis',
         'Transcription failed',
       ]),
     );
-    expect(report.statesVisited.indexOf('Import Contact Lens analysis')).toBeLessThan(
+    expect(report.statesVisited.indexOf('Look for and import Contact Lens analysis')).toBeLessThan(
       report.statesVisited.indexOf('Transcription failed'),
     );
-    // The Parallel's output carries every branch's small result.
-    const parallelExit = execution.history.find(
-      (event) => event.type === 'StateExited' && event.stateName === 'Process recording and analytics',
+    // The Fail state's input carries every branch's small result.
+    const failEntered = execution.history.find(
+      (event) => event.type === 'StateEntered' && event.stateName === 'Transcription failed',
     );
-    expect(branchesOf(parallelExit?.output)).toEqual({
-      recordingUpload: { status: 'notPlanned' },
+    expect(
+      (failEntered!.input as { contactImport: { branches: Record<string, unknown> } }).contactImport.branches,
+    ).toEqual({
+      recordingUpload: { status: 'notPlanned', reason: 'recording upload not requested' },
       transcription: {
         status: 'FAILED',
         reason: `Transcription FAILED for contact ${contactId}: Unsupported audio sample rate.`,
       },
-      contactLens: { status: 'imported', analysisKey: analysisKey(contactId), transcriptTurns: 7 },
+      contactLens: { status: 'imported', looks: 1, analysisKey: analysisKey(contactId), transcriptTurns: 7 },
     });
     const { records, attachments } = analyticsOf(harness, contactId);
     expect(records).toHaveLength(1);
@@ -252,7 +276,7 @@ describe('post-call state machine: Contact Lens branch (real ASL, handlers, emul
 
     expect(execution.status, execution.cause).toBe('SUCCEEDED');
     expect(report.statesVisited).toEqual(
-      expect.arrayContaining(['Import transcript', 'Import Contact Lens analysis']),
+      expect.arrayContaining(['Import transcript', 'Look for and import Contact Lens analysis']),
     );
     const { records, attachments } = analyticsOf(harness, contactId);
     expect(records).toHaveLength(1);

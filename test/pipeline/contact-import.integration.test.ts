@@ -101,6 +101,11 @@ describe('contact import against the Salesforce emulator', () => {
       analyticsRecordId: cca.Id,
       recordingLocation: event.plan.recordingLocation,
       ctrImport: 'imported',
+      branches: {
+        recordingUpload: { status: 'notPlanned', reason: 'recording upload not requested' },
+        transcription: { status: 'notPlanned', reason: 'transcription not requested' },
+        contactLens: { status: 'notPlanned', reason: 'Contact Lens import not requested' },
+      },
     });
     expect(ctr).toMatchObject({
       amazonconnect__ContactId__c: '5c0b2a3e-8f41-4d6a-b7c9-1e2f3a4b5c61',
@@ -134,12 +139,15 @@ describe('contact import against the Salesforce emulator', () => {
     const sf = await org();
     const original = await importContact(payload('inbound-voice-agent-recording'));
     const refreshed = await importContact(payload('inbound-voice-agent-recording-updated', 'ctrRefresh'));
-    expect(refreshed).toEqual({
+    expect(refreshed).toMatchObject({
       ctrRecordId: original.ctrRecordId,
       analyticsRecordId: null,
       recordingLocation: null,
       ctrImport: 'imported',
     });
+    expect(Object.values(refreshed.branches)).toEqual(
+      Array(3).fill({ status: 'notPlanned', reason: 'contact trace record refresh only' }),
+    );
     const updated = loadCtrFixture('inbound-voice-agent-recording-updated');
     const [ctr] = sf.records(CTR);
     expect(ctr.amazonconnect__LastUpdateTimestamp__c).toBe(

@@ -15,6 +15,8 @@ import {
   SalesforceTransientError,
 } from '../../shared/salesforce/errors.js';
 import { POST_CALL_DEFINITION_FILE, PostCallRunner } from '../../local/runner/post-call-runner.js';
+import { plannedBranches } from '../../functions/contact-import/planned-branches.js';
+import type { ContactImportEvent } from '../../functions/contact-import/types.js';
 
 const CONTACT = '11111111-2222-4333-8444-555555555555';
 
@@ -59,7 +61,10 @@ function runnerWith(
     lambdaHandlers: {
       ContactImportFunctionArn: async (event: unknown) => {
         calls.imports.push(event);
-        return importer(event, calls.imports.length);
+        const result = (await importer(event, calls.imports.length)) as typeof imported;
+        // The branches are decided as the real contact import decides them.
+        const { contactId, kind, plan, ctr } = event as ContactImportEvent;
+        return { ...result, branches: plannedBranches({ contactId, kind, plan, ctr, ...result }) };
       },
       RecordingUploadFunctionArn: async (event: unknown) => {
         calls.uploads.push(event);
@@ -141,9 +146,10 @@ describe('post-call.asl.json', () => {
     }
   });
 
-  it('runs the import, then the branches with the analytics record id, and ends with a small output', async () => {
-    const { runner, calls } = runnerWith(() => imported);
-    runner.startExecution({ name: CONTACT, input: input() });
+  it('a CTR-only contact visits only the import and the end, and the output says why each branch was skipped', async () => {
+    const { runner, calls } = runnerWith(() => ({ ...imported, analyticsRecordId: null }));
+    const ctrOnly = plan({ recordingImport: false, recordingLocation: null });
+    runner.startExecution({ name: CONTACT, input: input({ plan: ctrOnly }) });
     const execution = await runner.wait(CONTACT);
 
     expect(execution.status).toBe('SUCCEEDED');
@@ -151,47 +157,62 @@ describe('post-call.asl.json', () => {
       {
         contactId: CONTACT,
         kind: 'full',
-        plan: plan(),
+        plan: ctrOnly,
         ctr: { ContactId: CONTACT, Channel: 'VOICE' },
         // The claimant of the contact's version fence: the same across Retry and redrive.
         executionId: execution.executionArn,
       },
     ]);
     expect(calls.uploads).toEqual([]);
-    expect(execution.statesVisited).toEqual(
-      expect.arrayContaining([
-        'Import contact trace record and recording',
-        'Process recording and analytics',
-        'Recording upload not planned',
-        'Transcription planned?',
-        'Transcription not planned',
-        'Contact Lens planned?',
-        'Contact Lens not planned',
-        'Summarise contact',
-      ]),
-    );
+    expect(execution.statesVisited).toEqual([
+      'Import contact trace record and recording',
+      'Next step after import?',
+      'Summarise contact',
+    ]);
     expect(JSON.parse(execution.output ?? 'null')).toEqual({
       contactId: CONTACT,
       kind: 'full',
       ctrRecordId: imported.ctrRecordId,
       ctrImport: 'imported',
-      analyticsRecordId: imported.analyticsRecordId,
+      analyticsRecordId: null,
       branches: {
-        recordingUpload: { status: 'notPlanned' },
-        transcription: { status: 'notPlanned' },
-        contactLens: { status: 'notPlanned' },
+        recordingUpload: { status: 'notPlanned', reason: 'recording upload not requested' },
+        transcription: { status: 'notPlanned', reason: 'transcription not requested' },
+        contactLens: { status: 'notPlanned', reason: 'Contact Lens import not requested' },
       },
     });
-    // Each branch sees the analytics record id in its input.
-    const branchEntries = execution.history.filter(
-      (event) => event.type === 'StateEntered' && event.stateName?.endsWith('planned?'),
-    );
-    expect(branchEntries).toHaveLength(3);
-    for (const event of branchEntries) {
-      expect(
-        (event.input as { contactImport: { analyticsRecordId: string } }).contactImport.analyticsRecordId,
-      ).toBe(imported.analyticsRecordId);
-    }
+  });
+
+  it('a CTR + recording-path contact ends right after the import too', async () => {
+    const { runner } = runnerWith(() => imported);
+    runner.startExecution({ name: CONTACT, input: input() });
+    const execution = await runner.wait(CONTACT);
+    expect(execution.status).toBe('SUCCEEDED');
+    expect(execution.statesVisited).toEqual([
+      'Import contact trace record and recording',
+      'Next step after import?',
+      'Summarise contact',
+    ]);
+    expect(JSON.parse(execution.output ?? '{}').analyticsRecordId).toBe(imported.analyticsRecordId);
+  });
+
+  it('skips a planned branch the contact cannot run, and says why', async () => {
+    const { runner, calls } = runnerWith(() => ({ ...imported, recordingLocation: null }));
+    runner.startExecution({
+      name: CONTACT,
+      input: input({ plan: plan({ recordingUpload: true, contactLens: true, recordingLocation: null }) }),
+    });
+    const execution = await runner.wait(CONTACT);
+    expect(execution.status).toBe('SUCCEEDED');
+    expect(calls.uploads).toEqual([]);
+    expect(execution.statesVisited).toHaveLength(3);
+    expect(JSON.parse(execution.output ?? '{}').branches).toMatchObject({
+      recordingUpload: { status: 'notPlanned', reason: 'no recording in S3 for this contact' },
+      contactLens: {
+        status: 'notPlanned',
+        reason: 'no agent took the contact: Contact Lens has nothing to analyse',
+      },
+    });
   });
 
   it('uploads the recording when planned, passing the analytics record id and location', async () => {
@@ -228,7 +249,7 @@ describe('post-call.asl.json', () => {
     expect(calls.imports).toHaveLength(1);
     expect(execution.statesVisited).toEqual([
       'Import contact trace record and recording',
-      'Contact trace record refresh only?',
+      'Next step after import?',
       'Contact trace record refreshed',
     ]);
     expect(JSON.parse(execution.output ?? '{}')).toEqual({

@@ -6,88 +6,130 @@ type State = Record<string, unknown> & { Type: string };
 /** `${Name}`, a substitution placeholder of the ASL file. */
 const sub = (name: string): string => '$' + '{' + name + '}';
 const definition = JSON.parse(readFileSync(POST_CALL_DEFINITION_FILE, 'utf8')) as {
-  States: Record<string, State & { Branches?: Array<{ StartAt: string; States: Record<string, State> }> }>;
+  States: Record<string, State>;
 };
-const branches = definition.States['Process recording and analytics'].Branches!;
-const transcription = branches.find((branch) => branch.StartAt === 'Transcription planned?')!.States;
-const contactLens = branches.find((branch) => branch.StartAt === 'Contact Lens planned?')!.States;
+const states = definition.States;
+const TRANSCRIPTION = '$.contactImport.branches.transcription';
+const CONTACT_LENS = '$.contactImport.branches.contactLens';
+const TRANSCRIPTION_STATES = [
+  'Start transcription job',
+  'Wait for transcription',
+  'Get transcription job',
+  'Transcription job finished?',
+  'Count transcription poll',
+  'Import transcript',
+  'Record transcription failure',
+];
+const CONTACT_LENS_STATES = [
+  'Wait for Contact Lens output',
+  'Look for and import Contact Lens analysis',
+  'Contact Lens analysis found?',
+  'Wait to look again for Contact Lens output',
+];
 
 describe('post-call.asl.json: Transcription and Contact Lens branches', () => {
-  it('starts Transcribe through the SDK integration with a per-run job name, channels and a .json output key', () => {
-    const name = transcription['Name transcription job'].Parameters as Record<string, string>;
-    expect(name['jobName.$']).toBe("States.Format('{}_{}', $.contactId, States.UUID())");
-    // settings arrive as strings: converted to numbers so Wait gets an integer
-    expect(name['waitSeconds.$']).toBe(`States.StringToJson('${sub('TranscriptionJobCheckWaitTime')}')`);
-    expect(name['maxPolls.$']).toBe(`States.StringToJson('${sub('TranscriptionMaxPolls')}')`);
-    const start = transcription['Start transcription job'];
+  it('has no Parallel: branches are entered one after another, only when planned', () => {
+    expect(Object.values(states).filter((state) => state.Type === 'Parallel')).toEqual([]);
+    for (const name of [...TRANSCRIPTION_STATES, ...CONTACT_LENS_STATES])
+      expect(states[name], name).toBeDefined();
+  });
+
+  it('starts Transcribe through the SDK integration with the job name the import fixed, channels and a .json output key', () => {
+    const start = states['Start transcription job'];
     expect(start.Resource).toBe('arn:aws:states:::aws-sdk:transcribe:startTranscriptionJob');
     expect(start.Parameters).toMatchObject({
-      'TranscriptionJobName.$': '$.transcription.jobName',
+      'TranscriptionJobName.$': `${TRANSCRIPTION}.jobName`,
       'LanguageCode.$': '$.plan.transcription.languageCode',
       Media: { 'MediaFileUri.$': "States.Format('s3://{}', $.contactImport.recordingLocation)" },
       OutputBucketName: sub('TranscribeOutputBucket'),
-      'OutputKey.$': "States.Format('transcripts/{}.json', $.transcription.jobName)",
+      'OutputKey.$': `States.Format('transcripts/{}.json', ${TRANSCRIPTION}.jobName)`,
       Settings: { ChannelIdentification: true },
     });
-    expect(transcription['Get transcription job'].Resource).toBe(
+    expect(states['Get transcription job'].Resource).toBe(
       'arn:aws:states:::aws-sdk:transcribe:getTranscriptionJob',
     );
-    expect(transcription['Wait for transcription']).toMatchObject({
-      SecondsPath: '$.transcription.waitSeconds',
+    expect(states['Wait for transcription']).toMatchObject({
+      SecondsPath: '$.contactImport.polling.transcriptionWaitSeconds',
     });
   });
 
-  it('bounds both polling loops with a counter kept in the state', () => {
-    expect(transcription['Count transcription poll'].Parameters).toMatchObject({
-      'polls.$': 'States.MathAdd($.transcription.polls, 1)',
+  it('turns the poll settings into numbers in the import task (no state runs only to set them up)', () => {
+    const selector = states['Import contact trace record and recording'].ResultSelector as {
+      polling: Record<string, string>;
+    };
+    expect(selector.polling).toEqual({
+      'transcriptionWaitSeconds.$': `States.StringToJson('${sub('TranscriptionJobCheckWaitTime')}')`,
+      'transcriptionMaxPolls.$': `States.StringToJson('${sub('TranscriptionMaxPolls')}')`,
+      'contactLensFirstWaitSeconds.$': `States.StringToJson('${sub('ContactLensFirstWaitSeconds')}')`,
+      'contactLensWaitSeconds.$': `States.StringToJson('${sub('ContactLensWaitSeconds')}')`,
+      'contactLensMaxPolls.$': `States.StringToJson('${sub('ContactLensMaxPolls')}')`,
     });
-    expect(JSON.stringify(transcription['Transcription job finished?'])).toContain(
-      '"NumericGreaterThanEqualsPath":"$.transcription.maxPolls"',
-    );
-    expect(contactLens['Count Contact Lens poll'].Parameters).toMatchObject({
-      'polls.$': 'States.MathAdd($.contactLens.polls, 1)',
-    });
-    expect(JSON.stringify(contactLens['Contact Lens analysis found?'])).toContain(
-      '"Next":"No Contact Lens analysis"',
-    );
-    expect(contactLens['No Contact Lens analysis']).toMatchObject({ Type: 'Pass', End: true });
   });
 
-  it('ends a permanently failed transcription with a result, and fails the execution only after the Parallel', () => {
-    // A Fail state inside the branch would fail the Parallel and stop Contact Lens and the upload.
-    expect(Object.values(transcription).filter((state) => state.Type === 'Fail')).toEqual([]);
-    expect(transcription['Record transcription failure']).toMatchObject({
+  it('bounds both polling loops: a status-check counter in the state, Contact Lens looks counted by the look itself', () => {
+    expect(states['Count transcription poll'].Parameters).toMatchObject({
+      'polls.$': `States.MathAdd(${TRANSCRIPTION}.polls, 1)`,
+    });
+    expect(JSON.stringify(states['Transcription job finished?'])).toContain(
+      '"NumericGreaterThanEqualsPath":"$.contactImport.polling.transcriptionMaxPolls"',
+    );
+    expect(states['Look for and import Contact Lens analysis'].Parameters).toMatchObject({
+      Payload: {
+        'looks.$': `${CONTACT_LENS}.looks`,
+        'maxLooks.$': '$.contactImport.polling.contactLensMaxPolls',
+      },
+    });
+    expect(states['Wait for Contact Lens output']).toMatchObject({
+      SecondsPath: '$.contactImport.polling.contactLensFirstWaitSeconds',
+    });
+    expect(states['Contact Lens analysis found?'].Choices).toEqual(
+      expect.arrayContaining([
+        {
+          Variable: `${CONTACT_LENS}.status`,
+          StringEquals: 'notYet',
+          Next: 'Wait to look again for Contact Lens output',
+        },
+      ]),
+    );
+    expect(states['Wait to look again for Contact Lens output']).toMatchObject({
+      SecondsPath: '$.contactImport.polling.contactLensWaitSeconds',
+      Next: 'Look for and import Contact Lens analysis',
+    });
+  });
+
+  it('records a permanently failed transcription, lets Contact Lens run, then fails the execution', () => {
+    expect(states['Record transcription failure']).toMatchObject({
       ResultSelector: { status: 'FAILED', 'reason.$': '$.Payload.reason' },
-      End: true,
+      ResultPath: TRANSCRIPTION,
+      Next: 'Next step after transcription?',
     });
-    expect(transcription['Record transcription failure'].ResultPath).toBeUndefined();
-    const parallel = definition.States['Process recording and analytics'];
-    expect(parallel.Next).toBe('Transcription failed?');
-    expect(definition.States['Transcription failed?']).toMatchObject({
-      Type: 'Choice',
-      Choices: [
-        { Variable: '$.branches.transcription.status', StringEquals: 'FAILED', Next: 'Transcription failed' },
-      ],
-      Default: 'Summarise contact',
-    });
-    expect(definition.States['Transcription failed']).toMatchObject({
+    const failed = {
+      Variable: `${TRANSCRIPTION}.status`,
+      StringEquals: 'FAILED',
+      Next: 'Transcription failed',
+    };
+    // Contact Lens first (when planned), then the failure; the same rule ends the Contact Lens loop.
+    expect(states['Next step after transcription?'].Choices).toEqual([
+      expect.objectContaining({ Next: 'Wait for Contact Lens output' }),
+      failed,
+    ]);
+    expect(states['Contact Lens analysis found?'].Choices).toContainEqual(failed);
+    expect(states['Transcription failed']).toMatchObject({
       Type: 'Fail',
       Error: 'Transcription.Failed',
-      CausePath: '$.branches.transcription.reason',
+      CausePath: `${TRANSCRIPTION}.reason`,
     });
   });
 
-  it('catches no error of the Lambda tasks or the Parallel: transient failures fail the branch, so a redrive re-runs it', () => {
-    expect(definition.States['Process recording and analytics'].Catch).toBeUndefined();
-    for (const branch of branches) {
-      for (const [name, state] of Object.entries(branch.States)) {
-        if (state.Resource === 'arn:aws:states:::lambda:invoke') expect(state.Catch, name).toBeUndefined();
-      }
+  it('catches no error of the Lambda tasks: transient failures fail the execution, so a redrive re-runs the task', () => {
+    for (const [name, state] of Object.entries(states)) {
+      if (state.Resource === 'arn:aws:states:::lambda:invoke') expect(state.Catch, name).toBeUndefined();
     }
   });
 
-  it('retries every task: Salesforce and Lambda errors on the imports, throttling on the SDK tasks', () => {
-    for (const [name, state] of [...Object.entries(transcription), ...Object.entries(contactLens)]) {
+  it('retries every task: Salesforce and Lambda errors on the imports, throttling on the SDK tasks, S3 errors on the look', () => {
+    for (const name of [...TRANSCRIPTION_STATES, ...CONTACT_LENS_STATES]) {
+      const state = states[name];
       if (state.Type !== 'Task') continue;
       const retried = (state.Retry as Array<{ ErrorEquals: string[] }>).flatMap((retry) => retry.ErrorEquals);
       if (state.Resource === 'arn:aws:states:::lambda:invoke') {
@@ -98,29 +140,29 @@ describe('post-call.asl.json: Transcription and Contact Lens branches', () => {
             'Lambda.ServiceException',
           ]),
         );
-      } else if (String(state.Resource).includes(':transcribe:')) {
+      } else {
         expect(retried, name).toEqual(
           expect.arrayContaining(['Transcribe.LimitExceededException', 'Transcribe.ThrottlingException']),
         );
-      } else {
-        expect(retried, name).toContain('States.TaskFailed');
       }
     }
+    const look = states['Look for and import Contact Lens analysis'].Retry as Array<{
+      ErrorEquals: string[];
+    }>;
+    expect(look.flatMap((retry) => retry.ErrorEquals)).toEqual(
+      expect.arrayContaining(['SlowDown', 'InternalError']),
+    );
   });
 
   it('passes only keys and small results through the state', () => {
-    const importTranscript = transcription['Import transcript'];
-    expect(Object.keys(importTranscript.ResultSelector as object)).toEqual([
+    expect(Object.keys(states['Import transcript'].ResultSelector as object)).toEqual([
       'status',
       'analyses.$',
       'customerSegments.$',
       'agentSegments.$',
     ]);
-    expect(contactLens['List Contact Lens analyses'].Parameters).toMatchObject({ MaxKeys: 20 });
-    expect(Object.keys(contactLens['Import Contact Lens analysis'].ResultSelector as object)).toEqual([
-      'status',
-      'analysisKey.$',
-      'transcriptTurns.$',
-    ]);
+    expect(Object.keys(states['Look for and import Contact Lens analysis'].ResultSelector as object)).toEqual(
+      ['status.$', 'looks.$', 'analysisKey.$', 'transcriptTurns.$'],
+    );
   });
 });

@@ -13,7 +13,6 @@ import {
   analyticsBranchOptions,
 } from '../../local/aws-stand-ins/analytics-branches.js';
 import { ComprehendStandIn } from '../../local/aws-stand-ins/comprehend-stand-in.js';
-import { s3ListHandler } from '../../local/aws-stand-ins/s3-list-stand-in.js';
 import {
   TranscribeStandIn,
   type TranscriptionScenario,
@@ -24,13 +23,12 @@ import type { LambdaHandler } from '../../local/runner/post-call-runner.js';
 export const RECORDING_BUCKET = 'amazon-connect-recordings-local';
 export const TRANSCRIBE_BUCKET = ANALYTICS_SUBSTITUTION_DEFAULTS.TranscribeOutputBucket;
 export const ANALYTICS = 'amazonconnect__AC_ContactChannelAnalytics__c';
-const LIST = 'arn:aws:states:::aws-sdk:s3:listObjectsV2';
 
 export interface Harness {
   pipeline: LocalPipeline;
   transcribe: TranscribeStandIn;
   comprehend: ComprehendStandIn;
-  /** Calls of the S3 listing task, in order. */
+  /** S3 listings of the Contact Lens import, in order. */
   listCalls: Array<{ Prefix?: string }>;
   /** Runs before each listing (e.g. to drop the analysis file in after some polls). */
   beforeList: (call: number) => Promise<void>;
@@ -55,8 +53,16 @@ export async function startHarness(options: {
     listCalls: [],
     beforeList: async () => undefined,
   } as unknown as Harness;
-  const list = s3ListHandler(s3);
-  const branches = analyticsBranchOptions({ s3, transcribe, comprehend, contactLens: null });
+  const branches = analyticsBranchOptions({
+    s3,
+    transcribe,
+    comprehend,
+    contactLens: null,
+    beforeList: async (input) => {
+      harness.listCalls.push(input);
+      await harness.beforeList(harness.listCalls.length);
+    },
+  });
   pipeline = await LocalPipeline.start({
     runner: {
       lambdaHandlers: Object.fromEntries(
@@ -65,14 +71,7 @@ export async function startHarness(options: {
           options.wrapLambda?.(substitution, handler) ?? handler,
         ]),
       ),
-      serviceHandlers: {
-        ...branches.serviceHandlers,
-        [LIST]: async (input: unknown) => {
-          harness.listCalls.push(input as { Prefix?: string });
-          await harness.beforeList(harness.listCalls.length);
-          return list(input);
-        },
-      },
+      serviceHandlers: branches.serviceHandlers,
       substitutions: { ...ANALYTICS_SUBSTITUTION_DEFAULTS, ...options.substitutions },
     },
   });
