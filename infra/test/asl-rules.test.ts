@@ -142,4 +142,51 @@ describe('ASL rules', () => {
     const violations = checkAslRules(pollDefinition(3000, 4000), { ...context, substitutionMaxima: {} });
     expect(violations.some((v) => v.includes('has no known maximum'))).toBe(true);
   });
+
+  it('reads settings from a Task ResultSelector, a counter in a Lambda Payload, and a first wait outside the loop', () => {
+    // Import → first wait → look (a Lambda that counts) → found? → wait again → look …
+    const then = (state: State, next: string): State => {
+      const { End: _end, ...rest } = state;
+      return { ...rest, Next: next };
+    };
+    const lookDefinition = definition(
+      {
+        Import: then(
+          lambdaTask({
+            ResultSelector: { polling: { 'waitSeconds.$': `States.StringToJson('${sub('WaitSeconds')}')` } },
+            ResultPath: '$.settings',
+          }),
+          'First wait',
+        ),
+        'First wait': { Type: 'Wait', SecondsPath: '$.settings.polling.waitSeconds', Next: 'Look' },
+        Look: then(
+          lambdaTask({
+            Parameters: {
+              FunctionName: sub('ImportFunctionArn'),
+              Payload: {
+                'waitedSeconds.$': 'States.MathAdd($.look.waitedSeconds, $.settings.polling.waitSeconds)',
+              },
+            },
+            ResultPath: '$.look',
+          }),
+          'Found?',
+        ),
+        'Found?': {
+          Type: 'Choice',
+          Choices: [
+            { Variable: '$.look.waitedSeconds', NumericGreaterThanEquals: 1200, Next: 'Done' },
+            { Variable: '$.look.status', StringEquals: 'notYet', Next: 'Wait again' },
+          ],
+          Default: 'Done',
+        },
+        'Wait again': { Type: 'Wait', SecondsPath: '$.settings.polling.waitSeconds', Next: 'Look' },
+        Done: { Type: 'Succeed' },
+      },
+      4000,
+    );
+    expect(checkAslRules(lookDefinition, context)).toEqual([]);
+    // import 90 + first wait 600 + look 90 + budget 1200 + one wait 600, each Lambda with its retries
+    const task = taskWorstCaseSeconds(lambdaTask());
+    expect(worstCaseSeconds(lookDefinition, context).seconds).toBe(2 * task + 600 + 1200 + 600);
+  });
 });

@@ -171,15 +171,36 @@ function cycles(states: States): string[][] {
   return found;
 }
 
-/** The substitution a poll setting comes from: the Pass that sets `<field>.$` to `States.StringToJson('${Name}')`. */
+/** Every `[key, value]` of a payload template, nested objects included. */
+function templateEntries(template: Json | undefined): Array<[string, Json]> {
+  if (!isObject(template)) return [];
+  return Object.entries(template).flatMap(
+    ([key, value]): Array<[string, Json]> => [[key, value], ...templateEntries(value)],
+  );
+}
+
+/**
+ * The substitution a poll setting comes from: the payload template (a Pass's Parameters or a
+ * Task's ResultSelector, at any depth) that sets `<field>.$` to `States.StringToJson('${Name}')`.
+ */
 function substitutionFeeding(scope: States, field: string): string | undefined {
   for (const state of Object.values(scope)) {
-    if (state.Type !== 'Pass' || !isObject(state.Parameters)) continue;
-    const value = state.Parameters[`${field}.$`];
-    const match = typeof value === 'string' ? /\$\{([A-Za-z0-9_]+)\}/.exec(value) : null;
-    if (match) return match[1];
+    const templates = state.Type === 'Pass' ? [state.Parameters] : [state.ResultSelector];
+    for (const [key, value] of templates.flatMap(templateEntries)) {
+      if (key !== `${field}.$` || typeof value !== 'string') continue;
+      const match = /\$\{([A-Za-z0-9_]+)\}/.exec(value);
+      if (match) return match[1];
+    }
   }
   return undefined;
+}
+
+/** The largest value a Wait can wait: its Seconds, or the maximum of the setting behind SecondsPath. */
+function waitMaximum(scope: States, state: State, context: AslRuleContext): number | undefined {
+  if (typeof state.Seconds === 'number') return state.Seconds;
+  const path = typeof state.SecondsPath === 'string' ? state.SecondsPath : '';
+  const substitution = substitutionFeeding(scope, path.split('.').pop() ?? '');
+  return substitution ? context.substitutionMaxima[substitution] : undefined;
 }
 
 interface PollLoop {
@@ -202,29 +223,21 @@ function pollLoop(
   for (const name of members) {
     const state = scope[name];
     if (state.Type !== 'Wait') continue;
-    if (typeof state.Seconds === 'number') {
-      maxWait = Math.max(maxWait, state.Seconds);
-      continue;
-    }
-    const path = typeof state.SecondsPath === 'string' ? state.SecondsPath : '';
-    const field = path.split('.').pop() ?? '';
-    const substitution = substitutionFeeding(scope, field);
-    const max = substitution ? context.substitutionMaxima[substitution] : undefined;
+    const max = waitMaximum(scope, state, context);
     if (max === undefined) {
       problems.push(
-        `poll loop ${label}: wait "${name}" (${path}) has no known maximum (a parameter with MaxValue)`,
+        `poll loop ${label}: wait "${name}" (${String(state.SecondsPath)}) has no known maximum (a parameter with MaxValue)`,
       );
       return undefined;
     }
     maxWait = Math.max(maxWait, max);
-    counted.push(path);
+    if (typeof state.SecondsPath === 'string') counted.push(state.SecondsPath);
   }
   // The counter: a field MathAdd-ed with the wait seconds inside the loop.
   const counters = new Set<string>();
   for (const name of members) {
-    const parameters = scope[name].Parameters;
-    if (!isObject(parameters)) continue;
-    for (const value of Object.values(parameters)) {
+    // A Lambda task's counter sits in its Payload: any depth of Parameters.
+    for (const [, value] of templateEntries(scope[name].Parameters)) {
       if (typeof value !== 'string') continue;
       const add = /^States\.MathAdd\((\$[^,]+),\s*(\$[^)]+)\)$/.exec(value);
       if (add && counted.includes(add[2].trim())) counters.add(add[1].trim());
@@ -274,7 +287,7 @@ function scopeWorstCase(scope: States, start: string, context: AslRuleContext, p
       case 'Wait':
         // A wait inside a poll loop is part of the loop's budget.
         if (loopOf.has(name)) return 0;
-        return typeof state.Seconds === 'number' ? state.Seconds : Number.POSITIVE_INFINITY;
+        return waitMaximum(scope, state, context) ?? Number.POSITIVE_INFINITY;
       case 'Parallel': {
         const branches = Array.isArray(state.Branches) ? state.Branches : [];
         return Math.max(

@@ -82,6 +82,8 @@ describe('post-call state machine: Contact Lens branch (real ASL, handlers, emul
     expect(branchesOf(execution.output).contactLens).toEqual({
       status: 'imported',
       looks: 1,
+      // the first look's wait is counted as one ContactLensWaitSeconds (60 s): a safe overcount
+      waitedSeconds: 60,
       analysisKey: analysisKey(contactId),
       transcriptTurns: 7,
     });
@@ -148,6 +150,7 @@ describe('post-call state machine: Contact Lens branch (real ASL, handlers, emul
     expect(branchesOf(execution.output).contactLens).toEqual({
       status: 'noAnalysis',
       looks: 3,
+      waitedSeconds: 180,
       analysisKey: null,
       transcriptTurns: null,
     });
@@ -221,7 +224,13 @@ describe('post-call state machine: Contact Lens branch (real ASL, handlers, emul
         status: 'FAILED',
         reason: `Transcription FAILED for contact ${contactId}: Unsupported audio sample rate.`,
       },
-      contactLens: { status: 'imported', looks: 1, analysisKey: analysisKey(contactId), transcriptTurns: 7 },
+      contactLens: {
+        status: 'imported',
+        looks: 1,
+        waitedSeconds: 60,
+        analysisKey: analysisKey(contactId),
+        transcriptTurns: 7,
+      },
     });
     const { records, attachments } = analyticsOf(harness, contactId);
     expect(records).toHaveLength(1);

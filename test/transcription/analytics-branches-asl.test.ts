@@ -162,7 +162,7 @@ describe('post-call.asl.json: Transcription and Contact Lens branches', () => {
       'agentSegments.$',
     ]);
     expect(Object.keys(states['Look for and import Contact Lens analysis'].ResultSelector as object)).toEqual(
-      ['status.$', 'looks.$', 'analysisKey.$', 'transcriptTurns.$'],
+      ['status.$', 'looks.$', 'waitedSeconds.$', 'analysisKey.$', 'transcriptTurns.$'],
     );
   });
 });
