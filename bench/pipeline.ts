@@ -7,7 +7,11 @@
  *   of a new container adds (one describe per object). Target: `ctrAndRecording` = 1.
  * - `sfApiCallsPerExtraVersion` (bench/pipeline-versions.ts): calls per version after a contact's
  *   first, worst delivery order. Target ≤ 1; a single-version contact costs nothing extra.
- * - `stateTransitionsPerContact`: states entered per execution, by plan (what Standard workflows bill).
+ * - `stateTransitionsPerContact`: states entered per execution, by plan (what Standard workflows bill),
+ *   with the cost model's profiles (transcription, contactLens, full: upload + transcription + Contact Lens).
+ * - `usdPerContact` and `costModel` (pipeline-cost.ts): per contact profile, state transitions,
+ *   Lambda requests and GB-seconds, S3 and Salesforce calls and the price of it all, beside the
+ *   definition before unplanned branches were skipped (same run) and the original package (model).
  * - `triggerBatchRatio`: time for the trigger to handle a batch of 100 new contacts over the time for
  *   a batch of one, with a StartExecution stand-in answering after 30 ms, medians of interleaved
  *   runs in the same process. Target ≤ 10.
@@ -29,6 +33,7 @@ import { LocalPipeline } from '../local/runner/local-pipeline.js';
 import { loadCtrFixture } from '../local/samples/ctr-fixtures.js';
 // The transcription and Contact Lens figures: a separate module, merged into this output.
 import { measureFullContact } from './pipeline-full-contact.js';
+import { measureCostModel } from './pipeline-cost.js';
 import { measureExtraVersions } from './pipeline-versions.js';
 import { kinesisEventOf } from '../local/aws-stand-ins/kinesis-event.js';
 import { DEFAULT_NODE_OPTIONS, RECORDING_UPLOAD_NODE_OPTIONS } from '../infra/lib/node-options.js';
@@ -244,6 +249,7 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
   const fullContact = await measureFullContact();
   const extraVersions = await measureExtraVersions();
   const trigger = await measureTriggerBatchRatio();
+  const costModel = await measureCostModel(trigger.oneMs);
   const uploads = await measureUploadVariants(megabytes);
   const upload = uploads.asDeployed;
   // The same path with a file a tenth the size: a streamed upload's peak does not grow with the file.
@@ -255,7 +261,21 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
   return {
     sfApiCallsPerContact: { ...withoutUpload.apiCalls, ...withUpload.apiCalls },
     coldContainerExtraCalls: withoutUpload.coldContainerExtraCalls,
-    stateTransitionsPerContact: { ...withoutUpload.transitions, ...withUpload.transitions },
+    stateTransitionsPerContact: {
+      ...withoutUpload.transitions,
+      ...withUpload.transitions,
+      transcription: costModel.profiles.transcription.stateTransitions,
+      contactLens: costModel.profiles.contactLens.stateTransitions,
+      full: costModel.profiles.full.stateTransitions,
+      perExtraContactLensLook: costModel.transitionsPerExtraContactLensLook.current,
+    },
+    usdPerContact: Object.fromEntries(
+      Object.entries(costModel.profiles).map(([profile, cost]) => [profile, cost.usdPerContact]),
+    ),
+    usdPerContactRatioToBaseline: Object.fromEntries(
+      Object.entries(costModel.ratioToBaseline).map(([profile, ratio]) => [profile, ratio.usdPerContact]),
+    ),
+    costModel,
     triggerBatchRatio: round(trigger.ratio, 2),
     triggerBatchMs: {
       one: round(trigger.oneMs),
@@ -278,6 +298,10 @@ export async function run(args: string[]): Promise<Record<string, unknown>> {
     ...fullContact,
     ...extraVersions,
     targets: {
+      stateTransitionsCtrOnly: 3,
+      stateTransitionsCtrAndRecording: 3,
+      stateTransitionsFullContact: 18,
+      stateTransitionsPerExtraContactLensLook: 3,
       sfApiCallsPerExtraVersion: 1,
       ctrAndRecording: 1,
       triggerBatchRatio: 10,

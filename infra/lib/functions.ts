@@ -14,6 +14,7 @@ import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { conditionalPolicy } from './conditional.js';
+import { FUNCTION_MEMORY_MB } from './function-memory.js';
 import { RECORDING_UPLOAD_NODE_OPTIONS } from './node-options.js';
 import type { StackParameters } from './parameters.js';
 import { bucketKeyStatement, CONTACT_LENS_KEY_PREFIX, grantObjectReads } from './object-reads.js';
@@ -72,11 +73,11 @@ export class PipelineFunctions extends Construct {
 
     this.invokeApi = new PipelineFunction(this, 'InvokeApi', {
       folder: 'invoke-api',
+      memorySize: FUNCTION_MEMORY_MB['invoke-api'],
       description: 'sfInvokeAPI: Salesforce operations for Amazon Connect contact flows',
       ...common,
       // A contact flow waits at most 8 s; SfInvokeApiTimeout keeps Salesforce work below that.
       timeout: Duration.seconds(8),
-      memorySize: 512,
       environment: {
         ...salesforceEnvironment,
         ...params.environmentOf('sfInvokeApiTimeout', 'sfPhoneDefaultRegion'),
@@ -86,6 +87,7 @@ export class PipelineFunctions extends Construct {
     });
     this.ctrTrigger = new PipelineFunction(this, 'CtrTrigger', {
       folder: 'ctr-trigger',
+      memorySize: FUNCTION_MEMORY_MB['ctr-trigger'],
       description: 'sfCTRTrigger: contact records from Kinesis → one post-call execution per contact',
       ...common,
       timeout: Duration.seconds(120),
@@ -93,6 +95,7 @@ export class PipelineFunctions extends Construct {
     });
     this.contactImport = new PipelineFunction(this, 'ContactImport', {
       folder: 'contact-import',
+      memorySize: FUNCTION_MEMORY_MB['contact-import'],
       description: 'Post-call: upsert AC_ContactTraceRecord__c and the analytics record (one composite call)',
       ...common,
       timeout: Duration.seconds(60),
@@ -100,10 +103,10 @@ export class PipelineFunctions extends Construct {
     });
     this.recordingUpload = new PipelineFunction(this, 'RecordingUpload', {
       folder: 'recording-upload',
+      memorySize: FUNCTION_MEMORY_MB['recording-upload'],
       description: 'Post-call: stream the recording from S3 into a Salesforce ContentVersion',
       ...common,
       timeout: Duration.seconds(900),
-      memorySize: 512,
       // A smaller young generation: sent socket buffers are freed sooner (node-options.ts).
       nodeOptions: RECORDING_UPLOAD_NODE_OPTIONS,
       // The bucket and key come from the state machine input, the switch is the trigger's, and
@@ -112,19 +115,19 @@ export class PipelineFunctions extends Construct {
     });
     this.transcriptImport = new PipelineFunction(this, 'TranscriptImport', {
       folder: 'transcript-import',
+      memorySize: FUNCTION_MEMORY_MB['transcript-import'],
       description: 'Post-call: Transcribe output → Comprehend → analytics record',
       ...common,
       timeout: Duration.seconds(300),
-      memorySize: 512,
       // The transcript location comes from the state machine input.
       environment: { ...salesforceEnvironment },
     });
     this.contactLensImport = new PipelineFunction(this, 'ContactLensImport', {
       folder: 'contact-lens-import',
+      memorySize: FUNCTION_MEMORY_MB['contact-lens-import'],
       description: 'Post-call: Contact Lens analysis → analytics record',
       ...common,
       timeout: Duration.seconds(300),
-      memorySize: 512,
       environment: {
         ...salesforceEnvironment,
         ...instanceId,
@@ -134,14 +137,15 @@ export class PipelineFunctions extends Construct {
     });
     this.historicalReportImport = new PipelineFunction(this, 'HistoricalReportImport', {
       folder: 'historical-report-import',
+      memorySize: FUNCTION_MEMORY_MB['historical-report-import'],
       description: 'sfIntervalQueue/sfIntervalAgent: Connect report CSV → Salesforce collections upsert',
       ...common,
       timeout: Duration.seconds(300),
-      memorySize: 512,
       environment: { ...salesforceEnvironment, ...reportingEnvironment },
     });
     this.realtimeQueueMetrics = new PipelineFunction(this, 'RealtimeQueueMetrics', {
       folder: 'realtime-queue-metrics',
+      memorySize: FUNCTION_MEMORY_MB['realtime-queue-metrics'],
       description: 'sfRealTimeQueueMetrics: queue metrics every 15 s → AC_QueueMetrics__c',
       ...common,
       // 4 refreshes 15 s apart per one-minute invocation, plus the work of the last one.

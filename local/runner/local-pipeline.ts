@@ -24,6 +24,7 @@ import { SFNClient } from '@aws-sdk/client-sfn';
 import { SendMessageCommand, type SendMessageCommandInput, SQSClient } from '@aws-sdk/client-sqs';
 import type { KinesisStreamBatchResponse, KinesisStreamEvent } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
+import type { IncomingMessage, Server } from 'node:http';
 import S3rver from 's3rver';
 import { AslDefinition, transcriptOutputPrefix } from '../../infra/lib/asl-definition.js';
 import { CONTACT_LENS_KEY_PREFIX, DEFAULT_RECORDING_KEY_PREFIX } from '../../infra/lib/object-reads.js';
@@ -356,6 +357,16 @@ export class LocalPipeline {
 
   get store(): ExecutionStore {
     return this.runner.store;
+  }
+
+  /**
+   * Calls `listener` with every HTTP request the local S3 receives (e.g. to count S3 requests per
+   * contact); returns the function that stops it.
+   */
+  onS3Request(listener: (request: IncomingMessage) => void): () => void {
+    const server = (this.#parts.s3rver as unknown as { httpServer: Server }).httpServer;
+    server.on('request', listener);
+    return () => server.off('request', listener);
   }
 
   /** StartExecution calls the trigger made. */
