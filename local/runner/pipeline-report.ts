@@ -2,7 +2,7 @@
  * What `npm start` prints: per execution its status, states visited, the contact's Salesforce
  * records and the API calls it cost, plus dead-lettered and skipped records and a summary. The
  * table fits 120 columns: states and records are summarised ("13 states: transcript after 2
- * polls, Contact Lens found after 1 poll"); `verbose` lists them in full.
+ * polls, Contact Lens: 1 look"); `verbose` lists them in full.
  *
  * @example
  * ```ts
@@ -84,7 +84,7 @@ function shorten(value: string, length: number): string {
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
-/** "13 states: upload, transcript after 2 polls, Contact Lens after 1 poll". */
+/** "13 states: upload, transcript after 2 polls, Contact Lens: 1 look". */
 export function summariseStates(statesVisited: readonly string[]): string {
   const count = (state: string) => statesVisited.filter((visited) => visited === state).length;
   const notes: string[] = [];
@@ -93,10 +93,10 @@ export function summariseStates(statesVisited: readonly string[]): string {
   if (count('Import transcript') > 0)
     notes.push(`transcript after ${plural(count('Get transcription job'), 'poll')}`);
   if (count('Record transcription failure') > 0) notes.push('transcription failed');
-  if (count('Import Contact Lens analysis') > 0) {
-    notes.push(`Contact Lens after ${plural(count('List Contact Lens analyses'), 'poll')}`);
-  }
-  if (count('No Contact Lens analysis') > 0) notes.push('no Contact Lens analysis');
+  // One Lambda call per look: it imports the analysis when it is there (or ends the branch as
+  // "no analysis" at the last look), so the states tell how many looks, not which of the two.
+  const contactLensLooks = count('Look for and import Contact Lens analysis');
+  if (contactLensLooks > 0) notes.push(`Contact Lens: ${plural(contactLensLooks, 'look')}`);
   const states = plural(statesVisited.length, 'state');
   return notes.length === 0 ? states : `${states}: ${notes.join(', ')}`;
 }
