@@ -21,9 +21,9 @@ import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { Context } from 'aws-lambda';
 import { build } from 'esbuild';
 import { Pool } from 'undici';
-import { startSalesforceEmulator } from '../local/salesforce-emulator/index.js';
-import { useSalesforceEmulator } from '../local/emulator-connection/salesforce-environment.js';
 import { DEFAULT_NODE_OPTIONS } from '../infra/lib/node-options.js';
+import { useSalesforceEmulator } from '../local/emulator-connection/salesforce-environment.js';
+import { startSalesforceEmulator } from '../local/salesforce-emulator/index.js';
 import { STACK_ESBUILD_OPTIONS } from './support/stack-bundling.js';
 
 const VERSION = 'v62.0';

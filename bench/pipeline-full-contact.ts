@@ -41,9 +41,9 @@
  */
 import './support/quiet-logs.js';
 import '../local/runner/promise-with-resolvers.js';
+import { readFileSync } from 'node:fs';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import type { Context } from 'aws-lambda';
-import { readFileSync } from 'node:fs';
 import { analyticsBranchOptions } from '../local/aws-stand-ins/analytics-branches.js';
 import { TranscribeStandIn } from '../local/aws-stand-ins/transcribe-stand-in.js';
 import { LocalPipeline, POST_CALL_LAMBDA_HANDLERS } from '../local/runner/local-pipeline.js';

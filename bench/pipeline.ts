@@ -25,18 +25,18 @@ import './support/quiet-logs.js';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { mockClient } from 'aws-sdk-client-mock';
-import { DEFAULT_MAX_CONCURRENCY } from '../functions/ctr-trigger/settings.js';
 import { AVAILABLE_BRANCHES, handleKinesisBatch, toBatchResponse } from '../functions/ctr-trigger/index.js';
+import { DEFAULT_MAX_CONCURRENCY } from '../functions/ctr-trigger/settings.js';
 import type { CtrTriggerSettings } from '../functions/ctr-trigger/types.js';
+import { DEFAULT_NODE_OPTIONS, RECORDING_UPLOAD_NODE_OPTIONS } from '../infra/lib/node-options.js';
+import { kinesisEventOf } from '../local/aws-stand-ins/kinesis-event.js';
 import { StepFunctionsFake } from '../local/aws-stand-ins/step-functions-fake.js';
 import { LocalPipeline } from '../local/runner/local-pipeline.js';
 import { loadCtrFixture } from '../local/samples/ctr-fixtures.js';
+import { measureCostModel } from './pipeline-cost.js';
 // The transcription and Contact Lens figures: a separate module, merged into this output.
 import { measureFullContact } from './pipeline-full-contact.js';
-import { measureCostModel } from './pipeline-cost.js';
 import { measureExtraVersions } from './pipeline-versions.js';
-import { kinesisEventOf } from '../local/aws-stand-ins/kinesis-event.js';
-import { DEFAULT_NODE_OPTIONS, RECORDING_UPLOAD_NODE_OPTIONS } from '../infra/lib/node-options.js';
 import {
   measureRecordingUpload,
   type UploadFigures,

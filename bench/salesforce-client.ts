@@ -11,13 +11,13 @@
  * `npm run bench -- salesforce-client [iterations]` (default 3000 per operation and side).
  */
 import { Pool } from 'undici';
-import { createLogger } from '../shared/logging/logger.js';
 import { startSalesforceEmulator } from '../local/salesforce-emulator/index.js';
+import { createLogger } from '../shared/logging/logger.js';
 import { SalesforceClient } from '../shared/salesforce/client.js';
 import { StaticCredentialsSource } from '../shared/salesforce/credentials.js';
+import { nodeHttpTransport } from '../shared/salesforce/node-http-transport.js';
 import { soql } from '../shared/salesforce/soql.js';
 import type { SalesforceSettings } from '../shared/salesforce/types.js';
-import { nodeHttpTransport } from '../shared/salesforce/node-http-transport.js';
 import { undiciTransport } from '../shared/salesforce/undici-transport.js';
 
 const VERSION = 'v62.0';

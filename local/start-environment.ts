@@ -6,4 +6,5 @@ process.env.LOG_LEVEL = process.env.POWERTOOLS_LOG_LEVEL;
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 // Metrics (EMF) are log lines too; Lambda ships them to CloudWatch, a local run has nowhere to.
 process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
+
 export {};

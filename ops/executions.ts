@@ -5,12 +5,12 @@
  */
 import '../local/start-environment.js';
 import { SFNClient } from '@aws-sdk/client-sfn';
+import { SfnExecutionSource } from './aws/sfn-execution-source.js';
+import { describeStackOutputs } from './aws/stack-outputs.js';
 import { resolveStateMachineArn } from './cli/cli-options.js';
 import { runExecutionsCli } from './executions/executions-cli.js';
 import { LocalExecutionSource } from './local/local-execution-source.js';
 import { loadLocalExecutions } from './local/local-stack.js';
-import { SfnExecutionSource } from './aws/sfn-execution-source.js';
-import { describeStackOutputs } from './aws/stack-outputs.js';
 
 process.exitCode = await runExecutionsCli(process.argv.slice(2), async ({ local, ...target }) =>
   local

@@ -6,12 +6,12 @@
 import '../local/start-environment.js';
 import '../local/runner/promise-with-resolvers.js';
 import { SFNClient } from '@aws-sdk/client-sfn';
+import { SfnExecutionSource } from './aws/sfn-execution-source.js';
+import { describeStackOutputs } from './aws/stack-outputs.js';
 import { resolveStateMachineArn } from './cli/cli-options.js';
 import { LocalExecutionSource } from './local/local-execution-source.js';
 import { openLocalStack } from './local/local-stack.js';
 import { runRedriveCli } from './redrive/redrive-cli.js';
-import { SfnExecutionSource } from './aws/sfn-execution-source.js';
-import { describeStackOutputs } from './aws/stack-outputs.js';
 
 process.exitCode = await runRedriveCli(process.argv.slice(2), async ({ local, ...target }) => {
   if (!local)

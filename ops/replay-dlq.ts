@@ -7,14 +7,8 @@ import '../local/runner/promise-with-resolvers.js';
 import { KinesisClient } from '@aws-sdk/client-kinesis';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { SQSClient } from '@aws-sdk/client-sqs';
-import { readCtrTriggerSettings, handleKinesisBatch } from '../functions/ctr-trigger/index.js';
+import { handleKinesisBatch, readCtrTriggerSettings } from '../functions/ctr-trigger/index.js';
 import { LocalKinesisStream } from '../local/aws-stand-ins/local-kinesis-stream.js';
-import { resolveStateMachineArn, UsageError } from './cli/cli-options.js';
-import { FileDeadLetterQueue } from './local/file-dead-letter-queue.js';
-import { openLocalStack } from './local/local-stack.js';
-import { nonReparkingSqsClient } from './replay-dlq/replay-dlq.js';
-import { readStreamBatch } from './replay-dlq/stream-batch.js';
-import { runReplayDlqCli } from './replay-dlq/replay-dlq-cli.js';
 import { SqsDeadLetterQueue } from './aws/sqs-dead-letter-queue.js';
 import {
   DEAD_LETTER_QUEUE_OUTPUT,
@@ -22,6 +16,12 @@ import {
   requireOutput,
   type StackOutputs,
 } from './aws/stack-outputs.js';
+import { resolveStateMachineArn, UsageError } from './cli/cli-options.js';
+import { FileDeadLetterQueue } from './local/file-dead-letter-queue.js';
+import { openLocalStack } from './local/local-stack.js';
+import { nonReparkingSqsClient } from './replay-dlq/replay-dlq.js';
+import { runReplayDlqCli } from './replay-dlq/replay-dlq-cli.js';
+import { readStreamBatch } from './replay-dlq/stream-batch.js';
 
 process.exitCode = await runReplayDlqCli(
   process.argv.slice(2),

@@ -3,4 +3,5 @@
 process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
 // Metrics (EMF) are log lines too; Lambda ships them to CloudWatch, a local run has nowhere to.
 process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
+
 export {};

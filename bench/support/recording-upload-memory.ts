@@ -10,7 +10,7 @@
  * const figures = await measureRecordingUpload(200, { transport: 'node-http', nodeOptions: RECORDING_UPLOAD_NODE_OPTIONS });
  * ```
  */
-import { startSecretsManagerStandIn } from '../../local/aws-stand-ins/secrets-manager-stand-in.js';
+
 import { spawn } from 'node:child_process';
 import { createReadStream, createWriteStream, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,9 +19,10 @@ import { fileURLToPath } from 'node:url';
 import { build, type Metafile } from 'esbuild';
 import { handler as importContact } from '../../functions/contact-import/handler.js';
 import { lambdaContext } from '../../local/aws-stand-ins/lambda-context.js';
-import { STACK_ESBUILD_OPTIONS } from './stack-bundling.js';
-import { LocalPipeline } from '../../local/runner/local-pipeline.js';
+import { startSecretsManagerStandIn } from '../../local/aws-stand-ins/secrets-manager-stand-in.js';
 import { emulatorSecret } from '../../local/emulator-connection/salesforce-environment.js';
+import { LocalPipeline } from '../../local/runner/local-pipeline.js';
+import { STACK_ESBUILD_OPTIONS } from './stack-bundling.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 

@@ -3,15 +3,15 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { ContactBusyError } from '../../shared/contact-versions/errors.js';
 import type { FenceClaim } from '../../shared/contact-versions/types.js';
 import type { ContactVersionFence } from '../../shared/contact-versions/version-fence.js';
+import { compositeFailure } from '../../shared/salesforce/composite-failure.js';
 import { SalesforceRequestError } from '../../shared/salesforce/errors.js';
 import { soql, soqlIdentifier } from '../../shared/salesforce/soql.js';
 import type { CompositeSubrequest, SalesforceApi } from '../../shared/salesforce/types.js';
-import { compositeFailure } from '../../shared/salesforce/composite-failure.js';
+import { isObject } from '../../shared/values/is-object.js';
 import { type UpsertOutcome, upsertOutcome } from './composite-outcome.js';
 import { ctrFields } from './ctr-fields.js';
 import { plannedBranches } from './planned-branches.js';
 import type { ContactImportEvent, ContactImportResult, ContactImportSettings } from './types.js';
-import { isObject } from '../../shared/values/is-object.js';
 
 const CTR_OBJECT = 'AC_ContactTraceRecord__c';
 const ANALYTICS_OBJECT = 'AC_ContactChannelAnalytics__c';

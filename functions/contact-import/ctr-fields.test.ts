@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { loadCtrFixture } from '../../local/samples/ctr-fixtures.js';
 import { namespacePrefix } from '../../shared/salesforce/namespace.js';
 import { ctrFields } from './ctr-fields.js';
 import { parseContactImportEvent } from './parse-event.js';
-import { loadCtrFixture } from '../../local/samples/ctr-fixtures.js';
 
 const base = {
   prefix: 'amazonconnect__',

@@ -1,4 +1,3 @@
-import { isObject } from '../../shared/values/is-object.js';
 /**
  * The original's AC_ContactTraceRecord__c field mapping, tolerant of absent and
  * null keys: an absent top-level value is written as null, an absent or null sub-object (Agent,
@@ -13,6 +12,7 @@ import { isObject } from '../../shared/values/is-object.js';
 import { type CtrJsonText, ctrJsonText, readCtrJsonText } from '../../shared/ctr/ctr-json-text.js';
 import type { CtrAgent } from '../../shared/ctr/types.js';
 import { type PythonJsonValue, pythonJson } from '../../shared/json/python-json.js';
+import { isObject } from '../../shared/values/is-object.js';
 
 export interface CtrFieldOptions {
   /** Namespace prefix (`amazonconnect__` or `''`). */

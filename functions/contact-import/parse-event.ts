@@ -7,9 +7,9 @@
  * ```
  */
 import type { ContactPlan } from '../../shared/ctr/execution-input.js';
+import { isObject } from '../../shared/values/is-object.js';
 import { ContactImportInputError } from './errors.js';
 import type { ContactImportEvent } from './types.js';
-import { isObject } from '../../shared/values/is-object.js';
 
 function parseLocation(value: unknown): string | null {
   if (value === undefined || value === null) return null;

@@ -9,7 +9,9 @@ import {
 import { readJsonDocument, S3ObjectNotFoundError } from '../../shared/analytics/read-json-object.js';
 import { isTrue } from '../../shared/config/template-flag.js';
 import type { JsonSource } from '../../shared/json/json-source.js';
+import { logFailure } from '../../shared/logging/error-summary.js';
 import type { SalesforceApi } from '../../shared/salesforce/types.js';
+import { isObject } from '../../shared/values/is-object.js';
 import { chooseAnalysisKey, contactIdFromKey, redactedRecordingPath } from './analysis-key.js';
 import { analysisPrefixes, findAnalysisKeys } from './analysis-search.js';
 import { contactLensFields } from './contact-lens-mapping.js';
@@ -19,16 +21,14 @@ import {
   InvalidContactLensAnalysisError,
 } from './errors.js';
 import type {
-  ContactLensTranscriptEntry,
   ContactLensAnalysis,
   ContactLensLookRequest,
   ContactLensLookResult,
+  ContactLensTranscriptEntry,
   ImportContactLensRequest,
   ImportContactLensResult,
   S3ObjectReference,
 } from './types.js';
-import { isObject } from '../../shared/values/is-object.js';
-import { logFailure } from '../../shared/logging/error-summary.js';
 
 export const CONTACT_LENS_TRANSCRIPTS = 'ContactLensTranscripts.json';
 

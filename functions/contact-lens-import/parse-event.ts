@@ -9,10 +9,11 @@
  * if (input.kind === 's3') for (const object of input.objects) ...
  * ```
  */
+
+import { isObject } from '../../shared/values/is-object.js';
 import { decodeS3EventKey } from './analysis-key.js';
 import { InvalidContactLensRequestError } from './errors.js';
 import type { ContactLensLookRequest, S3ObjectReference } from './types.js';
-import { isObject } from '../../shared/values/is-object.js';
 
 export type ContactLensEvent =
   | { kind: 'stateMachine'; request: ContactLensLookRequest }

@@ -8,13 +8,13 @@ import {
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { PostCallExecutionInput } from '../../shared/ctr/execution-input.js';
-import { loadCtrFixture } from '../../local/samples/ctr-fixtures.js';
 import { kinesisEventOf, nextSequenceNumber } from '../../local/aws-stand-ins/kinesis-event.js';
-import { ctrRefreshPlan } from '../../shared/ctr/plan.js';
-import { DEFAULT_MAX_CONCURRENCY } from './settings.js';
-import { handleKinesisBatch } from './handle-batch.js';
 import { StepFunctionsFake } from '../../local/aws-stand-ins/step-functions-fake.js';
+import { loadCtrFixture } from '../../local/samples/ctr-fixtures.js';
+import type { PostCallExecutionInput } from '../../shared/ctr/execution-input.js';
+import { ctrRefreshPlan } from '../../shared/ctr/plan.js';
+import { handleKinesisBatch } from './handle-batch.js';
+import { DEFAULT_MAX_CONCURRENCY } from './settings.js';
 import type { CtrTriggerDependencies, CtrTriggerSettings, RecordOutcome, StartedOutcome } from './types.js';
 
 const STATE_MACHINE_ARN = 'arn:aws:states:us-east-1:123456789012:stateMachine:PostCall';

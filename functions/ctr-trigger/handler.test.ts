@@ -2,11 +2,11 @@ import { SFNClient, SFNServiceException } from '@aws-sdk/client-sfn';
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { loadCtrFixture } from '../../local/samples/ctr-fixtures.js';
 import { kinesisEventOf } from '../../local/aws-stand-ins/kinesis-event.js';
-import { handler } from './handler.js';
-import { StepFunctionsFake } from '../../local/aws-stand-ins/step-functions-fake.js';
 import { lambdaContext } from '../../local/aws-stand-ins/lambda-context.js';
+import { StepFunctionsFake } from '../../local/aws-stand-ins/step-functions-fake.js';
+import { loadCtrFixture } from '../../local/samples/ctr-fixtures.js';
+import { handler } from './handler.js';
 
 const sfnMock = mockClient(SFNClient);
 const sqsMock = mockClient(SQSClient);

@@ -8,13 +8,14 @@
  * const outcomes = await handleKinesisBatch(event, { sfn, sqs, settings });
  * ```
  */
+
+export { executionArnFor } from '../../shared/step-functions/start-execution-rules.js';
 export { toBatchResponse } from './batch-response.js';
+export { handleKinesisBatch } from './handle-batch.js';
 export {
   AVAILABLE_BRANCHES,
-  readCtrTriggerSettings,
   DEFAULT_MAX_CONCURRENCY,
   MAX_CONCURRENCY_LIMIT,
+  readCtrTriggerSettings,
 } from './settings.js';
-export { handleKinesisBatch } from './handle-batch.js';
-export { executionArnFor } from '../../shared/step-functions/start-execution-rules.js';
 export type * from './types.js';

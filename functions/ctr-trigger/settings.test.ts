@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigurationError } from '../../shared/config/configuration-error.js';
-import { readCtrTriggerSettings, DEFAULT_MAX_CONCURRENCY, MAX_CONCURRENCY_LIMIT } from './settings.js';
+import { DEFAULT_MAX_CONCURRENCY, MAX_CONCURRENCY_LIMIT, readCtrTriggerSettings } from './settings.js';
 
 const REQUIRED = {
   POSTCALL_STATE_MACHINE_ARN: 'arn:aws:states:us-east-1:123456789012:stateMachine:PostCall',

@@ -24,13 +24,12 @@
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { DescribeExecutionCommand, type SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
-import { buildExecutionInput, serializeExecutionInput } from '../../shared/ctr/build-execution-input.js';
 import type { ContactVersionFence } from '../../shared/contact-versions/version-fence.js';
 import { fenceVersion } from '../../shared/contact-versions/version-fence.js';
+import { buildExecutionInput, serializeExecutionInput } from '../../shared/ctr/build-execution-input.js';
 import { compareCtrTimestamps } from '../../shared/ctr/ctr-version.js';
 import type { ContactPlan, ExecutionKind, PostCallExecutionInput } from '../../shared/ctr/execution-input.js';
 import { fullExecutionName, refreshExecutionName } from '../../shared/ctr/execution-name.js';
-import { executionArnFor } from '../../shared/step-functions/start-execution-rules.js';
 import {
   ctrRefreshPlan,
   describeReasons,
@@ -39,9 +38,10 @@ import {
 } from '../../shared/ctr/plan.js';
 import type { PostCallSwitches } from '../../shared/ctr/switches.js';
 import type { ContactTraceRecord } from '../../shared/ctr/types.js';
-import type { CtrTriggerSettings, RetryOutcome, SkippedOutcome, StartedOutcome } from './types.js';
 import { logFailure } from '../../shared/logging/error-summary.js';
+import { executionArnFor } from '../../shared/step-functions/start-execution-rules.js';
 import { isObject } from '../../shared/values/is-object.js';
+import type { CtrTriggerSettings, RetryOutcome, SkippedOutcome, StartedOutcome } from './types.js';
 
 export interface StartContactDependencies {
   sfn: SFNClient;

@@ -6,8 +6,8 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { S3Client } from '@aws-sdk/client-s3';
 import type { Context } from 'aws-lambda';
-import { FunctionObservability } from '../../shared/observability/function-observability.js';
 import { createLogger } from '../../shared/logging/logger.js';
+import { FunctionObservability } from '../../shared/observability/function-observability.js';
 import { getSalesforceClient } from '../../shared/salesforce/from-environment.js';
 import type { SalesforceApi } from '../../shared/salesforce/types.js';
 import { HistoricalReportImporter } from './historical-report-import.js';

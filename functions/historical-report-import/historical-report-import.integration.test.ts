@@ -4,15 +4,15 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSalesforceEmulator } from '../../local/salesforce-emulator/index.js';
-import type { SalesforceEmulator } from '../../local/salesforce-emulator/types.js';
+import { lambdaContext } from '../../local/aws-stand-ins/lambda-context.js';
+import { type LocalS3, startLocalS3 } from '../../local/aws-stand-ins/local-s3.js';
 import {
   type SalesforceEnvironment,
   useSalesforceEmulator,
 } from '../../local/emulator-connection/salesforce-environment.js';
+import { startSalesforceEmulator } from '../../local/salesforce-emulator/index.js';
+import type { SalesforceEmulator } from '../../local/salesforce-emulator/types.js';
 import { createHandler } from './handler.js';
-import { startLocalS3, type LocalS3 } from '../../local/aws-stand-ins/local-s3.js';
-import { lambdaContext } from '../../local/aws-stand-ins/lambda-context.js';
 
 const BUCKET = 'connect-reports';
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url));

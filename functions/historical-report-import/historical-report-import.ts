@@ -1,5 +1,6 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { S3Client } from '@aws-sdk/client-s3';
+import { logFailure } from '../../shared/logging/error-summary.js';
 import { packedUpsert } from '../../shared/reporting/packed-upsert.js';
 import { SalesforceRequestError } from '../../shared/salesforce/errors.js';
 import type { SalesforceApi } from '../../shared/salesforce/types.js';
@@ -21,7 +22,6 @@ import type {
   ReportObjectRef,
   RowFailure,
 } from './types.js';
-import { logFailure } from '../../shared/logging/error-summary.js';
 
 /** Target object per report kind (without namespace), as in the original. */
 export const REPORT_OBJECTS: Record<ReportKind, string> = {

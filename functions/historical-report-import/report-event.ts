@@ -11,9 +11,10 @@
  * // → [{ bucket: 'reports', key: 'SFDC/Queue/Sales EU.csv', eventTime: '…' }]
  * ```
  */
+
+import { isObject } from '../../shared/values/is-object.js';
 import { ReportEventError } from './errors.js';
 import type { ReportObjectRef } from './types.js';
-import { isObject } from '../../shared/values/is-object.js';
 
 /** S3 notification keys are form-encoded: `+` is a space, then percent-decoding. */
 export function decodeS3EventKey(encoded: string): string {

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { namespacePrefix } from '../../shared/salesforce/namespace.js';
 import { ReportEventError } from './errors.js';
 import { reportRecordId, stripQueueName } from './external-id.js';
 import { fieldNameForHeader } from './header-mapping.js';
 import { parseReportCsv } from './report-csv.js';
 import { decodeS3EventKey, parseReportEvent } from './report-event.js';
 import { reportCellValue, typedFieldValue } from './report-values.js';
-import { namespacePrefix } from '../../shared/salesforce/namespace.js';
 import { readHistoricalImportSettings, reportKindOf } from './settings.js';
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');

@@ -16,10 +16,11 @@
  * const settings = readHistoricalImportSettings(process.env);
  * ```
  */
-import { ReportSettingsError } from './errors.js';
-import type { HistoricalImportSettings, ReportKind, ReportPrefix } from './types.js';
+
 import { isTrue } from '../../shared/config/template-flag.js';
 import { namespacePrefix } from '../../shared/salesforce/namespace.js';
+import { ReportSettingsError } from './errors.js';
+import type { HistoricalImportSettings, ReportKind, ReportPrefix } from './types.js';
 
 /** Every environment variable this function reads (besides the Salesforce client's `SF_*`). */
 export const HISTORICAL_REPORT_IMPORT_ENV_VARS = [

@@ -10,10 +10,11 @@
  * // { operation: 'phoneLookup', parameters: { sf_phone: '+4411…' } }
  * ```
  */
-import { InvalidEventError, InvalidParameterError } from './errors.js';
-import type { InvokeApiParameters } from './types.js';
+
 import { isObject } from '../../shared/values/is-object.js';
 import { printable } from '../../shared/values/printable.js';
+import { InvalidEventError, InvalidParameterError } from './errors.js';
+import type { InvokeApiParameters } from './types.js';
 
 export interface ParsedEvent {
   /** `sf_operation`, trimmed; undefined when absent or blank. */

@@ -7,17 +7,17 @@ import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { Context } from 'aws-lambda';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
+  type SalesforceEnvironment,
+  useSalesforceEmulator,
+} from '../../local/emulator-connection/salesforce-environment.js';
+import { startSalesforceEmulator } from '../../local/salesforce-emulator/index.js';
+import type { SalesforceEmulator } from '../../local/salesforce-emulator/types.js';
+import {
   COMMENT_SAMPLE_FEED_ITEM_ID,
   DELETE_SAMPLE_CASE_ID,
   sampleEventSeed,
   UPDATE_SAMPLE_CASE_ID,
 } from '../../ops/invoke/sample-event-seed.js';
-import { startSalesforceEmulator } from '../../local/salesforce-emulator/index.js';
-import type { SalesforceEmulator } from '../../local/salesforce-emulator/types.js';
-import {
-  type SalesforceEnvironment,
-  useSalesforceEmulator,
-} from '../../local/emulator-connection/salesforce-environment.js';
 import { getSalesforceClient } from '../../shared/salesforce/from-environment.js';
 import { handler, resetInvokeApiSettings } from './handler.js';
 

@@ -8,8 +8,8 @@ import {
   SalesforceRequestError,
   SalesforceTransientError,
 } from '../../shared/salesforce/errors.js';
-import { invokeApi } from './invoke-api.js';
 import { RecordingSalesforce } from '../../test/support/recording-salesforce.js';
+import { invokeApi } from './invoke-api.js';
 import type { InvokeApiSettings } from './types.js';
 
 const settings: InvokeApiSettings = {

@@ -11,6 +11,7 @@
  * ```
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
+import { logFailure } from '../../shared/logging/error-summary.js';
 import { SalesforceError } from '../../shared/salesforce/errors.js';
 import type { SalesforceApi } from '../../shared/salesforce/types.js';
 import { withDeadline } from './deadline.js';
@@ -19,7 +20,6 @@ import { parseContactFlowEvent } from './event.js';
 import { OPERATION_NAMES, OPERATIONS } from './operations/index.js';
 import { checkConnectResponse } from './response.js';
 import type { ConnectResponse, InvokeApiSettings, Operation } from './types.js';
-import { logFailure } from '../../shared/logging/error-summary.js';
 
 /** Time kept back from the Lambda's remaining time so the error still reaches Connect. */
 const LAMBDA_SAFETY_MARGIN_MS = 300;

@@ -6,15 +6,15 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { ConnectClient } from '@aws-sdk/client-connect';
 import type { Context } from 'aws-lambda';
-import { FunctionObservability } from '../../shared/observability/function-observability.js';
+import { logFailure } from '../../shared/logging/error-summary.js';
 import { createLogger } from '../../shared/logging/logger.js';
+import { FunctionObservability } from '../../shared/observability/function-observability.js';
 import { getSalesforceClient } from '../../shared/salesforce/from-environment.js';
 import type { SalesforceApi } from '../../shared/salesforce/types.js';
 import { QueueMetricsRefresher } from './realtime-queue-metrics.js';
 import { runRefreshLoop } from './refresh-loop.js';
 import { readRealtimeMetricsSettings } from './settings.js';
 import type { RefreshOutcome } from './types.js';
-import { logFailure } from '../../shared/logging/error-summary.js';
 
 export interface RealtimeMetricsDependencies {
   connect: ConnectClient;

@@ -6,15 +6,15 @@
 import { ConnectClient } from '@aws-sdk/client-connect';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startSalesforceEmulator } from '../../local/salesforce-emulator/index.js';
-import type { SalesforceEmulator } from '../../local/salesforce-emulator/types.js';
+import { lambdaContext } from '../../local/aws-stand-ins/lambda-context.js';
+import { installSimulatedConnect, simulatedInstance } from '../../local/aws-stand-ins/simulated-connect.js';
 import {
   type SalesforceEnvironment,
   useSalesforceEmulator,
 } from '../../local/emulator-connection/salesforce-environment.js';
+import { startSalesforceEmulator } from '../../local/salesforce-emulator/index.js';
+import type { SalesforceEmulator } from '../../local/salesforce-emulator/types.js';
 import { createHandler } from './handler.js';
-import { installSimulatedConnect, simulatedInstance } from '../../local/aws-stand-ins/simulated-connect.js';
-import { lambdaContext } from '../../local/aws-stand-ins/lambda-context.js';
 
 function fakeClock() {
   let time = Date.UTC(2026, 10, 28, 10, 45);

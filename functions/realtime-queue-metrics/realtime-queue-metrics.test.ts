@@ -8,6 +8,7 @@ import {
 } from '@aws-sdk/client-connect';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
+import { installSimulatedConnect, simulatedInstance } from '../../local/aws-stand-ins/simulated-connect.js';
 import type { DescribeField } from '../../shared/salesforce/types.js';
 import { listStandardQueues } from './connect-queues.js';
 import { fetchCurrentMetrics } from './current-metrics.js';
@@ -21,7 +22,6 @@ import { QueueMetricsObject } from './queue-metrics-object.js';
 import { buildQueueMetricsRecords } from './queue-metrics-records.js';
 import { runRefreshLoop } from './refresh-loop.js';
 import { readRealtimeMetricsSettings } from './settings.js';
-import { installSimulatedConnect, simulatedInstance } from '../../local/aws-stand-ins/simulated-connect.js';
 
 const fixture = <T>(name: string): T =>
   JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8')) as T;

@@ -17,10 +17,11 @@
  * const settings = readRealtimeMetricsSettings(process.env);
  * ```
  */
-import { RealtimeSettingsError } from './errors.js';
-import type { RealtimeMetricsSettings } from './types.js';
+
 import { isTrue } from '../../shared/config/template-flag.js';
 import { namespacePrefix } from '../../shared/salesforce/namespace.js';
+import { RealtimeSettingsError } from './errors.js';
+import type { RealtimeMetricsSettings } from './types.js';
 
 /** Every environment variable this function reads (besides the Salesforce client's `SF_*`). */
 export const REALTIME_QUEUE_METRICS_ENV_VARS = [

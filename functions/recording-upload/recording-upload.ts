@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
-import { GetObjectCommand, NoSuchKey, type S3Client, S3ServiceException } from '@aws-sdk/client-s3';
 import type { Logger } from '@aws-lambda-powertools/logger';
+import { GetObjectCommand, NoSuchKey, type S3Client, S3ServiceException } from '@aws-sdk/client-s3';
 import { logFailure } from '../../shared/logging/error-summary.js';
 import { soql } from '../../shared/salesforce/soql.js';
 import type { SalesforceApi } from '../../shared/salesforce/types.js';

@@ -1,10 +1,11 @@
 import {
   BatchDetectSentimentCommand,
-  ComprehendClient,
   type BatchDetectSentimentCommandOutput,
+  ComprehendClient,
 } from '@aws-sdk/client-comprehend';
 import { mockClient } from 'aws-sdk-client-mock';
 import { describe, expect, it } from 'vitest';
+import { ComprehendStandIn } from '../../local/aws-stand-ins/comprehend-stand-in.js';
 import {
   analyzeText,
   comprehendLanguage,
@@ -13,7 +14,6 @@ import {
   requestedAnalyses,
 } from './comprehend-analysis.js';
 import { ComprehendAnalysisError } from './errors.js';
-import { ComprehendStandIn } from '../../local/aws-stand-ins/comprehend-stand-in.js';
 
 /** About `bytes` of customer speech: varied sentences, some multi-byte. */
 function longCustomerText(bytes: number): string {

@@ -6,9 +6,10 @@
  * const request = parseTranscriptImportRequest(event); // throws Transcript.InvalidRequest if malformed
  * ```
  */
+
+import { isObject } from '../../shared/values/is-object.js';
 import { InvalidTranscriptRequestError } from './errors.js';
 import type { TranscriptImportRequest, TranscriptionBranchState } from './types.js';
-import { isObject } from '../../shared/values/is-object.js';
 
 function requiredString(source: Record<string, unknown>, key: string, where = ''): string {
   const value = source[key];

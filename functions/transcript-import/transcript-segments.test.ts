@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { pythonJson } from '../../shared/json/python-json.js';
 import { InvalidTranscriptError } from './errors.js';
 import {
   channelTranscripts,
@@ -7,7 +8,6 @@ import {
   segmentItems,
   segmentsAttachmentContent,
 } from './transcript-segments.js';
-import { pythonJson } from '../../shared/json/python-json.js';
 import type { TranscribeItem, TranscribeOutput } from './types.js';
 
 const fixture = JSON.parse(

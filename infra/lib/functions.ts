@@ -9,15 +9,15 @@
  * ```
  */
 import { Aws, type CfnCondition, Duration, Fn } from 'aws-cdk-lib';
-import { acknowledgeWildcards } from './acknowledge.js';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
+import { acknowledgeWildcards } from './acknowledge.js';
 import { conditionalPolicy } from './conditional.js';
 import { FUNCTION_MEMORY_MB } from './function-memory.js';
 import { RECORDING_UPLOAD_NODE_OPTIONS } from './node-options.js';
-import type { StackParameters } from './parameters.js';
 import { bucketKeyStatement, CONTACT_LENS_KEY_PREFIX, grantObjectReads } from './object-reads.js';
+import type { StackParameters } from './parameters.js';
 import { PipelineFunction, type PipelineFunctionProps } from './pipeline-function.js';
 
 export interface PipelineFunctionsProps {

@@ -28,14 +28,14 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { type CfnLogGroup, LogGroup } from 'aws-cdk-lib/aws-logs';
 import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
+import { acknowledgeWildcards, wildcardResourceFinding } from './acknowledge.js';
 import {
-  type AslTask,
   AslDefinition,
+  type AslTask,
   literalKeyPrefix,
   transcriptOutputPrefix,
   wholeSubstitution,
 } from './asl-definition.js';
-import { acknowledgeWildcards, wildcardResourceFinding } from './acknowledge.js';
 import { conditionalPolicy } from './conditional.js';
 import type { StackParameters } from './parameters.js';
 

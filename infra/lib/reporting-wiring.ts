@@ -23,8 +23,8 @@ import { CfnEventInvokeConfig, CfnPermission } from 'aws-cdk-lib/aws-lambda';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { acknowledgeWildcards } from './acknowledge.js';
-import { bucketKeyStatement, grantObjectReads } from './object-reads.js';
 import { conditionalPolicy, onlyWhen } from './conditional.js';
+import { bucketKeyStatement, grantObjectReads } from './object-reads.js';
 import type { StackParameters } from './parameters.js';
 import type { PipelineFunction } from './pipeline-function.js';
 

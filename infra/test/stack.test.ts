@@ -10,17 +10,10 @@ import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_NODE_OPTIONS, RECORDING_UPLOAD_NODE_OPTIONS } from '../lib/node-options.js';
+import { POST_CALL_ASL_PATH, REPO_ROOT } from '../lib/paths.js';
 import { checkAslRules } from './asl-rules.js';
 import { aslServiceDiagnostics, fillSubstitutions, statelintProblems } from './asl-validators.js';
-import { node22 } from './node22.js';
-import { readsS3Objects } from './s3-object-reads.js';
-import {
-  type ParameterDefinition,
-  type ParameterFileEntry,
-  parameterFileProblems,
-} from './parameter-file.js';
 import { FUNCTION_FOLDERS } from './function-folders.js';
-import { POST_CALL_ASL_PATH, REPO_ROOT } from '../lib/paths.js';
 import {
   actionsOf,
   allStatements,
@@ -29,6 +22,13 @@ import {
   type Statement,
   statementsOfRole,
 } from './iam-statements.js';
+import { node22 } from './node22.js';
+import {
+  type ParameterDefinition,
+  type ParameterFileEntry,
+  parameterFileProblems,
+} from './parameter-file.js';
+import { readsS3Objects } from './s3-object-reads.js';
 import { type SynthesizedStack, synthesizeStack } from './synth.js';
 import {
   brokenRules,

@@ -23,9 +23,9 @@
  * ```
  */
 import {
+  DescribeExecutionCommand,
   type DescribeExecutionCommandInput,
   type DescribeExecutionCommandOutput,
-  DescribeExecutionCommand,
   ExecutionAlreadyExists,
   ExecutionDoesNotExist,
   type ExecutionStatus,

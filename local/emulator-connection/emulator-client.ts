@@ -8,12 +8,12 @@
  * const client = emulatorClient(emulator, { authMode: 'client_credentials', transport: nodeHttpTransport() });
  * ```
  */
-import { type SalesforceClientOptions, SalesforceClient } from '../../shared/salesforce/client.js';
+import { SalesforceClient, type SalesforceClientOptions } from '../../shared/salesforce/client.js';
 import { StaticCredentialsSource } from '../../shared/salesforce/credentials.js';
 import type { AuthMode, SalesforceCredentials } from '../../shared/salesforce/types.js';
 import { undiciTransport } from '../../shared/salesforce/undici-transport.js';
-import { emulatorSecret } from './salesforce-environment.js';
 import type { SalesforceEmulator } from '../salesforce-emulator/types.js';
+import { emulatorSecret } from './salesforce-environment.js';
 
 export interface EmulatorClientOptions
   extends Partial<Pick<SalesforceClientOptions, 'transport' | 'retry' | 'logger'>> {

@@ -2,4 +2,5 @@
 // functions publish their metrics as EMF on stdout, as in Lambda, and npm start reads them back
 // (runner/emf-capture.ts) to print what would have been published.
 process.env.POWERTOOLS_METRICS_DISABLED = 'false';
+
 export {};

@@ -17,6 +17,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
+import type { IncomingMessage, Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
@@ -24,22 +25,30 @@ import { SFNClient } from '@aws-sdk/client-sfn';
 import { SendMessageCommand, type SendMessageCommandInput, SQSClient } from '@aws-sdk/client-sqs';
 import type { KinesisStreamBatchResponse, KinesisStreamEvent } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
-import type { IncomingMessage, Server } from 'node:http';
 import S3rver from 's3rver';
+import { handler as contactImportHandler } from '../../functions/contact-import/handler.js';
+import { handleKinesisBatch, toBatchResponse } from '../../functions/ctr-trigger/index.js';
+import { AVAILABLE_BRANCHES, DEFAULT_MAX_CONCURRENCY } from '../../functions/ctr-trigger/settings.js';
+import type { CtrTriggerSettings, RecordOutcome } from '../../functions/ctr-trigger/types.js';
+import { handler as recordingUploadHandler } from '../../functions/recording-upload/handler.js';
 import { AslDefinition, transcriptOutputPrefix } from '../../infra/lib/asl-definition.js';
 import { CONTACT_LENS_KEY_PREFIX, DEFAULT_RECORDING_KEY_PREFIX } from '../../infra/lib/object-reads.js';
 import { POST_CALL_ASL_PATH } from '../../infra/lib/paths.js';
-import { ANALYTICS_SUBSTITUTION_DEFAULTS } from '../aws-stand-ins/analytics-branches.js';
-import { answerMissingKeysAsS3, type ListGrant } from '../aws-stand-ins/s3-list-permission.js';
-import { handler as contactImportHandler } from '../../functions/contact-import/handler.js';
-import { handleKinesisBatch, toBatchResponse } from '../../functions/ctr-trigger/index.js';
-import type { CtrTriggerSettings, RecordOutcome } from '../../functions/ctr-trigger/types.js';
-import { handler as recordingUploadHandler } from '../../functions/recording-upload/handler.js';
-import { AVAILABLE_BRANCHES, DEFAULT_MAX_CONCURRENCY } from '../../functions/ctr-trigger/settings.js';
-import type { RawKinesisData } from '../aws-stand-ins/kinesis-event.js';
-import { LocalKinesisStream } from '../aws-stand-ins/local-kinesis-stream.js';
-import { startExecutionThrottle } from '../aws-stand-ins/start-execution-throttle.js';
+import { ContactVersionFence } from '../../shared/contact-versions/version-fence.js';
 import { postCallSwitchesFromEnvironment } from '../../shared/ctr/switches.js';
+import { ANALYTICS_SUBSTITUTION_DEFAULTS } from '../aws-stand-ins/analytics-branches.js';
+import type { RawKinesisData } from '../aws-stand-ins/kinesis-event.js';
+import { type LocalDynamoDb, startLocalDynamoDb } from '../aws-stand-ins/local-dynamodb.js';
+import { LocalKinesisStream } from '../aws-stand-ins/local-kinesis-stream.js';
+import { answerMissingKeysAsS3, type ListGrant } from '../aws-stand-ins/s3-list-permission.js';
+import { startExecutionThrottle } from '../aws-stand-ins/start-execution-throttle.js';
+import {
+  type SalesforceEnvironment,
+  useSalesforceEmulator,
+} from '../emulator-connection/salesforce-environment.js';
+import { startSalesforceEmulator } from '../salesforce-emulator/index.js';
+import type { EmulatorOptions, SalesforceEmulator } from '../salesforce-emulator/types.js';
+import type { ExecutionStore } from './execution-store.js';
 import {
   attachLocalStepFunctions,
   type LocalStepFunctions,
@@ -51,16 +60,7 @@ import {
   PostCallRunner,
   type PostCallRunnerOptions,
 } from './post-call-runner.js';
-import type { ExecutionStore } from './execution-store.js';
-import { startSalesforceEmulator } from '../salesforce-emulator/index.js';
-import type { EmulatorOptions, SalesforceEmulator } from '../salesforce-emulator/types.js';
-import {
-  type SalesforceEnvironment,
-  useSalesforceEmulator,
-} from '../emulator-connection/salesforce-environment.js';
 import { sampleRecordingWav } from './sample-recording.js';
-import { type LocalDynamoDb, startLocalDynamoDb } from '../aws-stand-ins/local-dynamodb.js';
-import { ContactVersionFence } from '../../shared/contact-versions/version-fence.js';
 
 export const LOCAL_DLQ_URL = 'https://sqs.us-east-1.amazonaws.com/123456789012/ctr-dead-letter-local';
 export const LOCAL_INSTANCE_ID = '0e6d9a3c-7b1f-4c2a-9d3e-5f6a7b8c9d0e';

@@ -10,8 +10,9 @@
  * console.log(json ? JSON.stringify(report) : renderPipelineReport(report, summary));
  * ```
  */
-import type { ContactReport, LocalPipeline } from './local-pipeline.js';
+
 import { renderTable, TABLE_WIDTH } from '../../ops/cli/text-table.js';
+import type { ContactReport, LocalPipeline } from './local-pipeline.js';
 
 /** The `--json` shape: exactly these keys (scripts read them). */
 export interface PipelineReport {

@@ -22,14 +22,14 @@ import { ExecutionAlreadyExists, ExecutionDoesNotExist, ExecutionNotRedrivable }
 import aslValidator from 'asl-validator';
 import type { Context } from 'aws-lambda';
 import { ExecutionError, StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
+import { executionArnFor } from '../../shared/step-functions/start-execution-rules.js';
 import {
   ANALYTICS_SUBSTITUTION_DEFAULTS,
   analyticsBranchOptions,
 } from '../aws-stand-ins/analytics-branches.js';
-import { ExecutionStore, type StoredExecution, type StoredHistoryEvent } from './execution-store.js';
 import { lambdaContext } from '../aws-stand-ins/lambda-context.js';
 import { assertStartExecutionAccepted } from '../aws-stand-ins/start-execution-check.js';
-import { executionArnFor } from '../../shared/step-functions/start-execution-rules.js';
+import { ExecutionStore, type StoredExecution, type StoredHistoryEvent } from './execution-store.js';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 /** An event of the interpreter's log (the library does not export the type). */

@@ -16,4 +16,5 @@ if (typeof PromiseWithResolvers.withResolvers !== 'function') {
     return deferred;
   };
 }
+
 export {};

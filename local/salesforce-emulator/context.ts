@@ -1,9 +1,10 @@
 /** State shared by every route of one emulator instance. */
-import type { EmulatorCredentials } from './types.js';
+
 import type { IdGenerator } from './ids.js';
 import type { OrgAutomation } from './org-behaviour.js';
 import type { Schema } from './schema/registry.js';
 import type { RecordStore } from './store/record-store.js';
+import type { EmulatorCredentials } from './types.js';
 
 export interface EmulatorContext {
   readonly schema: Schema;

@@ -6,7 +6,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { ApiUsageMeter } from './api-usage.js';
 import type { EmulatorContext } from './context.js';
-import { SalesforceApiError, notFound } from './errors.js';
+import { notFound, SalesforceApiError } from './errors.js';
 import { compositeLockResponse, type FaultInjector } from './faults.js';
 import { bearerToken, oauthEndpoint, UNAUTHORIZED } from './http-oauth.js';
 import { type EmulatorRequest, type EmulatorResponse, WRITE_METHODS } from './http-types.js';

@@ -34,18 +34,18 @@ import { Schema } from './schema/registry.js';
 import { applySeed, loadSeed } from './seed-loader.js';
 import type { Services } from './services.js';
 import { SessionStore } from './sessions.js';
-import { exportState, importState } from './state.js';
 import { QueryCursors } from './soql/cursors.js';
 import { QueryEngine } from './soql/query-engine.js';
 import { SearchService } from './sosl/search-service.js';
+import { exportState, importState } from './state.js';
+import { StoredBlob } from './store/blob-store.js';
 import { registerContentHooks } from './store/content-documents.js';
 import { RecordService } from './store/record-service.js';
-import { StoredBlob } from './store/blob-store.js';
 import { RecordStore } from './store/record-store.js';
 import type { EmulatorOptions, FaultConfig, QueryLogEntry, SalesforceEmulator } from './types.js';
 
-export type * from './types.js';
 export { parseRejectField, rejectField } from './org-behaviour.js';
+export type * from './types.js';
 
 const DEFAULT_DAILY_LIMIT = 100_000;
 /** Statements {@link SalesforceEmulator.queryLog} keeps (the newest). */

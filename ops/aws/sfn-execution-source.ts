@@ -11,7 +11,6 @@ import {
   SFNClient,
   StartExecutionCommand,
 } from '@aws-sdk/client-sfn';
-import { type BackoffOptions, withThrottleRetry } from './backoff.js';
 import type {
   ExecutionDetail,
   ExecutionSource,
@@ -20,6 +19,7 @@ import type {
   ListFilter,
   TimelineEvent,
 } from '../types.js';
+import { type BackoffOptions, withThrottleRetry } from './backoff.js';
 
 export class SfnExecutionSource implements ExecutionSource {
   constructor(

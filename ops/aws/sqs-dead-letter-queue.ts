@@ -1,7 +1,7 @@
 /** {@link DeadLetterQueue} over SQS: receive with a visibility timeout, delete by receipt handle. */
 import { DeleteMessageCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { type BackoffOptions, withThrottleRetry } from './backoff.js';
 import type { DeadLetterQueue, ReceivedDeadLetter } from '../replay-dlq/replay-dlq.js';
+import { type BackoffOptions, withThrottleRetry } from './backoff.js';
 
 export class SqsDeadLetterQueue implements DeadLetterQueue {
   constructor(

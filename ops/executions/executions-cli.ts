@@ -6,7 +6,7 @@
  * With it: that contact's executions, each as a readable timeline.
  */
 import { parseArgs } from 'node:util';
-import { renderTable } from '../cli/text-table.js';
+import { type CliIo, commandFailed, consoleIo } from '../cli/cli-io.js';
 import {
   asOpened,
   EXECUTION_SELECTION_OPTIONS,
@@ -14,10 +14,10 @@ import {
   type OpenedSource,
   type SourceOptions,
 } from '../cli/cli-options.js';
+import { renderTable } from '../cli/text-table.js';
+import type { ExecutionSource, ExecutionStatus } from '../types.js';
 import { belongsToContact } from './execution-names.js';
 import { listExecutions, renderTimeline } from './list-executions.js';
-import { type CliIo, commandFailed, consoleIo } from '../cli/cli-io.js';
-import type { ExecutionSource, ExecutionStatus } from '../types.js';
 
 const ALL_STATUSES: ExecutionStatus[] = ['RUNNING', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED'];
 

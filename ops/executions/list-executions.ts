@@ -3,8 +3,8 @@
  * and cause, and renders one contact's history as a timeline.
  */
 import { mapWithConcurrency } from '../../shared/concurrency/map-with-concurrency.js';
-import { belongsToContact, contactIdFromExecutionName } from './execution-names.js';
 import type { ExecutionSource, ExecutionSummary, ListFilter, TimelineEvent } from '../types.js';
+import { belongsToContact, contactIdFromExecutionName } from './execution-names.js';
 
 export interface ExecutionRow {
   contactId: string;

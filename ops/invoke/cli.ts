@@ -20,14 +20,14 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { LambdaClient } from '@aws-sdk/client-lambda';
-import { sampleEventSeed } from './sample-event-seed.js';
 import {
   type InvokeOutcome,
   type Invoker,
-  LambdaInvoker,
   type LambdaHandler,
+  LambdaInvoker,
   LocalHandlerInvoker,
 } from './invokers.js';
+import { sampleEventSeed } from './sample-event-seed.js';
 import { loadWalkthroughEvents, runWalkthrough, type WalkthroughStep } from './walkthrough.js';
 
 export interface CliTarget {

@@ -5,11 +5,11 @@
 import type { ExecutionStore, StoredExecution } from '../../local/runner/execution-store.js';
 import type { PostCallRunner } from '../../local/runner/post-call-runner.js';
 import {
-  REDRIVABLE_STATUSES,
   type ExecutionDetail,
   type ExecutionSource,
   type ExecutionSummary,
   type ListFilter,
+  REDRIVABLE_STATUSES,
   type TimelineEvent,
 } from '../types.js';
 

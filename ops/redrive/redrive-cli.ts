@@ -6,7 +6,7 @@
  * failed, 2 on a usage error.
  */
 import { parseArgs } from 'node:util';
-import { renderTable } from '../cli/text-table.js';
+import { type CliIo, commandFailed, consoleIo } from '../cli/cli-io.js';
 import {
   asOpened,
   EXECUTION_SELECTION_OPTIONS,
@@ -15,9 +15,9 @@ import {
   parsePositiveInt,
   type SourceOptions,
 } from '../cli/cli-options.js';
-import { redriveExecutions } from './redrive.js';
-import { type CliIo, commandFailed, consoleIo } from '../cli/cli-io.js';
+import { renderTable } from '../cli/text-table.js';
 import { type ExecutionSource, REDRIVABLE_STATUSES } from '../types.js';
+import { redriveExecutions } from './redrive.js';
 
 export async function runRedriveCli(
   argv: string[],

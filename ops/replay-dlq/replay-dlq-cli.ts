@@ -8,9 +8,9 @@
 import { parseArgs } from 'node:util';
 import type { KinesisStreamEvent } from 'aws-lambda';
 import type { RecordOutcome } from '../../functions/ctr-trigger/index.js';
-import { renderTable } from '../cli/text-table.js';
-import { parsePositiveInt } from '../cli/cli-options.js';
 import { type CliIo, commandFailed, consoleIo } from '../cli/cli-io.js';
+import { parsePositiveInt } from '../cli/cli-options.js';
+import { renderTable } from '../cli/text-table.js';
 import { type DeadLetterQueue, type ReplaySource, replayDeadLetters } from './replay-dlq.js';
 import type { KinesisBatchInfo, StreamBatch } from './stream-batch.js';
 

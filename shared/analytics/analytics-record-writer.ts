@@ -19,10 +19,10 @@
  * ```
  */
 import { pythonJson } from '../json/python-json.js';
-import { isSalesforceId, soql } from '../salesforce/soql.js';
-import type { CompositeSubrequest, SalesforceApi } from '../salesforce/types.js';
 import { compositeFailure, subresponseError } from '../salesforce/composite-failure.js';
 import { withNamespace } from '../salesforce/namespace.js';
+import { isSalesforceId, soql } from '../salesforce/soql.js';
+import type { CompositeSubrequest, SalesforceApi } from '../salesforce/types.js';
 
 /** The analytics object's name without namespace. */
 export const ANALYTICS_OBJECT = 'AC_ContactChannelAnalytics__c';

@@ -1,3 +1,5 @@
+export { compositeFailure, subresponseError } from '../salesforce/composite-failure.js';
+export { namespacePrefix, withNamespace } from '../salesforce/namespace.js';
 export {
   ANALYTICS_OBJECT,
   type AnalyticsRecordWrite,
@@ -5,8 +7,6 @@ export {
   AnalyticsRecordWriter,
   type JsonAttachment,
 } from './analytics-record-writer.js';
-export { compositeFailure, subresponseError } from '../salesforce/composite-failure.js';
-export { namespacePrefix, withNamespace } from '../salesforce/namespace.js';
 export {
   readJsonDocument,
   readJsonObject,

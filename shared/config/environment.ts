@@ -9,8 +9,9 @@
  * const timeoutMs = readIntegerEnv('SF_REQUEST_TIMEOUT_MS', 10_000, { min: 100 });
  * ```
  */
-import { ConfigurationError } from './configuration-error.js';
+
 import { printable } from '../values/printable.js';
+import { ConfigurationError } from './configuration-error.js';
 
 type Env = Record<string, string | undefined>;
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CTR_FIXTURE_NAMES, loadCtrFixture } from '../../local/samples/ctr-fixtures.js';
 import { buildExecutionInput, serializeExecutionInput } from './build-execution-input.js';
 import { canonicalJson } from './canonical-json.js';
 import { compareCtrTimestamps, ctrTimestampMillis, ctrVersionToken } from './ctr-version.js';
@@ -8,7 +9,6 @@ import {
   isValidExecutionName,
   refreshExecutionName,
 } from './execution-name.js';
-import { CTR_FIXTURE_NAMES, loadCtrFixture } from '../../local/samples/ctr-fixtures.js';
 import { parseContactTraceRecord } from './parse.js';
 import { planContact } from './plan.js';
 import type { PostCallSwitches } from './switches.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CtrRejectedError } from './errors.js';
 import { CTR_FIXTURE_NAMES, loadCtrFixture } from '../../local/samples/ctr-fixtures.js';
+import { CtrRejectedError } from './errors.js';
 import { decodeBase64Utf8, decodeContactTraceRecord, parseContactTraceRecord } from './parse.js';
 
 const b64 = (text: string): string => Buffer.from(text, 'utf8').toString('base64');

@@ -9,6 +9,7 @@
  * ```
  */
 import { JsonSource } from '../json/json-source.js';
+import { isObject } from '../values/is-object.js';
 import { ctrJsonText } from './ctr-json-text.js';
 import { CtrRejectedError } from './errors.js';
 import type {
@@ -20,7 +21,6 @@ import type {
   CtrRecordingsEntry,
   CtrRoutingProfile,
 } from './types.js';
-import { isObject } from '../values/is-object.js';
 
 type PlainObject = Record<string, unknown>;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseComprehendAnalyses } from './comprehend-analyses.js';
 import { loadCtrFixture } from '../../local/samples/ctr-fixtures.js';
+import { parseComprehendAnalyses } from './comprehend-analyses.js';
 import { parseContactTraceRecord } from './parse.js';
 import { ctrRefreshPlan, describeReasons, isEmptyPlan, planContact, planContactWithReasons } from './plan.js';
 import { findImportableRecording } from './recording.js';

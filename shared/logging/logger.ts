@@ -11,8 +11,9 @@
  * logger.info('started execution', { contactId });
  * ```
  */
-import { Logger } from '@aws-lambda-powertools/logger';
+
 import type { LogItem } from '@aws-lambda-powertools/logger';
+import { Logger } from '@aws-lambda-powertools/logger';
 import type { ConstructorOptions } from '@aws-lambda-powertools/logger/types';
 
 /** The most one log line may take, in UTF-8 bytes (CloudWatch accepts 256 KB per event). */

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSalesforceEmulator } from '../../local/salesforce-emulator/index.js';
-import type { SalesforceEmulator } from '../../local/salesforce-emulator/types.js';
 import {
   type SalesforceEnvironment,
   useSalesforceEmulator,
 } from '../../local/emulator-connection/salesforce-environment.js';
+import { startSalesforceEmulator } from '../../local/salesforce-emulator/index.js';
+import type { SalesforceEmulator } from '../../local/salesforce-emulator/types.js';
 import { getSalesforceClient } from '../salesforce/from-environment.js';
 import type { SalesforceRecord } from '../salesforce/types.js';
 import { packedUpsert } from './packed-upsert.js';

@@ -17,6 +17,14 @@
  * const { records } = await client.query(soql`SELECT Id FROM Contact WHERE Phone = ${phone}`);
  * ```
  */
+
+import { errorSummary } from '../logging/error-summary.js';
+import { AccessTokenCache } from './access-token-cache.js';
+import {
+  currentSalesforceObserver,
+  type SalesforceCallObserver,
+  type SalesforceOperation,
+} from './call-observer.js';
 import { apiOrigin, apiPathPrefix, loginBaseUrl, tokenUrl } from './endpoints.js';
 import { mapResponseError } from './error-mapping.js';
 import {
@@ -33,16 +41,10 @@ import {
   type HttpTransportFactory,
   pathOnly,
 } from './http-transport.js';
-import { AccessTokenCache } from './access-token-cache.js';
-import {
-  currentSalesforceObserver,
-  type SalesforceCallObserver,
-  type SalesforceOperation,
-} from './call-observer.js';
 import { parseLimitInfo } from './limit-info.js';
 import { type MultipartBody, multipartBody } from './multipart.js';
-import { type RetryOptions, RetryPolicy } from './retry-policy.js';
 import { SecretRedactor } from './redact.js';
+import { type RetryOptions, RetryPolicy } from './retry-policy.js';
 import { oauthError } from './token-errors.js';
 import { tokenRequestBody } from './token-request.js';
 import type {
@@ -60,7 +62,6 @@ import type {
   SaveResult,
   UpsertResult,
 } from './types.js';
-import { errorSummary } from '../logging/error-summary.js';
 
 /** The subset of the Powertools `Logger` the client uses. */
 export interface ClientLogger {

@@ -13,9 +13,10 @@
  * // → https://login.salesforce.com/services/oauth2/token
  * ```
  */
+
+import { printable } from '../values/printable.js';
 import { SalesforceConfigError } from './errors.js';
 import type { SalesforceSettings } from './types.js';
-import { printable } from '../values/printable.js';
 
 export const PRODUCTION_LOGIN_HOST = 'https://login.salesforce.com';
 const TOKEN_PATH = '/services/oauth2/token';

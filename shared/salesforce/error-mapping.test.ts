@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { describeDetails, errorDetails, mapResponseError } from './error-mapping.js';
+import { SalesforceRateLimitedError, SalesforceTransientError } from './errors.js';
 import { parseLimitInfo } from './limit-info.js';
 import { RetryPolicy } from './retry-policy.js';
-import { SalesforceRateLimitedError, SalesforceTransientError } from './errors.js';
 
 const context = { operation: 'POST /services/data/v62.0/sobjects/Case', authMode: 'password' as const };
 const map = (status: number, body: unknown, authMode: 'password' | 'client_credentials' = 'password') =>

@@ -9,9 +9,9 @@
  * - anything else → `Salesforce.Request` with `errorCode: message (fields)`.
  */
 import {
+  SalesforceAccessDeniedError,
   type SalesforceError,
   type SalesforceErrorDetail,
-  SalesforceAccessDeniedError,
   SalesforceRateLimitedError,
   SalesforceRequestError,
   SalesforceTransientError,

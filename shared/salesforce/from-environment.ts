@@ -23,8 +23,9 @@
  * await salesforce.upsert('AC_ContactTraceRecord__c', 'ContactId__c', contactId, fields);
  * ```
  */
-import { optionalEnv, readBooleanEnv, requireEnv } from '../config/index.js';
+
 import { ConfigurationError } from '../config/configuration-error.js';
+import { optionalEnv, readBooleanEnv, requireEnv } from '../config/index.js';
 import { type ClientLogger, SalesforceClient, type SalesforceClientOptions } from './client.js';
 import { FileCredentialsSource, SecretsManagerCredentialsSource } from './credentials.js';
 import { SalesforceConfigError } from './errors.js';

@@ -25,18 +25,18 @@ export {
   type SalesforceClientOptions,
 } from './client.js';
 export {
+  compositeFailure,
+  firstFailure,
+  isConsequentialFailure,
+  subresponseError,
+} from './composite-failure.js';
+export {
   type SecretsManagerCredentialsOptions,
   SecretsManagerCredentialsSource,
   StaticCredentialsSource,
   toCredentials,
 } from './credentials.js';
 export { apiOrigin, apiPathPrefix, loginBaseUrl, PRODUCTION_LOGIN_HOST, tokenUrl } from './endpoints.js';
-export {
-  compositeFailure,
-  firstFailure,
-  isConsequentialFailure,
-  subresponseError,
-} from './composite-failure.js';
 export { describeDetails, errorDetails, mapResponseError } from './error-mapping.js';
 export * from './errors.js';
 export {
@@ -59,5 +59,5 @@ export { REDACTED, SecretRedactor } from './redact.js';
 export { type RetryOptions, RetryPolicy } from './retry-policy.js';
 export { AUTH_MODES, salesforceSettingsFromEnvironment } from './settings-from-environment.js';
 export * from './soql.js';
-export { UndiciTransport, type UndiciTransportOptions, undiciTransport } from './undici-transport.js';
 export type * from './types.js';
+export { UndiciTransport, type UndiciTransportOptions, undiciTransport } from './undici-transport.js';

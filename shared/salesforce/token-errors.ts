@@ -3,7 +3,7 @@
  * the original v5.28: the narrower client-credentials checks come first. The message carries
  * `error: error_description` and the fix, never a credential.
  */
-import { SalesforceAuthError, SalesforceTransientError, type SalesforceError } from './errors.js';
+import { SalesforceAuthError, type SalesforceError, SalesforceTransientError } from './errors.js';
 import type { AuthMode } from './types.js';
 
 interface OAuthErrorBody {

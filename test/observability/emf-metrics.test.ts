@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { ConnectClient } from '@aws-sdk/client-connect';
-import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { SFNClient } from '@aws-sdk/client-sfn';
+import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
@@ -19,19 +19,19 @@ vi.hoisted(() => {
 
 import { handler as ctrTriggerHandler } from '../../functions/ctr-trigger/handler.js';
 import { createHandler as historicalHandler } from '../../functions/historical-report-import/handler.js';
-import { startLocalS3 } from '../../local/aws-stand-ins/local-s3.js';
 import { handler as invokeApiHandler, resetInvokeApiSettings } from '../../functions/invoke-api/handler.js';
 import { createHandler as realtimeHandler } from '../../functions/realtime-queue-metrics/handler.js';
+import { kinesisEventOf } from '../../local/aws-stand-ins/kinesis-event.js';
+import { lambdaContext } from '../../local/aws-stand-ins/lambda-context.js';
+import { startLocalS3 } from '../../local/aws-stand-ins/local-s3.js';
 import { installSimulatedConnect, simulatedInstance } from '../../local/aws-stand-ins/simulated-connect.js';
+import { useSalesforceEmulator } from '../../local/emulator-connection/salesforce-environment.js';
 import { readCtrFile } from '../../local/runner/ctr-file.js';
 import { captureEmf, type EmfCapture, emfValues, summariseEmf } from '../../local/runner/emf-capture.js';
-import { lambdaContext } from '../../local/aws-stand-ins/lambda-context.js';
 import { LocalPipeline } from '../../local/runner/local-pipeline.js';
-import { sampleEventSeed } from '../../ops/invoke/sample-event-seed.js';
 import { startSalesforceEmulator } from '../../local/salesforce-emulator/index.js';
-import { useSalesforceEmulator } from '../../local/emulator-connection/salesforce-environment.js';
-import { kinesisEventOf } from '../../local/aws-stand-ins/kinesis-event.js';
 import { loadCtrFixture } from '../../local/samples/ctr-fixtures.js';
+import { sampleEventSeed } from '../../ops/invoke/sample-event-seed.js';
 import { DIMENSION, METRIC, METRICS_NAMESPACE } from '../../shared/observability/metric-names.js';
 import { resetSalesforceClient } from '../../shared/salesforce/from-environment.js';
 

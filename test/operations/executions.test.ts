@@ -6,8 +6,8 @@ import {
 } from '@aws-sdk/client-sfn';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { runExecutionsCli } from '../../ops/executions/executions-cli.js';
 import { SfnExecutionSource } from '../../ops/aws/sfn-execution-source.js';
+import { runExecutionsCli } from '../../ops/executions/executions-cli.js';
 
 const SM = 'arn:aws:states:us-east-1:123456789012:stateMachine:post-call';
 const OK = '11111111-1111-4111-8111-111111111111';

@@ -4,9 +4,9 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { LocalPipeline } from '../../local/runner/local-pipeline.js';
+import { loadCtrFixture } from '../../local/samples/ctr-fixtures.js';
 import { LocalExecutionSource } from '../../ops/local/local-execution-source.js';
 import { redriveExecutions } from '../../ops/redrive/redrive.js';
-import { loadCtrFixture } from '../../local/samples/ctr-fixtures.js';
 
 let pipeline: LocalPipeline | undefined;
 afterEach(async () => {

@@ -9,9 +9,9 @@ import {
 } from '@aws-sdk/client-sfn';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { runRedriveCli } from '../../ops/redrive/redrive-cli.js';
-import { redriveExecutions } from '../../ops/redrive/redrive.js';
 import { SfnExecutionSource } from '../../ops/aws/sfn-execution-source.js';
+import { redriveExecutions } from '../../ops/redrive/redrive.js';
+import { runRedriveCli } from '../../ops/redrive/redrive-cli.js';
 
 const SM = 'arn:aws:states:us-east-1:123456789012:stateMachine:post-call';
 const NOW = new Date('2026-11-28T12:00:00Z');

@@ -11,10 +11,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { buildDeadLetterMessage } from '../../functions/ctr-trigger/dead-letter.js';
 import { handleKinesisBatch } from '../../functions/ctr-trigger/index.js';
 import { StepFunctionsFake } from '../../local/aws-stand-ins/step-functions-fake.js';
-import { runReplayDlqCli } from '../../ops/replay-dlq/replay-dlq-cli.js';
-import { nonReparkingSqsClient } from '../../ops/replay-dlq/replay-dlq.js';
-import { SqsDeadLetterQueue } from '../../ops/aws/sqs-dead-letter-queue.js';
 import { loadCtrFixture } from '../../local/samples/ctr-fixtures.js';
+import { SqsDeadLetterQueue } from '../../ops/aws/sqs-dead-letter-queue.js';
+import { nonReparkingSqsClient } from '../../ops/replay-dlq/replay-dlq.js';
+import { runReplayDlqCli } from '../../ops/replay-dlq/replay-dlq-cli.js';
 
 const QUEUE = 'https://sqs.us-east-1.amazonaws.com/123456789012/ctr-dlq';
 const SM = 'arn:aws:states:us-east-1:123456789012:stateMachine:post-call';

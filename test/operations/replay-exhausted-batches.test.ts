@@ -14,7 +14,7 @@ import { startExecutionThrottle } from '../../local/aws-stand-ins/start-executio
 import { LocalPipeline } from '../../local/runner/local-pipeline.js';
 import { saveLocalJson } from '../../local/runner/local-state.js';
 import { FileDeadLetterQueue } from '../../ops/local/file-dead-letter-queue.js';
-import { replayDeadLetters, type ReplayOptions } from '../../ops/replay-dlq/replay-dlq.js';
+import { type ReplayOptions, replayDeadLetters } from '../../ops/replay-dlq/replay-dlq.js';
 import { runReplayDlqCli } from '../../ops/replay-dlq/replay-dlq-cli.js';
 import { readStreamBatch } from '../../ops/replay-dlq/stream-batch.js';
 import { inboundCall } from '../pipeline/support.js';

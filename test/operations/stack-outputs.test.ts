@@ -5,14 +5,14 @@
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { resolveStateMachineArn, UsageError } from '../../ops/cli/cli-options.js';
-import { runExecutionsCli } from '../../ops/executions/executions-cli.js';
 import {
   DEAD_LETTER_QUEUE_OUTPUT,
   readStackOutputs,
   requireOutput,
   STATE_MACHINE_OUTPUT,
 } from '../../ops/aws/stack-outputs.js';
+import { resolveStateMachineArn, UsageError } from '../../ops/cli/cli-options.js';
+import { runExecutionsCli } from '../../ops/executions/executions-cli.js';
 
 const STACK = 'connect-salesforce';
 const SM = 'arn:aws:states:eu-west-2:123456789012:stateMachine:PostCall-abc';

@@ -3,22 +3,22 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { handler as importContactHandler } from '../../functions/contact-import/handler.js';
+import { lambdaContext } from '../../local/aws-stand-ins/lambda-context.js';
 import {
   LOCAL_DYNAMODB_CREDENTIALS,
   type LocalDynamoDb,
   startLocalDynamoDb,
 } from '../../local/aws-stand-ins/local-dynamodb.js';
-import { lambdaContext } from '../../local/aws-stand-ins/lambda-context.js';
-import { startSalesforceEmulator } from '../../local/salesforce-emulator/index.js';
-import type { EmulatorOptions, SalesforceEmulator } from '../../local/salesforce-emulator/types.js';
 import {
   type SalesforceEnvironment,
   useSalesforceEmulator,
 } from '../../local/emulator-connection/salesforce-environment.js';
+import { startSalesforceEmulator } from '../../local/salesforce-emulator/index.js';
+import type { EmulatorOptions, SalesforceEmulator } from '../../local/salesforce-emulator/types.js';
+import { type CtrFixtureName, loadCtrFixture } from '../../local/samples/ctr-fixtures.js';
 import { buildExecutionInput, serializeExecutionInput } from '../../shared/ctr/build-execution-input.js';
 import { compactCtrForExecution } from '../../shared/ctr/compact-ctr.js';
 import type { ExecutionKind, PostCallExecutionInput } from '../../shared/ctr/execution-input.js';
-import { type CtrFixtureName, loadCtrFixture } from '../../local/samples/ctr-fixtures.js';
 import { decodeContactTraceRecord, parseContactTraceRecordJson } from '../../shared/ctr/parse.js';
 import { ctrRefreshPlan, planContact } from '../../shared/ctr/plan.js';
 import type { PostCallSwitches } from '../../shared/ctr/switches.js';

@@ -6,9 +6,9 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { LocalPipeline } from '../../local/runner/local-pipeline.js';
+import type { ValidationRule } from '../../local/salesforce-emulator/types.js';
 import { LocalExecutionSource } from '../../ops/local/local-execution-source.js';
 import { redriveExecutions } from '../../ops/redrive/redrive.js';
-import type { ValidationRule } from '../../local/salesforce-emulator/types.js';
 import { inboundCall } from './support.js';
 
 let pipeline: LocalPipeline | undefined;

@@ -4,10 +4,10 @@
  * version fence in dynalite).
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import type { RecordOutcome } from '../../functions/ctr-trigger/types.js';
 import { LocalPipeline, type LocalPipelineOptions } from '../../local/runner/local-pipeline.js';
 import { LocalExecutionSource } from '../../ops/local/local-execution-source.js';
 import { redriveExecutions } from '../../ops/redrive/redrive.js';
-import type { RecordOutcome } from '../../functions/ctr-trigger/types.js';
 import { inboundCall } from './support.js';
 
 let pipeline: LocalPipeline | undefined;

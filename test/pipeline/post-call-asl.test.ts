@@ -7,6 +7,9 @@
 import { readFileSync } from 'node:fs';
 import aslValidator from 'asl-validator';
 import { describe, expect, it } from 'vitest';
+import { plannedBranches } from '../../functions/contact-import/planned-branches.js';
+import type { ContactImportEvent } from '../../functions/contact-import/types.js';
+import { POST_CALL_DEFINITION_FILE, PostCallRunner } from '../../local/runner/post-call-runner.js';
 import type { ContactPlan, PostCallExecutionInput } from '../../shared/ctr/execution-input.js';
 import {
   SalesforceAuthError,
@@ -14,9 +17,6 @@ import {
   SalesforceRequestError,
   SalesforceTransientError,
 } from '../../shared/salesforce/errors.js';
-import { POST_CALL_DEFINITION_FILE, PostCallRunner } from '../../local/runner/post-call-runner.js';
-import { plannedBranches } from '../../functions/contact-import/planned-branches.js';
-import type { ContactImportEvent } from '../../functions/contact-import/types.js';
 
 const CONTACT = '11111111-2222-4333-8444-555555555555';
 

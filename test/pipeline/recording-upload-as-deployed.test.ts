@@ -5,11 +5,11 @@
  * the behaviour.
  */
 import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import type { Metafile } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { bundleUploadFunction, measureRecordingUpload } from '../../bench/support/recording-upload-memory.js';
 import { RECORDING_UPLOAD_NODE_OPTIONS } from '../../infra/lib/node-options.js';
-import { rmSync } from 'node:fs';
 
 /** Packages with code in the bundle (esbuild's metafile also lists inputs it tree-shook away). */
 function bundledPackages(metafile: Metafile): Set<string> {

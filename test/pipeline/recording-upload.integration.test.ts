@@ -8,6 +8,7 @@ import { lambdaContext } from '../../local/aws-stand-ins/lambda-context.js';
 
 const uploadRecording = (event: unknown) =>
   handler(event, lambdaContext({ functionName: 'recording-upload' }));
+
 import { LocalPipeline } from '../../local/runner/local-pipeline.js';
 import { sampleRecordingWav } from '../../local/runner/sample-recording.js';
 

@@ -10,9 +10,9 @@ import type { Context } from 'aws-lambda';
 import { afterEach, describe, expect, it } from 'vitest';
 import { handler as recordingUploadHandler } from '../../functions/recording-upload/handler.js';
 import { createHandler as transcriptImportHandler } from '../../functions/transcript-import/handler.js';
+import { lambdaContext } from '../../local/aws-stand-ins/lambda-context.js';
 import { LocalPipeline } from '../../local/runner/local-pipeline.js';
 import { sampleRecordingWav } from '../../local/runner/sample-recording.js';
-import { lambdaContext } from '../../local/aws-stand-ins/lambda-context.js';
 import { contactIdOf, inboundCall } from './support.js';
 
 const uploadRecording = (event: unknown) =>

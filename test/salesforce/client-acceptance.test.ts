@@ -4,6 +4,7 @@
  */
 import { generateKeyPairSync } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { emulatorClient } from '../../local/emulator-connection/emulator-client.js';
 import { useSalesforceEmulator } from '../../local/emulator-connection/salesforce-environment.js';
 import { startSalesforceEmulator } from '../../local/salesforce-emulator/index.js';
 import type { EmulatorOptions, SalesforceEmulator } from '../../local/salesforce-emulator/types.js';
@@ -13,7 +14,6 @@ import { getSalesforceClient } from '../../shared/salesforce/from-environment.js
 import { soql } from '../../shared/salesforce/soql.js';
 import type { AuthMode, SalesforceCredentials } from '../../shared/salesforce/types.js';
 import { undiciTransport } from '../../shared/salesforce/undici-transport.js';
-import { emulatorClient } from '../../local/emulator-connection/emulator-client.js';
 
 const SAMPLE_PHONE = '+441122334455';
 const byPhone = soql`SELECT Id, LastName FROM Contact WHERE Phone = ${SAMPLE_PHONE}`;

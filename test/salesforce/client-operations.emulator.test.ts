@@ -5,14 +5,14 @@
  */
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { emulatorClient } from '../../local/emulator-connection/emulator-client.js';
 import { startSalesforceEmulator } from '../../local/salesforce-emulator/index.js';
 import type { SalesforceEmulator } from '../../local/salesforce-emulator/types.js';
 import type { SalesforceClient } from '../../shared/salesforce/client.js';
-import { soql, soslFind } from '../../shared/salesforce/soql.js';
 import type { HttpTransportFactory } from '../../shared/salesforce/http-transport.js';
 import { nodeHttpTransport } from '../../shared/salesforce/node-http-transport.js';
+import { soql, soslFind } from '../../shared/salesforce/soql.js';
 import { undiciTransport } from '../../shared/salesforce/undici-transport.js';
-import { emulatorClient } from '../../local/emulator-connection/emulator-client.js';
 
 const CTR = 'AC_ContactTraceRecord__c';
 const TRANSPORTS: Array<[string, HttpTransportFactory]> = [

@@ -4,11 +4,11 @@
  * value, and match exactly the intended record — nothing else.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { emulatorClient } from '../../local/emulator-connection/emulator-client.js';
 import { startSalesforceEmulator } from '../../local/salesforce-emulator/index.js';
 import type { SalesforceEmulator } from '../../local/salesforce-emulator/types.js';
 import type { SalesforceClient } from '../../shared/salesforce/client.js';
 import { soql, soqlLikePattern, soslFind } from '../../shared/salesforce/soql.js';
-import { emulatorClient } from '../../local/emulator-connection/emulator-client.js';
 
 const LAST_NAME_MAX = 80;
 const TEN_KB = 10 * 1024;

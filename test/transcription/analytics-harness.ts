@@ -4,10 +4,6 @@
  * (LocalPipeline), the Transcribe/Comprehend stand-ins answering for AWS.
  */
 import { CreateBucketCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { buildExecutionInput, serializeExecutionInput } from '../../shared/ctr/build-execution-input.js';
-import type { ContactPlan } from '../../shared/ctr/execution-input.js';
-import { loadCtrFixture } from '../../local/samples/ctr-fixtures.js';
-import type { ContactTraceRecord } from '../../shared/ctr/types.js';
 import {
   ANALYTICS_SUBSTITUTION_DEFAULTS,
   analyticsBranchOptions,
@@ -19,6 +15,10 @@ import {
 } from '../../local/aws-stand-ins/transcribe-stand-in.js';
 import { LocalPipeline } from '../../local/runner/local-pipeline.js';
 import type { LambdaHandler } from '../../local/runner/post-call-runner.js';
+import { loadCtrFixture } from '../../local/samples/ctr-fixtures.js';
+import { buildExecutionInput, serializeExecutionInput } from '../../shared/ctr/build-execution-input.js';
+import type { ContactPlan } from '../../shared/ctr/execution-input.js';
+import type { ContactTraceRecord } from '../../shared/ctr/types.js';
 
 export const RECORDING_BUCKET = 'amazon-connect-recordings-local';
 export const TRANSCRIBE_BUCKET = ANALYTICS_SUBSTITUTION_DEFAULTS.TranscribeOutputBucket;

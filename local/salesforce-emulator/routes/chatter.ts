@@ -4,7 +4,7 @@
  * `POST /chatter/feed-elements/{id}/capabilities/comments/items` → 201 comment (0D7).
  */
 import { formatDateTime } from '../context.js';
-import { SalesforceApiError, methodNotAllowed, notFound } from '../errors.js';
+import { methodNotAllowed, notFound, SalesforceApiError } from '../errors.js';
 import { type EmulatorRequest, type EmulatorResponse, json } from '../http-types.js';
 import { normalizeId } from '../ids.js';
 import { parseJsonObject } from '../json-body.js';

@@ -4,7 +4,7 @@
  * Answers 200 with SaveResults in request order (errors keyed `statusCode`); allOrNone rolls
  * every record back and marks the valid ones ALL_OR_NONE_OPERATION_ROLLED_BACK.
  */
-import { SalesforceApiError, methodNotAllowed, notFound } from '../errors.js';
+import { methodNotAllowed, notFound, SalesforceApiError } from '../errors.js';
 import { type EmulatorRequest, type EmulatorResponse, json } from '../http-types.js';
 import { normalizeId } from '../ids.js';
 import { parseJsonObject } from '../json-body.js';

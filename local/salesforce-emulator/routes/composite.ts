@@ -3,7 +3,7 @@
  * PROCESSING_HALTED) and `POST /composite/batch` (independent subrequests, haltOnError → 412),
  * as Salesforce documents it. The whole request counts as one API call; subrequests are routed in-process.
  */
-import { SalesforceApiError, methodNotAllowed, notFound } from '../errors.js';
+import { methodNotAllowed, notFound, SalesforceApiError } from '../errors.js';
 import { type EmulatorRequest, type EmulatorResponse, json } from '../http-types.js';
 import { parseJsonObject } from '../json-body.js';
 import type { Services } from '../services.js';

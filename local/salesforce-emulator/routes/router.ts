@@ -1,5 +1,5 @@
 /** Routes a request below `/services/data/vNN.N` and turns thrown API errors into responses. */
-import { SalesforceApiError, methodNotAllowed, notFound } from '../errors.js';
+import { methodNotAllowed, notFound, SalesforceApiError } from '../errors.js';
 import { type EmulatorRequest, type EmulatorResponse, json } from '../http-types.js';
 import type { Services } from '../services.js';
 import { chatterRoute } from './chatter.js';

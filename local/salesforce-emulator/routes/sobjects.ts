@@ -11,10 +11,10 @@ import { findField } from '../schema/registry.js';
 import type { ObjectSchema } from '../schema/types.js';
 import type { Services } from '../services.js';
 import { recordUrl } from '../soql/record-shape.js';
+import { blobBytes } from '../store/blob-store.js';
 import { MultipleMatchesError } from '../store/record-service.js';
 import { createContentVersion } from './content-version-upload.js';
 import { fieldsParam, restRecord } from './record-output.js';
-import { blobBytes } from '../store/blob-store.js';
 
 /** The first API version whose upsert answers 200 + `created` instead of 204. */
 const UPSERT_CREATED_FLAG_VERSION = 46;

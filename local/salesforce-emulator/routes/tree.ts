@@ -3,7 +3,7 @@
  * child relationships (`Account` → `Contacts` → `Cases`), ≤ 200 records, ≤ 5 levels.
  * 201 `{hasErrors:false, results:[{referenceId,id}]}`; 400 `{hasErrors:true, results:[{referenceId, errors}]}`.
  */
-import { SalesforceApiError, methodNotAllowed, notFound } from '../errors.js';
+import { methodNotAllowed, notFound, SalesforceApiError } from '../errors.js';
 import { type EmulatorRequest, type EmulatorResponse, json } from '../http-types.js';
 import { parseJsonObject } from '../json-body.js';
 import type { ObjectSchema } from '../schema/types.js';

@@ -3,12 +3,12 @@
  * then the compiled predicate runs per record. Text comparisons are case-insensitive, as in SOQL.
  */
 import type { EmulatorContext } from '../context.js';
-import { SalesforceApiError, malformedQuery } from '../errors.js';
+import { malformedQuery, SalesforceApiError } from '../errors.js';
 import { normalizeId } from '../ids.js';
 import type { ObjectSchema } from '../schema/types.js';
 import { NUMBER_TYPES, TEXT_TYPES } from '../schema/types.js';
-import type { StoredRecord } from '../store/record-store.js';
 import { parseDateTime } from '../store/date-values.js';
+import type { StoredRecord } from '../store/record-store.js';
 import type { ConditionNode, Literal } from './conditions.js';
 import { readPath, resolvePath } from './field-paths.js';
 import { decodeStringLiteral, likeMatcher } from './string-literals.js';

@@ -5,14 +5,14 @@
  */
 import soqlParser from 'soql-parser-js';
 import type { EmulatorContext } from '../context.js';
-import { SalesforceApiError, malformedQuery } from '../errors.js';
+import { malformedQuery, SalesforceApiError } from '../errors.js';
 import type { ObjectSchema } from '../schema/types.js';
 import type { StoredRecord } from '../store/record-store.js';
 import type { QueryLogEntry } from '../types.js';
 import { buildConditionTree, type ConditionNode, type RawWhere } from './conditions.js';
 import { compileCondition } from './evaluate.js';
+import { follow, type ResolvedPath, readPath, resolvePath } from './field-paths.js';
 import { indexedCandidates } from './indexed-candidates.js';
-import { follow, readPath, resolvePath, type ResolvedPath } from './field-paths.js';
 import { recordUrl } from './record-shape.js';
 import { escapeRawControlCharacters } from './string-literals.js';
 

@@ -4,10 +4,10 @@
  * RETURNING field lists, WHERE, ORDER BY and LIMIT run through the SOQL engine.
  */
 import type { EmulatorContext } from '../context.js';
-import { SalesforceApiError, malformedSearch } from '../errors.js';
+import { malformedSearch, SalesforceApiError } from '../errors.js';
 import type { QueryEngine } from '../soql/query-engine.js';
 import type { QueryLogEntry } from '../types.js';
-import { parseScope, searchMatcher, type SearchScope } from './search-engine.js';
+import { parseScope, type SearchScope, searchMatcher } from './search-engine.js';
 import { parseSearchExpression } from './search-term.js';
 
 const MAX_ROWS = 2000;

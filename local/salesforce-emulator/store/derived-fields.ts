@@ -2,7 +2,7 @@
  * Fields the org computes on every write: Name of people objects, Case.IsClosed/ClosedDate,
  * Attachment.BodyLength, auto-number names.
  */
-import { formatDateTime, type EmulatorContext } from '../context.js';
+import { type EmulatorContext, formatDateTime } from '../context.js';
 import type { ObjectSchema } from '../schema/types.js';
 import { blobByteLength } from './blob-store.js';
 

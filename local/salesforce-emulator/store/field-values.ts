@@ -3,12 +3,12 @@
  * real org returns (STRING_TOO_LONG, JSON_PARSER_ERROR, MALFORMED_ID, NUMBER_OUTSIDE_VALID_RANGE,
  * INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST, …).
  */
-import { formatDateTime, type EmulatorContext } from '../context.js';
-import { SalesforceApiError, entityIsDeleted, jsonParserError } from '../errors.js';
+import { type EmulatorContext, formatDateTime } from '../context.js';
+import { entityIsDeleted, jsonParserError, SalesforceApiError } from '../errors.js';
 import { normalizeId } from '../ids.js';
 import type { FieldSchema } from '../schema/types.js';
 import { NUMBER_TYPES, TEXT_TYPES } from '../schema/types.js';
-import { MAX_YEAR, MIN_YEAR, dateOfDateTime, parseDate, parseDateTime, yearInRange } from './date-values.js';
+import { dateOfDateTime, MAX_YEAR, MIN_YEAR, parseDate, parseDateTime, yearInRange } from './date-values.js';
 
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const BASE64_PATTERN = /^[A-Za-z0-9+/\r\n]*={0,2}[\r\n]*$/;

@@ -3,8 +3,8 @@
  * fields, value types, unique external ids, deleted records. Every write path (REST, composite,
  * collections, files, Chatter, seed) goes through here.
  */
-import { formatDateTime, type EmulatorContext } from '../context.js';
-import { SalesforceApiError, entityIsDeleted, invalidField, notFound } from '../errors.js';
+import { type EmulatorContext, formatDateTime } from '../context.js';
+import { entityIsDeleted, invalidField, notFound, SalesforceApiError } from '../errors.js';
 import { normalizeId } from '../ids.js';
 import { findField } from '../schema/registry.js';
 import type { FieldSchema, ObjectSchema } from '../schema/types.js';
