@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { ContactPlan } from '../../shared/ctr/execution-input.js';
+import { contactPlan } from '../../test/support/contact-plan.js';
 import { plannedBranches } from './planned-branches.js';
 
 const CONTACT = '11111111-2222-4333-8444-555555555555';
-const plan = (overrides: Partial<ContactPlan> = {}): ContactPlan => ({
-  ctrImport: true,
-  recordingImport: true,
-  redactedRecording: false,
-  recordingUpload: false,
-  transcription: null,
-  contactLens: false,
-  recordingLocation: 'bucket/key.wav',
-  ...overrides,
-});
+const plan = (overrides: Partial<ContactPlan> = {}): ContactPlan =>
+  contactPlan({ recordingLocation: 'bucket/key.wav', ...overrides });
 const withAgent = { Agent: { ConnectedToAgentTimestamp: '2026-11-28T10:00:41Z' } };
 const facts = (overrides: Partial<Parameters<typeof plannedBranches>[0]> = {}) => ({
   contactId: CONTACT,

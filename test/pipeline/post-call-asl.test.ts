@@ -17,20 +17,12 @@ import {
   SalesforceRequestError,
   SalesforceTransientError,
 } from '../../shared/salesforce/errors.js';
+import { contactPlan } from '../support/contact-plan.js';
 
 const CONTACT = '11111111-2222-4333-8444-555555555555';
 
 function plan(overrides: Partial<ContactPlan> = {}): ContactPlan {
-  return {
-    ctrImport: true,
-    recordingImport: true,
-    redactedRecording: false,
-    recordingUpload: false,
-    transcription: null,
-    contactLens: false,
-    recordingLocation: 'bucket/connect/x.wav',
-    ...overrides,
-  };
+  return contactPlan({ recordingLocation: 'bucket/connect/x.wav', ...overrides });
 }
 
 function input(overrides: Partial<PostCallExecutionInput> = {}): string {

@@ -19,6 +19,7 @@ import { loadCtrFixture } from '../../local/samples/ctr-fixtures.js';
 import { buildExecutionInput, serializeExecutionInput } from '../../shared/ctr/build-execution-input.js';
 import type { ContactPlan } from '../../shared/ctr/execution-input.js';
 import type { ContactTraceRecord } from '../../shared/ctr/types.js';
+import { contactPlan } from '../support/contact-plan.js';
 
 export const RECORDING_BUCKET = 'amazon-connect-recordings-local';
 export const TRANSCRIBE_BUCKET = ANALYTICS_SUBSTITUTION_DEFAULTS.TranscribeOutputBucket;
@@ -97,16 +98,7 @@ export function contactInput(
     Status: 'AVAILABLE',
     Type: 'AUDIO',
   };
-  const fullPlan: ContactPlan = {
-    ctrImport: true,
-    recordingImport: true,
-    redactedRecording: false,
-    recordingUpload: false,
-    transcription: null,
-    contactLens: false,
-    recordingLocation: location,
-    ...plan,
-  };
+  const fullPlan = contactPlan({ recordingLocation: location, ...plan });
   return { ctr, location, input: serializeExecutionInput(buildExecutionInput(ctr, fullPlan, 'full')) };
 }
 
