@@ -39,6 +39,11 @@ import type { LambdaHandler, TaskHandler } from '../local/runner/post-call-runne
 import { loadCtrFixture } from '../local/samples/ctr-fixtures.js';
 import { getSalesforceClient } from '../shared/salesforce/from-environment.js';
 import { namespacePrefix } from '../shared/salesforce/namespace.js';
+import {
+  BENCH_RECORDING_BUCKET,
+  benchContactId as contactId,
+  recordedContact,
+} from './support/bench-contacts.js';
 
 /**
  * List prices, US East (N. Virginia), without free tiers: Step Functions Standard per state
@@ -68,7 +73,7 @@ export const PROFILES = [
 ] as const;
 export type Profile = (typeof PROFILES)[number];
 
-const RECORDING_BUCKET = 'amazon-connect-recordings-local';
+const RECORDING_BUCKET = BENCH_RECORDING_BUCKET;
 const FUNCTION_OF_SUBSTITUTION: Record<string, FunctionFolder> = {
   ContactImportFunctionArn: 'contact-import',
   RecordingUploadFunctionArn: 'recording-upload',
@@ -115,10 +120,6 @@ export const ORIGINAL_MODEL: Record<
   },
 };
 
-function contactId(n: number): string {
-  return `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
-}
-
 const ATTRIBUTES: Record<Exclude<Profile, 'ctrOnly'>, Record<string, string>> = {
   ctrAndRecording: { postcallCTRImportEnabled: 'true', postcallRecordingImportEnabled: 'true' },
   ctrRecordingUpload: { postcallCTRImportEnabled: 'true', postcallRecordingImportEnabled: 'true' },
@@ -156,17 +157,7 @@ function contactOf(profile: Profile, n: number): Record<string, unknown> {
     ctr.ContactId = contactId(n);
     return ctr;
   }
-  const ctr = loadCtrFixture('inbound-voice-agent-recording');
-  const id = contactId(n);
-  ctr.ContactId = id;
-  ctr.InitialContactId = id;
-  ctr.Recording = {
-    ...(ctr.Recording as object),
-    Location: `${RECORDING_BUCKET}/connect/bench/CallRecordings/2026/11/28/${id}_20261128T10:02_UTC.wav`,
-  };
-  ctr.Recordings = null;
-  ctr.Attributes = ATTRIBUTES[profile];
-  return ctr;
+  return recordedContact(n, ATTRIBUTES[profile]);
 }
 
 /** Contact Lens dates its output by the agent-connected time (2026-11-28T10:00:41Z in the fixture). */

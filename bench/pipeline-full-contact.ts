@@ -48,9 +48,9 @@ import { analyticsBranchOptions } from '../local/aws-stand-ins/analytics-branche
 import { TranscribeStandIn } from '../local/aws-stand-ins/transcribe-stand-in.js';
 import { LocalPipeline, POST_CALL_LAMBDA_HANDLERS } from '../local/runner/local-pipeline.js';
 import type { LambdaHandler } from '../local/runner/post-call-runner.js';
-import { loadCtrFixture } from '../local/samples/ctr-fixtures.js';
+import { BENCH_RECORDING_BUCKET, recordedContact } from './support/bench-contacts.js';
 
-const RECORDING_BUCKET = 'amazon-connect-recordings-local';
+const RECORDING_BUCKET = BENCH_RECORDING_BUCKET;
 
 /** The original package's figures for the same contact (see the model above). */
 export const ORIGINAL_PACKAGE_MODEL = {
@@ -93,30 +93,16 @@ export const ORIGINAL_PACKAGE_MODEL = {
   },
 } as const;
 
-function contactId(n: number): string {
-  return `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
-}
-
 /** The inbound call fixture as contact `n`, asking for every post-call feature. */
 function fullContact(n: number): Record<string, unknown> {
-  const ctr = loadCtrFixture('inbound-voice-agent-recording');
-  const id = contactId(n);
-  ctr.ContactId = id;
-  ctr.InitialContactId = id;
-  ctr.Recording = {
-    ...(ctr.Recording as object),
-    Location: `${RECORDING_BUCKET}/connect/bench/CallRecordings/2026/11/28/${id}_20261128T10:02_UTC.wav`,
-  };
-  ctr.Recordings = null;
-  ctr.Attributes = {
+  return recordedContact(n, {
     postcallCTRImportEnabled: 'true',
     postcallRecordingImportEnabled: 'true',
     postcallTranscribeEnabled: 'true',
     postcallTranscribeLanguage: 'en-US',
     postcallTranscribeComprehendAnalysis: 'snt,kw,dl,ne,syn',
     contactLensImportEnabled: 'true',
-  };
-  return ctr;
+  });
 }
 
 export interface FullContactFigures {
