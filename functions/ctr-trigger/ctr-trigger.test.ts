@@ -13,7 +13,7 @@ import { StepFunctionsFake } from '../../local/aws-stand-ins/step-functions-fake
 import { loadCtrFixture } from '../../local/samples/ctr-fixtures.js';
 import type { PostCallExecutionInput } from '../../shared/ctr/execution-input.js';
 import { ctrRefreshPlan } from '../../shared/ctr/plan.js';
-import { handleKinesisBatch } from './handle-batch.js';
+import { handleKinesisBatch } from './ctr-trigger.js';
 import { DEFAULT_MAX_CONCURRENCY } from './settings.js';
 import type { CtrTriggerDependencies, CtrTriggerSettings, RecordOutcome, StartedOutcome } from './types.js';
 

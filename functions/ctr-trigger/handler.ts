@@ -18,12 +18,11 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import type { Context, KinesisStreamBatchResponse, KinesisStreamEvent } from 'aws-lambda';
-import { optionalEnv } from '../../shared/config/environment.js';
 import { contactVersionFenceFromEnvironment } from '../../shared/contact-versions/from-environment.js';
 import { createLogger } from '../../shared/logging/logger.js';
 import { FunctionObservability } from '../../shared/observability/function-observability.js';
 import { toBatchResponse } from './batch-response.js';
-import { handleKinesisBatch } from './handle-batch.js';
+import { handleKinesisBatch } from './ctr-trigger.js';
 import { readCtrTriggerSettings } from './settings.js';
 
 /** What the handler works with; tests and local runs inject their own. */
@@ -52,12 +51,16 @@ export function createHandler(dependencies: Partial<CtrTriggerHandlerDependencie
   const sqs = dependencies.sqs ?? observability.awsClient(new SQSClient({}));
   return observability
     .handler(async (event: KinesisStreamEvent, context: Context): Promise<KinesisStreamBatchResponse> => {
+      const settings = readCtrTriggerSettings(process.env);
       const outcomes = await handleKinesisBatch(event, {
         sfn,
         sqs,
-        settings: readCtrTriggerSettings(process.env),
+        settings,
         // The import enforces the order; this read only skips superseded versions before a start.
-        fence: optionalEnv('CONTACT_VERSION_TABLE') ? contactVersionFenceFromEnvironment() : undefined,
+        fence:
+          settings.contactVersionTable === undefined
+            ? undefined
+            : contactVersionFenceFromEnvironment(process.env),
         logger,
         metrics: { addMetric: (name, _unit, value) => observability.count(name, value) },
       });

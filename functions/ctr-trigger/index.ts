@@ -11,7 +11,7 @@
 
 export { executionArnFor } from '../../shared/step-functions/start-execution-rules.js';
 export { toBatchResponse } from './batch-response.js';
-export { handleKinesisBatch } from './handle-batch.js';
+export { handleKinesisBatch } from './ctr-trigger.js';
 export {
   AVAILABLE_BRANCHES,
   DEFAULT_MAX_CONCURRENCY,

@@ -42,4 +42,14 @@ describe('readCtrTriggerSettings', () => {
       readCtrTriggerSettings({ POSTCALL_STATE_MACHINE_ARN: REQUIRED.POSTCALL_STATE_MACHINE_ARN }),
     ).toThrow(/CTR_DLQ_URL/);
   });
+
+  it('reads the optional contact version table (unset or blank: no fence)', () => {
+    expect(readCtrTriggerSettings(REQUIRED).contactVersionTable).toBeUndefined();
+    expect(
+      readCtrTriggerSettings({ ...REQUIRED, CONTACT_VERSION_TABLE: ' ' }).contactVersionTable,
+    ).toBeUndefined();
+    expect(
+      readCtrTriggerSettings({ ...REQUIRED, CONTACT_VERSION_TABLE: 'contact-versions' }).contactVersionTable,
+    ).toBe('contact-versions');
+  });
 });

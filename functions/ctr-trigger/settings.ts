@@ -9,7 +9,8 @@
  * const settings = readCtrTriggerSettings(process.env);
  * ```
  */
-import { readIntegerEnv, requireEnv } from '../../shared/config/environment.js';
+import { optionalEnv, readIntegerEnv, requireEnv } from '../../shared/config/environment.js';
+import { CONTACT_VERSION_TABLE_ENV } from '../../shared/contact-versions/from-environment.js';
 import { POST_CALL_SWITCH_ENV_VARS, postCallSwitchesFromEnvironment } from '../../shared/ctr/switches.js';
 import type { CtrTriggerSettings } from './types.js';
 
@@ -47,12 +48,15 @@ export const STATE_MACHINE_ARN_ENV = 'POSTCALL_STATE_MACHINE_ARN';
 export const DEAD_LETTER_QUEUE_URL_ENV = 'CTR_DLQ_URL';
 /** Bound on concurrent Step Functions / SQS calls per batch. */
 export const MAX_CONCURRENCY_ENV = 'CTR_TRIGGER_MAX_CONCURRENCY';
+/** The contact version table (optional): when set, superseded versions are skipped before a start. */
+export { CONTACT_VERSION_TABLE_ENV };
 
 /** Every environment variable this function reads (the post-call switches are in `shared/ctr/switches.ts`). */
 export const CTR_TRIGGER_ENV_VARS = [
   STATE_MACHINE_ARN_ENV,
   DEAD_LETTER_QUEUE_URL_ENV,
   MAX_CONCURRENCY_ENV,
+  CONTACT_VERSION_TABLE_ENV,
   ...POST_CALL_SWITCH_ENV_VARS,
 ] as const;
 
@@ -69,5 +73,6 @@ export function readCtrTriggerSettings(env: Record<string, string | undefined>):
       { min: 1, max: MAX_CONCURRENCY_LIMIT },
       env,
     ),
+    contactVersionTable: optionalEnv(CONTACT_VERSION_TABLE_ENV, env),
   };
 }

@@ -29,6 +29,11 @@ export interface CtrTriggerSettings {
   availableBranches: { transcription: boolean; contactLens: boolean };
   /** Bound on concurrent StartExecution/DescribeExecution/SendMessage calls (CTR_TRIGGER_MAX_CONCURRENCY, default 25). */
   maxConcurrency: number;
+  /**
+   * The contact version table (CONTACT_VERSION_TABLE). Unset (the default, and every offline run
+   * without DynamoDB): no fence, every version is started and the import alone enforces the order.
+   */
+  contactVersionTable?: string;
 }
 
 /** The metric sink (Powertools `Metrics` fits). */

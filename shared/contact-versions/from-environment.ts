@@ -11,6 +11,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { requireEnv } from '../config/environment.js';
 import { ContactVersionFence } from './version-fence.js';
 
+/** The environment variable naming the contact version table (DynamoDB). */
 export const CONTACT_VERSION_TABLE_ENV = 'CONTACT_VERSION_TABLE';
 
 let cached: { tableName: string; endpoint: string | undefined; fence: ContactVersionFence } | undefined;
@@ -18,7 +19,7 @@ let cached: { tableName: string; endpoint: string | undefined; fence: ContactVer
 export function contactVersionFenceFromEnvironment(
   env: Record<string, string | undefined> = process.env,
 ): ContactVersionFence {
-  const tableName = requireEnv('CONTACT_VERSION_TABLE', env);
+  const tableName = requireEnv(CONTACT_VERSION_TABLE_ENV, env);
   const endpoint = env.AWS_ENDPOINT_URL_DYNAMODB;
   if (cached?.tableName !== tableName || cached.endpoint !== endpoint) {
     cached = { tableName, endpoint, fence: new ContactVersionFence(new DynamoDBClient({}), tableName) };

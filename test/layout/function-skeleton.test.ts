@@ -18,11 +18,6 @@ const README_SECTIONS = [
   'Settings',
 ];
 
-/** The logic module where it is not named after the folder. */
-const LOGIC_MODULE: Partial<Record<(typeof FUNCTION_FOLDERS)[number], string>> = {
-  'ctr-trigger': 'handle-batch.ts',
-};
-
 /**
  * Parts of the skeleton some folders do not have yet, by check: listed here so the test enforces
  * every other folder and fails once a listed folder conforms (the entry must then go).
@@ -43,7 +38,7 @@ function conforms(check: string, folder: (typeof FUNCTION_FOLDERS)[number], hold
 
 describe.each(FUNCTION_FOLDERS)('functions/%s', (folder) => {
   it('has the skeleton files', () => {
-    const logic = LOGIC_MODULE[folder] ?? `${folder}.ts`;
+    const logic = `${folder}.ts`;
     for (const file of ['handler.ts', 'settings.ts', 'errors.ts', 'types.ts', 'README.md', logic]) {
       expect(existsSync(join(REPO_ROOT, 'functions', folder, file)), `functions/${folder}/${file}`).toBe(
         true,
