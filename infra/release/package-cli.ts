@@ -8,7 +8,7 @@ import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { S3Client } from '@aws-sdk/client-s3';
 import { type CliIo, commandFailed, consoleIo } from '../../ops/cli/cli-io.js';
-import { UsageError } from '../../ops/cli/usage-error.js';
+import { UsageError } from '../../ops/cli/errors.js';
 import { REPO_ROOT } from '../lib/paths.js';
 import { buildRelease } from './release.js';
 import { uploadRelease } from './upload.js';

@@ -13,7 +13,7 @@ import {
   DescribeStacksCommand,
   type DescribeStacksCommandOutput,
 } from '@aws-sdk/client-cloudformation';
-import { UsageError } from '../cli/usage-error.js';
+import { UsageError } from '../cli/errors.js';
 
 /** Output keys of infra/lib/connect-salesforce-stack.ts. */
 export const STATE_MACHINE_OUTPUT = 'PostCallStateMachineArn';

@@ -7,7 +7,7 @@
  * try { ... } catch (error) { return commandFailed('redrive', error, io); }
  * ```
  */
-import { UsageError } from './usage-error.js';
+import { UsageError } from './errors.js';
 
 export interface CliIo {
   out: (line: string) => void;

@@ -9,9 +9,9 @@ import {
   type ListFilter,
   REDRIVABLE_STATUSES,
 } from '../types.js';
-import { UsageError } from './usage-error.js';
+import { UsageError } from './errors.js';
 
-export { UsageError } from './usage-error.js';
+export { UsageError } from './errors.js';
 
 const STATUSES: readonly ExecutionStatus[] = ['RUNNING', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED'];
 
