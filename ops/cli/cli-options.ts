@@ -10,44 +10,40 @@ import {
   REDRIVABLE_STATUSES,
 } from '../types.js';
 import { UsageError } from './errors.js';
+import {
+  enumListParser,
+  parseInstant as parseInstantValue,
+  parsePositiveInt as parsePositiveIntValue,
+} from './value-parsers.js';
 
 export { UsageError } from './errors.js';
 
 const STATUSES: readonly ExecutionStatus[] = ['RUNNING', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED'];
+
+// The commands still on parseArgs read their values through the commander parsers, reporting a
+// bad one as a UsageError (exit 2) named after the option.
+function readValue<T>(option: string, value: string, parse: (value: string) => T): T {
+  try {
+    return parse(value);
+  } catch (error) {
+    throw new UsageError(`${option} ${(error as Error).message}, got "${value}"`);
+  }
+}
 
 export function parseStatuses(
   value: string | undefined,
   fallback: readonly ExecutionStatus[] = REDRIVABLE_STATUSES,
 ): ExecutionStatus[] {
   if (!value) return [...fallback];
-  const statuses = value
-    .split(',')
-    .map((s) => s.trim().toUpperCase())
-    .filter(Boolean);
-  for (const status of statuses) {
-    if (!STATUSES.includes(status as ExecutionStatus)) {
-      throw new UsageError(`unknown status "${status}"; use a comma list of ${STATUSES.join(', ')}`);
-    }
-  }
-  return statuses as ExecutionStatus[];
+  return readValue('--status', value, enumListParser(STATUSES, 'status'));
 }
 
-/** An ISO 8601 date or date-time; without a zone it is UTC (never the host's time zone). */
 export function parseInstant(value: string | undefined, option: string): Date | undefined {
-  if (value === undefined) return undefined;
-  const zoneless = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(value);
-  const date = new Date(zoneless ? `${value}Z` : value);
-  if (Number.isNaN(date.getTime()))
-    throw new UsageError(`${option} must be an ISO 8601 date or date-time, got "${value}"`);
-  return date;
+  return value === undefined ? undefined : readValue(option, value, parseInstantValue);
 }
 
 export function parsePositiveInt(value: string | undefined, option: string, fallback: number): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1)
-    throw new UsageError(`${option} must be a positive integer, got "${value}"`);
-  return n;
+  return value === undefined ? fallback : readValue(option, value, parsePositiveIntValue);
 }
 
 /** Where the deployed resources are named: explicit options, the stack, or the environment. */
