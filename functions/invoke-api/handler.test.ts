@@ -19,13 +19,17 @@ import {
   UPDATE_SAMPLE_CASE_ID,
 } from '../../ops/invoke/sample-event-seed.js';
 import { getSalesforceClient } from '../../shared/salesforce/from-environment.js';
-import { handler, resetInvokeApiSettings } from './handler.js';
+import type { SalesforceApi } from '../../shared/salesforce/types.js';
+import { clientBudget } from './client-budget.js';
+import { createHandler } from './handler.js';
 
 const JANE = '0031r000026MVPIAA4';
 const HOSTILE = "x' OR Name != 'x";
 
 let emulator: SalesforceEmulator;
 let environment: SalesforceEnvironment;
+/** The handler under test; a test that changes a setting builds its own (settings are read once). */
+let handler = createHandler();
 
 beforeAll(async () => {
   emulator = await startSalesforceEmulator({ seed: sampleEventSeed() });
@@ -390,6 +394,56 @@ describe('no injection through any operation', () => {
   });
 });
 
+describe('settings and the Salesforce client, per handler', () => {
+  const unknownOperation = { Details: { Parameters: { sf_operation: 'nope' } } };
+
+  it('reads its settings once and gives the client the request timeout sized to the deadline', async () => {
+    const options: unknown[] = [];
+    const env: Record<string, string | undefined> = { SF_INVOKE_API_TIMEOUT_MS: '2000' };
+    const before = { ...process.env };
+    const own = createHandler({
+      env,
+      salesforce: (given) => {
+        options.push(given);
+        return {} as SalesforceApi;
+      },
+    });
+    await expect(own(unknownOperation, context())).rejects.toMatchObject({
+      name: 'InvokeApi.UnknownOperation',
+    });
+    env.SF_INVOKE_API_TIMEOUT_MS = '4000';
+    await expect(own(unknownOperation, context())).rejects.toMatchObject({
+      name: 'InvokeApi.UnknownOperation',
+    });
+    expect(options).toEqual([
+      expect.objectContaining({ requestTimeoutMs: 850, retry: clientBudget(2000).retry }),
+      expect.objectContaining({ requestTimeoutMs: 850, retry: clientBudget(2000).retry }),
+    ]);
+    // Nothing is written to the environment (other functions in the process read it).
+    expect(process.env).toEqual(before);
+  });
+
+  it('passes a configured SF_REQUEST_TIMEOUT_MS through; a bad setting is a clear error on each call', async () => {
+    const options: unknown[] = [];
+    const own = createHandler({
+      env: { SF_REQUEST_TIMEOUT_MS: '5000' },
+      salesforce: (given) => {
+        options.push(given);
+        return {} as SalesforceApi;
+      },
+    });
+    await expect(own(unknownOperation, context())).rejects.toThrow();
+    expect(options).toEqual([expect.objectContaining({ requestTimeoutMs: 5000 })]);
+    const broken = createHandler({ env: { SF_INVOKE_API_TIMEOUT_MS: 'soon' } });
+    for (let attempt = 0; attempt < 2; attempt++) {
+      await expect(broken(unknownOperation, context())).rejects.toMatchObject({
+        name: 'Configuration',
+        setting: 'SF_INVOKE_API_TIMEOUT_MS',
+      });
+    }
+  });
+});
+
 describe('Salesforce calls per invocation', () => {
   const secretsManagerSend = () =>
     (SecretsManagerClient.prototype.send as unknown as { callCount: number }).callCount;
@@ -410,8 +464,7 @@ describe('Salesforce calls per invocation', () => {
 describe('errors from Salesforce and the deadline', () => {
   afterEach(() => {
     emulator.setFaults({});
-    delete process.env.SF_INVOKE_API_TIMEOUT_MS;
-    resetInvokeApiSettings();
+    handler = createHandler();
   });
 
   it('surfaces Salesforce errors as errorCode: message', async () => {
@@ -432,8 +485,7 @@ describe('errors from Salesforce and the deadline', () => {
   });
 
   it('ends a slow Salesforce call in a clean timeout error at SF_INVOKE_API_TIMEOUT_MS', async () => {
-    process.env.SF_INVOKE_API_TIMEOUT_MS = '250';
-    resetInvokeApiSettings();
+    handler = createHandler({ env: { ...process.env, SF_INVOKE_API_TIMEOUT_MS: '250' } });
     emulator.setFaults({ latencyMs: 2000 });
     await expect(runSample('phoneLookup')).rejects.toMatchObject({
       name: 'InvokeApi.Timeout',
@@ -463,14 +515,14 @@ describe('record cap and response size', () => {
     const leads = Array.from({ length: 2100 }, (_, i) => ({ LastName: `Bulk ${i}`, Company: 'Bulk Co' }));
     big = await startSalesforceEmulator({ seed: { Lead: leads } });
     bigEnvironment = useSalesforceEmulator(big, { env: { SF_INVOKE_API_MAX_RECORDS: '3' } });
-    resetInvokeApiSettings();
+    handler = createHandler();
   });
 
   afterAll(async () => {
     bigEnvironment.restore();
     await big.stop();
     environment = useSalesforceEmulator(emulator);
-    resetInvokeApiSettings();
+    handler = createHandler();
   });
 
   it('stops at the record cap and reports the total in sf_count', async () => {
@@ -484,8 +536,7 @@ describe('record cap and response size', () => {
   });
 
   it('follows nextRecordsUrl and refuses an answer larger than Connect accepts', async () => {
-    process.env.SF_INVOKE_API_MAX_RECORDS = '5000';
-    resetInvokeApiSettings();
+    handler = createHandler({ env: { ...process.env, SF_INVOKE_API_MAX_RECORDS: '5000' } });
     big.resetApiUsage();
     await expect(
       invoke({ sf_operation: 'lookup_all', sf_object: 'Lead', sf_fields: 'Id' }),

@@ -14,6 +14,7 @@ import type { InvokeApiSettings } from './types.js';
 
 const settings: InvokeApiSettings = {
   timeoutMs: 7000,
+  requestTimeoutMs: 3350,
   namespacePrefix: 'amazonconnect__',
   phoneDefaultRegion: 'US',
   maxRecords: 1000,

@@ -31,15 +31,20 @@ export interface InvokeApiSettings {
   /** Deadline for one invocation's Salesforce work (SF_INVOKE_API_TIMEOUT_MS, default 7000). */
   timeoutMs: number;
   /**
+   * Per-request timeout of the Salesforce client (SF_REQUEST_TIMEOUT_MS). Default: sized to the
+   * deadline so that two attempts and their backoff fit in it (3350 for the default 7000).
+   */
+  requestTimeoutMs: number;
+  /**
    * CTI adapter namespace prefix including the `__`, from `SF_ADAPTER_NAMESPACE`. Default
    * `amazonconnect__`; `''` when the variable is blank or `-`.
    */
   namespacePrefix: string;
   /** Region used to read national phone numbers in `phoneLookup` (SF_PHONE_DEFAULT_REGION, default US). */
   phoneDefaultRegion: string;
-  /** Records fetched at most when a query pages through `nextRecordsUrl` (SF_INVOKE_API_MAX_RECORDS). */
+  /** Records fetched at most when a query pages through `nextRecordsUrl` (SF_INVOKE_API_MAX_RECORDS, default 1000). */
   maxRecords: number;
-  /** Largest JSON response Connect accepts, in bytes. */
+  /** Largest JSON response Connect accepts, in bytes (fixed: 32768). */
   maxResponseBytes: number;
 }
 

@@ -56,7 +56,7 @@ export class PipelineFunctions extends Construct {
       // Token write-back to the secret (the original's behaviour); grants below follow it.
       'salesforceShareAuthToken',
       // SF_REQUEST_TIMEOUT_MS stays unset: the client's 10 s default, and sfInvokeAPI sizes it to
-      // its deadline when unset (functions/invoke-api/handler.ts).
+      // its deadline when unset (functions/invoke-api/settings.ts).
     );
     const switches = params.environmentOf(
       'postcallCtrImportEnabled',

@@ -43,6 +43,8 @@ let cached: SalesforceClient | undefined;
 export interface ContainerClientOptions {
   logger?: ClientLogger;
   retry?: SalesforceClientOptions['retry'];
+  /** Per-request timeout in milliseconds, instead of `SF_REQUEST_TIMEOUT_MS` (or its 10 s default). */
+  requestTimeoutMs?: number;
 }
 
 /** The container's client, over undici keep-alive pools. */
@@ -59,7 +61,11 @@ export function getSalesforceClientUsing(
   options: ContainerClientOptions = {},
 ): SalesforceClient {
   if (cached !== undefined) return cached;
-  const settings = salesforceSettingsFromEnvironment();
+  const fromEnvironment = salesforceSettingsFromEnvironment();
+  const settings =
+    options.requestTimeoutMs === undefined
+      ? fromEnvironment
+      : { ...fromEnvironment, requestTimeoutMs: options.requestTimeoutMs };
   let credentials: CredentialsSource;
   let shareToken: boolean;
   try {

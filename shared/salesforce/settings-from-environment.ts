@@ -21,6 +21,11 @@ import type { AuthMode, SalesforceSettings } from './types.js';
 
 export const AUTH_MODES: readonly AuthMode[] = ['password', 'client_credentials', 'jwt_bearer'];
 
+/** Per-request timeout of the client, in milliseconds (default 10 000). */
+export const SALESFORCE_REQUEST_TIMEOUT_ENV = 'SF_REQUEST_TIMEOUT_MS';
+/** Accepted range of {@link SALESFORCE_REQUEST_TIMEOUT_ENV}. */
+export const REQUEST_TIMEOUT_BOUNDS = { min: 100, max: 900_000 } as const;
+
 export function salesforceSettingsFromEnvironment(
   env: Record<string, string | undefined> = process.env,
 ): SalesforceSettings {
@@ -37,7 +42,7 @@ export function salesforceSettingsFromEnvironment(
       production: readBooleanEnv('SF_PRODUCTION', false, env),
       authMode,
       loginHost: optionalEnv('SF_LOGIN_HOST', env),
-      requestTimeoutMs: readIntegerEnv('SF_REQUEST_TIMEOUT_MS', 10_000, { min: 100, max: 900_000 }, env),
+      requestTimeoutMs: readIntegerEnv(SALESFORCE_REQUEST_TIMEOUT_ENV, 10_000, REQUEST_TIMEOUT_BOUNDS, env),
       jwtAudience: optionalEnv('SF_JWT_AUDIENCE', env),
     };
   } catch (error) {

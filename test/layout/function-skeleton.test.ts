@@ -23,7 +23,6 @@ const README_SECTIONS = [
  * every other folder and fails once a listed folder conforms (the entry must then go).
  */
 const NOT_YET: Record<string, ReadonlyArray<(typeof FUNCTION_FOLDERS)[number]>> = {
-  createHandler: ['invoke-api'],
   settingsOnSharedConfig: ['historical-report-import', 'realtime-queue-metrics'],
 };
 

@@ -19,7 +19,7 @@ vi.hoisted(() => {
 
 import { handler as ctrTriggerHandler } from '../../functions/ctr-trigger/handler.js';
 import { createHandler as historicalHandler } from '../../functions/historical-report-import/handler.js';
-import { handler as invokeApiHandler, resetInvokeApiSettings } from '../../functions/invoke-api/handler.js';
+import { createHandler as createInvokeApiHandler } from '../../functions/invoke-api/handler.js';
 import { createHandler as realtimeHandler } from '../../functions/realtime-queue-metrics/handler.js';
 import { kinesisEventOf } from '../../local/aws-stand-ins/kinesis-event.js';
 import { lambdaContext } from '../../local/aws-stand-ins/lambda-context.js';
@@ -130,7 +130,7 @@ describe('EMF metrics of sfInvokeAPI', () => {
   it('answers and errors by operation, API calls by operation, usage from the newest reading', async () => {
     const emulator = await startSalesforceEmulator({ seed: sampleEventSeed(), dailyApiLimit: DAILY_LIMIT });
     const environment = useSalesforceEmulator(emulator, { env: { SF_INVOKE_API_TIMEOUT_MS: undefined } });
-    resetInvokeApiSettings();
+    const invokeApiHandler = createInvokeApiHandler();
     const context = lambdaContext({ functionName: 'invoke-api', timeoutMs: 8_000 });
     const event = (name: string) =>
       JSON.parse(
@@ -171,7 +171,6 @@ describe('EMF metrics of sfInvokeAPI', () => {
     } finally {
       capture?.restore();
       environment.restore();
-      resetInvokeApiSettings();
       await emulator.stop();
     }
   });
