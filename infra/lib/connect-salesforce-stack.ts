@@ -24,8 +24,6 @@ import { ReportingWiring } from './reporting-wiring.js';
 export interface ConnectSalesforceStackProps extends StackProps {
   /** The post-call ASL file (default: statemachines/post-call.asl.json). */
   readonly postCallAslPath?: string;
-  /** Tests only: handler bundled for a function whose handler.ts does not exist yet. */
-  readonly missingEntryFallback?: string;
 }
 
 export class ConnectSalesforceStack extends Stack {
@@ -39,7 +37,7 @@ export class ConnectSalesforceStack extends Stack {
   readonly dashboard: OperationsDashboard;
 
   constructor(scope: Construct, id: string, props: ConnectSalesforceStackProps = {}) {
-    const { postCallAslPath, missingEntryFallback, ...stackProps } = props;
+    const { postCallAslPath, ...stackProps } = props;
     super(scope, id, {
       description:
         'Amazon Connect Salesforce Lambdas (TypeScript): sfInvokeAPI, post-call pipeline, reporting imports',
@@ -47,10 +45,7 @@ export class ConnectSalesforceStack extends Stack {
     });
 
     this.params = new StackParameters(this, 'Parameters');
-    this.functions = new PipelineFunctions(this, 'Functions', {
-      params: this.params,
-      missingEntryFallback,
-    });
+    this.functions = new PipelineFunctions(this, 'Functions', { params: this.params });
     this.postCall = new PostCallStateMachine(this, 'PostCall', {
       aslPath: postCallAslPath ?? POST_CALL_ASL_PATH,
       params: this.params,

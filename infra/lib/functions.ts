@@ -18,12 +18,10 @@ import { FUNCTION_MEMORY_MB } from './function-memory.js';
 import { RECORDING_UPLOAD_NODE_OPTIONS } from './node-options.js';
 import { bucketKeyStatement, CONTACT_LENS_KEY_PREFIX, grantObjectReads } from './object-reads.js';
 import type { StackParameters } from './parameters.js';
-import { PipelineFunction, type PipelineFunctionProps } from './pipeline-function.js';
+import { PipelineFunction } from './pipeline-function.js';
 
 export interface PipelineFunctionsProps {
   readonly params: StackParameters;
-  /** Tests only, see {@link PipelineFunctionProps.missingEntryFallback}. */
-  readonly missingEntryFallback?: string;
 }
 
 /** sfInvokeAPI: records fetched at most through `nextRecordsUrl` (SF_INVOKE_API_MAX_RECORDS). */
@@ -42,7 +40,7 @@ export class PipelineFunctions extends Construct {
   constructor(scope: Construct, id: string, props: PipelineFunctionsProps) {
     super(scope, id);
     const params = props.params;
-    const common = { params, missingEntryFallback: props.missingEntryFallback };
+    const common = { params };
 
     // The variable names and values come from the parameter table (parameter-specs.ts).
     const salesforceEnvironment = params.environmentOf(

@@ -34,11 +34,6 @@ export interface PipelineFunctionProps {
   readonly environment?: Record<string, string>;
   /** `NODE_OPTIONS` flags (default {@link DEFAULT_NODE_OPTIONS}). */
   readonly nodeOptions?: readonly string[];
-  /**
-   * Tests only: the handler to bundle when `functions/<folder>/handler.ts` does not exist yet.
-   * The app never sets it, so a missing handler fails `npm run synth`.
-   */
-  readonly missingEntryFallback?: string;
 }
 
 /** esbuild settings shared by every function: ESM for Node 22, source maps without sources. */
@@ -70,11 +65,10 @@ export class PipelineFunction extends Construct {
     super(scope, id);
     const { params } = props;
     this.folder = props.folder;
-    const expected = join(REPO_ROOT, 'functions', props.folder, 'handler.ts');
-    const entry = existsSync(expected) ? expected : props.missingEntryFallback;
-    if (entry === undefined) {
+    const entry = join(REPO_ROOT, 'functions', props.folder, 'handler.ts');
+    if (!existsSync(entry)) {
       throw new Error(
-        `Lambda entry ${expected} does not exist (every function folder needs functions/${props.folder}/handler.ts exporting handler)`,
+        `Lambda entry ${entry} does not exist (every function folder needs functions/${props.folder}/handler.ts exporting handler)`,
       );
     }
 

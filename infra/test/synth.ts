@@ -11,17 +11,11 @@
  */
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { ConnectSalesforceStack } from '../lib/connect-salesforce-stack.js';
 import type { TemplateJson } from './template-conditions.js';
-
-const here = dirname(fileURLToPath(import.meta.url));
-
-/** Bundled in place of a handler that another helper has not written yet (handlers.test.ts fails then). */
-export const MISSING_HANDLER_FIXTURE = join(here, 'fixtures', 'missing-handler', 'handler.ts');
 
 export interface SynthesizedStack {
   readonly stack: ConnectSalesforceStack;
@@ -39,9 +33,7 @@ export function synthesizeStack(): SynthesizedStack {
   process.env.CDK_VALIDATION = 'false';
   const outdir = mkdtempSync(join(tmpdir(), 'infra-test-'));
   const app = new App({ outdir });
-  const stack = new ConnectSalesforceStack(app, 'ConnectSalesforce', {
-    missingEntryFallback: MISSING_HANDLER_FIXTURE,
-  });
+  const stack = new ConnectSalesforceStack(app, 'ConnectSalesforce');
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   let validationError: string | undefined;
   try {
