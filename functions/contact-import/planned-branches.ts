@@ -18,6 +18,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ContactPlan, ExecutionKind } from '../../shared/ctr/execution-input.js';
+import { isObject } from '../../shared/values/is-object.js';
 import type { PlannedBranches, SkippedBranch } from './types.js';
 
 export interface BranchFacts {
@@ -30,10 +31,6 @@ export interface BranchFacts {
 }
 
 const skipped = (reason: string): SkippedBranch => ({ status: 'notPlanned', reason });
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Contact Lens only analyses conversations an agent took part in. */
 function agentConnected(ctr: Record<string, unknown>): boolean {

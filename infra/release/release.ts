@@ -22,6 +22,7 @@ import { join, relative } from 'node:path';
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { zipSync } from 'fflate';
+import { isObject } from '../../shared/values/is-object.js';
 import { ConnectSalesforceStack } from '../lib/connect-salesforce-stack.js';
 import { REPO_ROOT } from '../lib/paths.js';
 
@@ -97,10 +98,6 @@ export function reproducibleZip(dir: string): Uint8Array {
   };
   walk(dir);
   return zipSync(files);
-}
-
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Serverless Application Repository metadata (`sam publish`), from package.json. */

@@ -19,6 +19,7 @@
  * expect(violations).toEqual([]);
  * ```
  */
+import { isObject } from '../../shared/values/is-object.js';
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 type State = { [key: string]: Json };
@@ -39,10 +40,6 @@ export const LAMBDA_SERVICE_ERRORS = [
   'Lambda.SdkClientException',
   'Lambda.TooManyRequestsException',
 ] as const;
-
-function isObject(value: unknown): value is { [key: string]: Json } {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** The function name of a Lambda task (`ContactImport`), or undefined for other tasks. */
 export function lambdaTaskFunction(state: State): string | undefined {
@@ -65,7 +62,7 @@ interface Retrier {
 
 function retriers(state: State): Retrier[] {
   const list = Array.isArray(state.Retry) ? state.Retry : [];
-  return list.filter(isObject).map((r) => ({
+  return list.filter(isObject<Json>).map((r) => ({
     ErrorEquals: Array.isArray(r.ErrorEquals) ? r.ErrorEquals.map(String) : [],
     IntervalSeconds: typeof r.IntervalSeconds === 'number' ? r.IntervalSeconds : 1,
     BackoffRate: typeof r.BackoffRate === 'number' ? r.BackoffRate : 2,
@@ -293,7 +290,7 @@ function scopeWorstCase(scope: States, start: string, context: AslRuleContext, p
         return Math.max(
           0,
           ...branches
-            .filter(isObject)
+            .filter(isObject<Json>)
             .map((b) => scopeWorstCase(b.States as States, String(b.StartAt), context, problems)),
         );
       }

@@ -9,15 +9,13 @@
  * const deployed = deployedResources(template, { PrivateVpcEnabled: 'true' });
  * ```
  */
+import { isObject } from '../../shared/values/is-object.js';
+
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 export type TemplateJson = { [key: string]: Json };
 export type ParameterValues = Record<string, string | string[]>;
 
 const NO_VALUE = Symbol('AWS::NoValue');
-
-function isObject(value: unknown): value is { [key: string]: Json } {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 export function parameterValues(template: TemplateJson, overrides: ParameterValues): ParameterValues {
   const values: ParameterValues = {};

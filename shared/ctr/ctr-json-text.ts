@@ -18,6 +18,7 @@
  */
 import type { JsonSource } from '../json/json-source.js';
 import { type PythonJsonValue, pythonJson } from '../json/python-json.js';
+import { isObject } from '../values/is-object.js';
 import type { ContactTraceRecord } from './types.js';
 
 export interface CtrJsonText {
@@ -54,15 +55,13 @@ export function ctrJsonText(
 
 /** `value` when it has the shape of a {@link CtrJsonText} (it comes from an execution input), else undefined. */
 export function readCtrJsonText(value: unknown): CtrJsonText | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const { attributes, agentHierarchyGroups } = value as Record<string, unknown>;
+  if (!isObject(value)) return undefined;
+  const { attributes, agentHierarchyGroups } = value;
   if (typeof attributes !== 'string') return undefined;
   if (agentHierarchyGroups !== null && typeof agentHierarchyGroups !== 'string') return undefined;
   return { attributes, agentHierarchyGroups };
 }
 
 function isNonEmptyObject(value: unknown): boolean {
-  return (
-    typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length > 0
-  );
+  return isObject(value) && Object.keys(value).length > 0;
 }
