@@ -1,6 +1,15 @@
 import { InvalidArgumentError } from '@commander-js/extra-typings';
 import { afterEach, describe, expect, it } from 'vitest';
-import { collect, enumListParser, numberBetween, parseInstant, parsePositiveInt } from './value-parsers.js';
+import {
+  checked,
+  collect,
+  enumListParser,
+  integerBetween,
+  numberBetween,
+  parseInstant,
+  parsePositiveInt,
+  repeatable,
+} from './value-parsers.js';
 
 describe('parseInstant', () => {
   const original = process.env.TZ;
@@ -43,5 +52,26 @@ describe('value parsers', () => {
 
   it('collect gathers a repeated option', () => {
     expect(collect('b', collect('a', []))).toEqual(['a', 'b']);
+  });
+
+  it('integerBetween takes whole numbers within its range', () => {
+    const port = integerBetween(0, 65535);
+    expect(port('0')).toBe(0);
+    expect(port('8443')).toBe(8443);
+    for (const bad of ['65536', '-1', '80.5', 'abc', '']) expect(() => port(bad)).toThrow(/from 0 to 65535/);
+  });
+
+  it('checked turns a plain error into the reason for a bad value', () => {
+    const readJson = checked((value) => JSON.parse(value) as unknown, 'not JSON');
+    expect(readJson('{"a":1}')).toEqual({ a: 1 });
+    expect(() => readJson('{')).toThrow(InvalidArgumentError);
+    expect(() => readJson('{')).toThrow(/^not JSON: /);
+    expect(() => checked(parsePositiveInt, 'never shown')('0')).toThrow('must be a positive integer');
+  });
+
+  it('repeatable parses every value of a repeated option, in order', () => {
+    const numbers = repeatable(parsePositiveInt);
+    expect(numbers('2', numbers('1', undefined))).toEqual([1, 2]);
+    expect(() => numbers('x', [1])).toThrow(InvalidArgumentError);
   });
 });

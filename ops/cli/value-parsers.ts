@@ -70,3 +70,36 @@ export function enumListParser<T extends string>(
 export function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
+
+/** A whole number within [min, max], e.g. a port from 0 to 65535. */
+export function integerBetween(min: number, max: number): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (value.trim() === '' || !Number.isInteger(n) || n < min || n > max)
+      throw new InvalidArgumentError(`must be a whole number from ${min} to ${max}`);
+    return n;
+  };
+}
+
+/**
+ * A parser from a function that throws a plain `Error` on a bad value (e.g. reading a file): its
+ * message becomes the reason, after `reason` when given.
+ */
+export function checked<T>(parse: (value: string) => T, reason?: string): (value: string) => T {
+  return (value) => {
+    try {
+      return parse(value);
+    } catch (error) {
+      if (error instanceof InvalidArgumentError) throw error;
+      const message = (error as Error).message;
+      throw new InvalidArgumentError(reason === undefined ? message : `${reason}: ${message}`);
+    }
+  };
+}
+
+/** A repeatable option whose every value is parsed (`--reject-field A.B --reject-field C.D`). */
+export function repeatable<T>(
+  parse: (value: string) => T,
+): (value: string, previous: T[] | undefined) => T[] {
+  return (value, previous) => [...(previous ?? []), parse(value)];
+}
