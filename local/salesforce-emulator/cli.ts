@@ -1,62 +1,82 @@
 /**
- * `npm run salesforce-emulator -- --port 4010 [--seed file.json | --no-seed] [--namespace amazonconnect]
+ * `npm run salesforce-emulator -- [--port N] [--seed file.json | --no-seed] [--namespace amazonconnect]
  *   [--daily-api-limit N] [--latency-ms N] [--reject-field Object.Field]... [--write-env FILE]`
  * Starts the emulator, prints its URL and credentials (local, throw-away values), stops on
  * SIGINT/SIGTERM. `--write-env FILE` also writes the SF_* variables that point the functions' code
  * at it (`SF_CREDENTIALS_FILE` = `FILE.credentials.json`), for `npm run test:org` and
- * `npm run invoke` from another shell.
+ * `npm run invoke` from another shell. `--help` lists the options.
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { emulatorSecret } from '../emulator-connection/salesforce-environment.js';
-import { parseRejectField, type SalesforceEmulator, startSalesforceEmulator } from './index.js';
+import { Option } from '@commander-js/extra-typings';
+import { UsageError } from '../../ops/cli/errors.js';
+import { createProgram, runProgram } from '../../ops/cli/program.js';
+import { checked, integerBetween, parsePositiveInt, repeatable } from '../../ops/cli/value-parsers.js';
+import { parseRejectField } from './org-behaviour.js';
+import { loadSeed } from './seed-loader.js';
+import type { SalesforceEmulator } from './types.js';
 
-const HELP = `Usage: npm run salesforce-emulator -- [--port N] [--seed file.json | --no-seed] [--namespace amazonconnect]
-                                     [--daily-api-limit N] [--latency-ms N] [--reject-field Object.Field]...
-                                     [--write-env FILE]
-  --reject-field Object.Field   a validation rule refusing writes that set that field (repeatable)
-  --write-env FILE               write SF_HOST, SF_USERNAME, … and SF_CREDENTIALS_FILE (FILE.credentials.json)`;
-
-async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      port: { type: 'string', default: '0' },
-      seed: { type: 'string' },
-      'no-seed': { type: 'boolean', default: false },
-      namespace: { type: 'string', default: '' },
-      'daily-api-limit': { type: 'string' },
-      'latency-ms': { type: 'string' },
-      'reject-field': { type: 'string', multiple: true },
-      'write-env': { type: 'string' },
-      help: { type: 'boolean', default: false },
+const program = createProgram({
+  name: 'salesforce-emulator',
+  description:
+    'Starts the Salesforce emulator on 127.0.0.1 and prints its URL and throw-away credentials; stops on Ctrl+C.',
+  examples: [
+    { command: 'npm run salesforce-emulator -- --port 8443', description: 'the sample org on a fixed port' },
+    {
+      command: 'npm run salesforce-emulator -- --namespace amazonconnect --write-env /tmp/sf.env',
+      description: 'then: set -a; . /tmp/sf.env; set +a; npm run test:org',
     },
-  });
-  if (values.help) {
-    console.log(HELP);
-    return;
-  }
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new Error(`--port must be 0..65535, got ${values.port}`);
+  ],
+  exitOne: 'the emulator could not start or stop',
+})
+  .option('--port <n>', 'the port to listen on; 0 takes a free one', integerBetween(0, 65535), 0)
+  .addOption(
+    new Option('--seed <file>', 'seed records from a JSON file (default: the sample org)').argParser(
+      checked(loadSeed, 'cannot read it'),
+    ),
+  )
+  .option('--no-seed', 'an empty org (only the API user)')
+  .option('--namespace <prefix>', "the CTI package's namespace, e.g. amazonconnect (default, or '-': none)")
+  .option('--daily-api-limit <n>', "the org's daily API allocation (default 100000)", parsePositiveInt)
+  .option('--latency-ms <ms>', 'latency added to every API call', integerBetween(0, 60_000))
+  .option(
+    '--reject-field <Object.Field>',
+    'a validation rule refusing writes that set that field (repeatable)',
+    repeatable(checked(parseRejectField)),
+  )
+  .option(
+    '--write-env <file>',
+    'write SF_HOST, SF_USERNAME, … there and the credentials secret to FILE.credentials.json (mode 600)',
+  );
+
+// --seed FILE and --no-seed set the same value (the last one would silently win): refuse both.
+const seedFlags = new Set<string>();
+program.on('option:seed', () => seedFlags.add('--seed'));
+program.on('option:no-seed', () => seedFlags.add('--no-seed'));
+
+process.exitCode = await runProgram(program, process.argv.slice(2), async (options, io) => {
+  if (seedFlags.size > 1)
+    throw new UsageError("option '--seed <file>' cannot be used with option '--no-seed'");
+  const namespace = options.namespace === undefined || options.namespace === '-' ? '' : options.namespace;
+  // The emulator loads only now, so --help and usage errors answer at once.
+  const { startSalesforceEmulator } = await import('./index.js');
   const emulator = await startSalesforceEmulator({
-    port,
-    seed: values['no-seed'] ? false : values.seed,
-    namespace: values.namespace === '-' ? '' : values.namespace,
-    dailyApiLimit: values['daily-api-limit'] === undefined ? undefined : Number(values['daily-api-limit']),
-    faults: values['latency-ms'] === undefined ? undefined : { latencyMs: Number(values['latency-ms']) },
-    orgBehaviour: { validationRules: (values['reject-field'] ?? []).map(parseRejectField) },
+    port: options.port,
+    seed: options.seed,
+    namespace,
+    dailyApiLimit: options.dailyApiLimit,
+    faults: options.latencyMs === undefined ? undefined : { latencyMs: options.latencyMs },
+    orgBehaviour: { validationRules: options.rejectField ?? [] },
   });
   const { credentials } = emulator;
-  if (values['write-env'] !== undefined)
-    writeEnvFile(resolve(values['write-env']), emulator, values.namespace);
-  console.log(
+  if (options.writeEnv !== undefined) await writeEnvFile(resolve(options.writeEnv), emulator, namespace);
+  io.out(
     [
       `Salesforce emulator listening on ${emulator.url}`,
       `  SalesforceHost (My Domain): ${emulator.url}`,
       `  Login host:                 ${emulator.loginUrl}`,
       `  API base:                   ${emulator.url}/services/data/v62.0`,
-      `  Namespace:                  ${values.namespace || '(none)'}`,
+      `  Namespace:                  ${namespace || '(none)'}`,
       '  Credentials (throw-away, this process only):',
       `    Username:       ${credentials.username}`,
       `    Password:       ${credentials.password}`,
@@ -66,24 +86,20 @@ async function main(): Promise<void> {
       'Press Ctrl+C to stop.',
     ].join('\n'),
   );
-  let stopping = false;
-  const stop = () => {
-    if (stopping) return;
-    stopping = true;
-    emulator.stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error(error);
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
-}
+  // Serve until SIGINT/SIGTERM, then stop and end with 0.
+  await new Promise<void>((stopped) => {
+    process.once('SIGINT', stopped);
+    process.once('SIGTERM', stopped);
+  });
+  await emulator.stop();
+  return 0;
+});
+// The HTTP server's keep-alive sockets would hold the process; nothing else is left to do.
+process.exit();
 
 /** KEY=VALUE lines a shell can source (`set -a; . FILE; set +a`), and the secret's JSON beside them. */
-function writeEnvFile(file: string, emulator: SalesforceEmulator, namespace: string): void {
+async function writeEnvFile(file: string, emulator: SalesforceEmulator, namespace: string): Promise<void> {
+  const { emulatorSecret } = await import('../emulator-connection/salesforce-environment.js');
   const { credentials } = emulator;
   const secretFile = `${file}.credentials.json`;
   writeFileSync(secretFile, `${JSON.stringify(emulatorSecret(emulator), null, 2)}\n`, { mode: 0o600 });
@@ -99,8 +115,3 @@ function writeEnvFile(file: string, emulator: SalesforceEmulator, namespace: str
   const lines = Object.entries(variables).map(([name, value]) => `${name}=${value}`);
   writeFileSync(file, `${lines.join('\n')}\n`, { mode: 0o600 });
 }
-
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
