@@ -9,7 +9,7 @@
  * - `coldInitMs`: median time to import the esbuild bundle of the handler (ESM, node20, minified,
  *   self-contained) in a fresh node process; `bundleBytes`: that bundle's size.
  *
- * `npm run bench -- invoke-api [iterations]` (default 300 per side).
+ * `npm run bench -- invoke-api [iterations]` (invocations per side; default in bench/run.ts).
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
@@ -44,8 +44,7 @@ async function time(fn: () => Promise<unknown>): Promise<number> {
 
 const round = (value: number, digits = 3) => Number(value.toFixed(digits));
 
-export async function run(args: string[]): Promise<Record<string, unknown>> {
-  const iterations = Number(args[0] ?? 300);
+export async function run({ iterations }: { iterations: number }): Promise<Record<string, unknown>> {
   // The handler logs one INFO line per call; keep the bench output to its figures.
   process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
   const emulator = await startSalesforceEmulator();

@@ -60,10 +60,7 @@ function median(values: number[]): number {
 
 const round = (value: number, digits = 2) => Number(value.toFixed(digits));
 
-export async function run(args: string[]): Promise<Record<string, unknown>> {
-  const repeatIndex = args.indexOf('--repeat');
-  const repeat = repeatIndex >= 0 ? Number(args[repeatIndex + 1]) : 1;
-  if (!Number.isInteger(repeat) || repeat < 1) throw new Error('--repeat takes a positive integer');
+export async function run({ repeat }: { repeat: number }): Promise<Record<string, unknown>> {
   const runs = new Map<string, ChildFigures[]>();
   for (let pass = 0; pass < repeat; pass++) {
     for (const [batching, size] of Object.entries(BATCHINGS)) {

@@ -230,9 +230,8 @@ function summary({ highest, runs }: UploadRuns) {
   };
 }
 
-export async function run(args: string[]): Promise<Record<string, unknown>> {
+export async function run({ megabytes }: { megabytes: number }): Promise<Record<string, unknown>> {
   process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
-  const megabytes = Number(args[0] ?? 200);
 
   const withoutUpload = await measurePlans(
     {},

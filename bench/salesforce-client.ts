@@ -8,7 +8,7 @@
  * `nodeHttpVsUndiciRatio` times the same client over `nodeHttpTransport()` (what recording-upload
  * uses) against the undici default, in the same interleaved run: why undici stays the default.
  *
- * `npm run bench -- salesforce-client [iterations]` (default 3000 per operation and side).
+ * `npm run bench -- salesforce-client [iterations]` (calls per operation and side; default in bench/run.ts).
  */
 import { Pool } from 'undici';
 import { startSalesforceEmulator } from '../local/salesforce-emulator/index.js';
@@ -34,8 +34,7 @@ async function time(fn: () => Promise<unknown>): Promise<number> {
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
-export async function run(args: string[]): Promise<Record<string, unknown>> {
-  const iterations = Number(args[0] ?? 3000);
+export async function run({ iterations }: { iterations: number }): Promise<Record<string, unknown>> {
   const emulator = await startSalesforceEmulator({
     seed: { Contact: [{ LastName: 'Bench', Phone: '+441122334455' }] },
   });
