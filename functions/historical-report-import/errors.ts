@@ -9,6 +9,7 @@
  * catch (err) { if (err instanceof MissingStartIntervalError) { ... } }
  * ```
  */
+import { ConfigurationError } from '../../shared/config/configuration-error.js';
 import type { RowFailure } from './types.js';
 
 /** The Lambda was invoked with an event that is neither an S3 notification nor an EventBridge "Object Created" event. */
@@ -19,10 +20,14 @@ export class ReportEventError extends Error {
   }
 }
 
-/** A setting (environment variable) is missing or invalid; the message names it. */
-export class ReportSettingsError extends Error {
-  constructor(message: string) {
-    super(message);
+/**
+ * A setting (environment variable) is missing or invalid; the message and `setting` name it.
+ * Lambda's asynchronous retries repeat the invocation, which cannot succeed until the stack is
+ * fixed; the event then goes to the on-failure destination.
+ */
+export class ReportSettingsError extends ConfigurationError {
+  constructor(message: string, setting: string, options?: ErrorOptions) {
+    super(message, setting, options);
     this.name = 'HistoricalReport.Config';
   }
 }

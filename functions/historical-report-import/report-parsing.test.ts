@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { ConfigurationError } from '../../shared/config/configuration-error.js';
 import { namespacePrefix } from '../../shared/salesforce/namespace.js';
-import { ReportEventError } from './errors.js';
+import { ReportEventError, ReportSettingsError } from './errors.js';
 import { reportRecordId, stripQueueName } from './external-id.js';
 import { fieldNameForHeader } from './header-mapping.js';
 import { parseReportCsv } from './report-csv.js';
@@ -218,5 +219,29 @@ describe('settings', () => {
     expect(reportKindOf('reports/queues-eu/agents/a.csv', settings.prefixes)).toBe('agent');
     expect(reportKindOf('reports/queues-eu/a.csv', settings.prefixes)).toBe('queue');
     expect(reportKindOf('SFDC/Queue/a.csv', settings.prefixes)).toBeUndefined();
+  });
+
+  it('fails under its own name, a ConfigurationError naming the variable', () => {
+    for (const [env, setting] of [
+      [{}, 'AWS_REGION'],
+      [
+        { AWS_REGION: 'eu-west-2', HISTORICAL_QUEUE_REPORT_PREFIXES: ' , /' },
+        'HISTORICAL_QUEUE_REPORT_PREFIXES',
+      ],
+      [{ AWS_REGION: 'eu-west-2', SF_COLLECTIONS_PER_REQUEST: '6' }, 'SF_COLLECTIONS_PER_REQUEST'],
+    ] as const) {
+      expect(() => readHistoricalImportSettings(env)).toThrow(ReportSettingsError);
+      expect(() => readHistoricalImportSettings(env)).toThrow(ConfigurationError);
+      expect(() => readHistoricalImportSettings(env)).toThrow(
+        expect.objectContaining({ name: 'HistoricalReport.Config', setting }),
+      );
+    }
+    expect(
+      readHistoricalImportSettings({ AWS_REGION: 'eu-west-2', SF_COLLECTIONS_PER_REQUEST: '2' }),
+    ).toMatchObject({
+      collectionsPerRequest: 2,
+      reportingBucket: '',
+      globalAnalytics: false,
+    });
   });
 });

@@ -11,80 +11,78 @@
  * | `AWS_REGION` | (Lambda) | appended to the external id where the object has `Region__c` |
  * | `SF_COLLECTIONS_PER_REQUEST` | `5` | collections of 200 rows per API call, 1..5 |
  *
+ * A missing or invalid value is a `HistoricalReport.Config` error naming the variable.
+ *
  * @example
  * ```ts
  * const settings = readHistoricalImportSettings(process.env);
  * ```
  */
 
-import { isTrue } from '../../shared/config/template-flag.js';
-import { namespacePrefix } from '../../shared/salesforce/namespace.js';
+import { ADAPTER_NAMESPACE_ENV, readNamespacePrefix } from '../../shared/config/adapter-namespace.js';
+import {
+  COLLECTIONS_PER_REQUEST_ENV,
+  readCollectionsPerRequest,
+} from '../../shared/config/collections-per-request.js';
+import { renameConfigurationErrors } from '../../shared/config/configuration-error.js';
+import { optionalEnv, readListEnv } from '../../shared/config/environment.js';
+import { GLOBAL_ANALYTICS_ENV, readGlobalAnalytics } from '../../shared/config/global-analytics.js';
+import { AWS_REGION_ENV, readRegion } from '../../shared/config/region.js';
 import { ReportSettingsError } from './errors.js';
 import type { HistoricalImportSettings, ReportKind, ReportPrefix } from './types.js';
 
+/** The Connect reporting bucket (stack parameter ConnectReportingS3BucketName); unset = any bucket. */
+export const REPORTING_BUCKET_ENV = 'CONNECT_REPORTING_BUCKET';
+/** Key prefixes of queue reports (stack parameter HistoricalQueueReportPrefix). */
+export const QUEUE_REPORT_PREFIXES_ENV = 'HISTORICAL_QUEUE_REPORT_PREFIXES';
+/** Key prefixes of agent reports (stack parameter HistoricalAgentReportPrefix). */
+export const AGENT_REPORT_PREFIXES_ENV = 'HISTORICAL_AGENT_REPORT_PREFIXES';
+
 /** Every environment variable this function reads (besides the Salesforce client's `SF_*`). */
 export const HISTORICAL_REPORT_IMPORT_ENV_VARS = [
-  'CONNECT_REPORTING_BUCKET',
-  'HISTORICAL_QUEUE_REPORT_PREFIXES',
-  'HISTORICAL_AGENT_REPORT_PREFIXES',
-  'SF_ADAPTER_NAMESPACE',
-  'GLOBAL_ANALYTICS_ENABLED',
-  'AWS_REGION',
-  'SF_COLLECTIONS_PER_REQUEST',
+  REPORTING_BUCKET_ENV,
+  QUEUE_REPORT_PREFIXES_ENV,
+  AGENT_REPORT_PREFIXES_ENV,
+  ADAPTER_NAMESPACE_ENV,
+  GLOBAL_ANALYTICS_ENV,
+  AWS_REGION_ENV,
+  COLLECTIONS_PER_REQUEST_ENV,
 ] as const;
 
+/** Default of `HISTORICAL_QUEUE_REPORT_PREFIXES`. */
 export const DEFAULT_QUEUE_REPORT_PREFIX = 'SFDC/Queue';
+/** Default of `HISTORICAL_AGENT_REPORT_PREFIXES`. */
 export const DEFAULT_AGENT_REPORT_PREFIX = 'SFDC/Agent';
 
-function prefixesOf(
-  raw: string | undefined,
-  fallback: string,
-  kind: ReportKind,
-  variable: string,
-): ReportPrefix[] {
-  const list = (raw === undefined || raw.trim() === '' ? fallback : raw)
-    .split(',')
-    .map((p) => p.trim().replace(/^\/+/, ''))
-    .filter((p) => p !== '');
-  if (list.length === 0) throw new ReportSettingsError(`${variable} names no key prefix`);
+type Env = Record<string, string | undefined>;
+
+/** The prefixes of one kind, without leading `/` (S3 keys have none); at least one. */
+function prefixesOf(variable: string, fallback: string, kind: ReportKind, env: Env): ReportPrefix[] {
+  const list = readListEnv(variable, [fallback], env)
+    .map((prefix) => prefix.replace(/^\/+/, ''))
+    .filter((prefix) => prefix !== '');
+  if (list.length === 0) {
+    throw new ReportSettingsError(`Environment variable ${variable} names no key prefix`, variable);
+  }
   return list.map((prefix) => ({ prefix, kind }));
 }
 
-/** `SF_COLLECTIONS_PER_REQUEST`: 1..5 collections of 200 rows per API call (default 5). */
-export function collectionsPerRequest(raw: string | undefined): number {
-  if (raw === undefined || raw.trim() === '') return 5;
-  const value = Number(raw.trim());
-  if (!Number.isInteger(value) || value < 1 || value > 5) {
-    throw new ReportSettingsError(`SF_COLLECTIONS_PER_REQUEST must be an integer from 1 to 5, got "${raw}"`);
-  }
-  return value;
-}
-
-export function readHistoricalImportSettings(env: NodeJS.ProcessEnv): HistoricalImportSettings {
-  const region = env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
-  if (!region) throw new ReportSettingsError('AWS_REGION is not set');
-  const prefixes = [
-    ...prefixesOf(
-      env.HISTORICAL_QUEUE_REPORT_PREFIXES,
-      DEFAULT_QUEUE_REPORT_PREFIX,
-      'queue',
-      'HISTORICAL_QUEUE_REPORT_PREFIXES',
-    ),
-    ...prefixesOf(
-      env.HISTORICAL_AGENT_REPORT_PREFIXES,
-      DEFAULT_AGENT_REPORT_PREFIX,
-      'agent',
-      'HISTORICAL_AGENT_REPORT_PREFIXES',
-    ),
-  ].sort((a, b) => b.prefix.length - a.prefix.length);
-  return {
-    reportingBucket: (env.CONNECT_REPORTING_BUCKET ?? '').trim(),
-    prefixes,
-    namespacePrefix: namespacePrefix(env.SF_ADAPTER_NAMESPACE),
-    region,
-    globalAnalytics: isTrue(env.GLOBAL_ANALYTICS_ENABLED),
-    collectionsPerRequest: collectionsPerRequest(env.SF_COLLECTIONS_PER_REQUEST),
-  };
+/** Reads {@link HistoricalImportSettings}; a missing or invalid value is a {@link ReportSettingsError}. */
+export function readHistoricalImportSettings(env: Env): HistoricalImportSettings {
+  return renameConfigurationErrors(
+    () => ({
+      reportingBucket: optionalEnv(REPORTING_BUCKET_ENV, env) ?? '',
+      prefixes: [
+        ...prefixesOf(QUEUE_REPORT_PREFIXES_ENV, DEFAULT_QUEUE_REPORT_PREFIX, 'queue', env),
+        ...prefixesOf(AGENT_REPORT_PREFIXES_ENV, DEFAULT_AGENT_REPORT_PREFIX, 'agent', env),
+      ].sort((a, b) => b.prefix.length - a.prefix.length),
+      namespacePrefix: readNamespacePrefix(env),
+      region: readRegion(env),
+      globalAnalytics: readGlobalAnalytics(env),
+      collectionsPerRequest: readCollectionsPerRequest(env),
+    }),
+    (error) => new ReportSettingsError(error.message, error.setting, { cause: error }),
+  );
 }
 
 /** The kind of report stored at `key`, or undefined when no prefix matches. Longest prefix wins. */

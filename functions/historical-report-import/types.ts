@@ -27,17 +27,17 @@ export interface ReportPrefix {
 
 /** Settings of the import, read once per container from the environment. */
 export interface HistoricalImportSettings {
-  /** `ConnectReportingS3BucketName`; objects in other buckets are refused. Empty = any bucket. */
+  /** `ConnectReportingS3BucketName` (CONNECT_REPORTING_BUCKET); objects in other buckets are refused. Default empty = any bucket. */
   reportingBucket: string;
-  /** Report prefixes, longest first. */
+  /** Report prefixes, longest first (HISTORICAL_*_REPORT_PREFIXES; default `SFDC/Queue` and `SFDC/Agent`). */
   prefixes: ReportPrefix[];
-  /** `<ns>__` or `''` (SF_ADAPTER_NAMESPACE). */
+  /** `<ns>__` or `''` (SF_ADAPTER_NAMESPACE; default `amazonconnect__`). */
   namespacePrefix: string;
-  /** The Lambda's region (appended to the external id where the object has `Region__c`). */
+  /** The Lambda's region (AWS_REGION, required; appended to the external id where the object has `Region__c`). */
   region: string;
-  /** v5.27 `GlobalAnalyticsEnabled`: write `Region__c = 'global'` and keep the id without a region. */
+  /** v5.27 `GlobalAnalyticsEnabled` (default false): write `Region__c = 'global'` and keep the id without a region. */
   globalAnalytics: boolean;
-  /** Collections of 200 rows per API call (1..5). */
+  /** Collections of 200 rows per API call (SF_COLLECTIONS_PER_REQUEST, 1..5, default 5). */
   collectionsPerRequest: number;
 }
 

@@ -12,7 +12,7 @@
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { logFailure } from '../../shared/logging/error-summary.js';
-import { SalesforceError } from '../../shared/salesforce/errors.js';
+import { SalesforceConfigError, SalesforceError } from '../../shared/salesforce/errors.js';
 import type { SalesforceApi } from '../../shared/salesforce/types.js';
 import { withDeadline } from './deadline.js';
 import { InvokeApiTimeoutError, SalesforceCallError, UnknownOperationError } from './errors.js';
@@ -101,7 +101,7 @@ function deadlineMs(configured: number, remaining: number | undefined): number {
   return Math.max(1, Math.min(configured, remaining - LAMBDA_SAFETY_MARGIN_MS));
 }
 
-/** Salesforce errors become `errorCode: message` (as the original surfaced them); others pass through. */
+/** Salesforce errors (configuration ones too) become `errorCode: message` (as the original surfaced them); others pass through. */
 function surfaceError(operation: string, error: unknown): Error {
   if (error instanceof SalesforceError) {
     const detail = error.details[0];
@@ -115,6 +115,9 @@ function surfaceError(operation: string, error: unknown): Error {
       },
       error,
     );
+  }
+  if (error instanceof SalesforceConfigError) {
+    return new SalesforceCallError(operation, { name: error.name, message: error.message }, error);
   }
   return error instanceof Error ? error : new Error(String(error));
 }

@@ -7,11 +7,16 @@
  * catch (err) { if (err instanceof QueueMetricsRejectedError) logger.error(err.message); }
  * ```
  */
+import { ConfigurationError } from '../../shared/config/configuration-error.js';
 
-/** A setting is missing or out of range; the message names the environment variable and the stack parameter. */
-export class RealtimeSettingsError extends Error {
-  constructor(message: string) {
-    super(message);
+/**
+ * A setting is missing or out of range; the message names the environment variable and the stack
+ * parameter, `setting` the variable. Not retried: the invocation fails before its first refresh and
+ * the next minute's invocation reads the settings again.
+ */
+export class RealtimeSettingsError extends ConfigurationError {
+  constructor(message: string, setting: string, options?: ErrorOptions) {
+    super(message, setting, options);
     this.name = 'RealtimeMetrics.Config';
   }
 }

@@ -9,6 +9,7 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { installSimulatedConnect, simulatedInstance } from '../../local/aws-stand-ins/simulated-connect.js';
+import { ConfigurationError } from '../../shared/config/configuration-error.js';
 import type { DescribeField } from '../../shared/salesforce/types.js';
 import { listStandardQueues } from './connect-queues.js';
 import { fetchCurrentMetrics } from './current-metrics.js';
@@ -50,7 +51,7 @@ describe('settings', () => {
     'rejects AMAZON_CONNECT_QUEUE_MAX_RECORDS=%s, naming the parameter',
     (v) => {
       expect(() => readRealtimeMetricsSettings({ ...base, AMAZON_CONNECT_QUEUE_MAX_RECORDS: v })).toThrow(
-        /AMAZON_CONNECT_QUEUE_MAX_RECORDS \(stack parameter AmazonConnectQueueMaxRecords\) must be an integer from 1 to 100/,
+        /AMAZON_CONNECT_QUEUE_MAX_RECORDS \(stack parameter AmazonConnectQueueMaxRecords\) must be an integer between 1 and 100/,
       );
     },
   );
@@ -65,6 +66,21 @@ describe('settings', () => {
     expect(() => readRealtimeMetricsSettings({ AWS_REGION: 'eu-west-2' })).toThrow(
       /AMAZON_CONNECT_INSTANCE_ID/,
     );
+  });
+
+  it('fails under its own name, a ConfigurationError naming the variable', () => {
+    for (const [env, setting] of [
+      [{ AWS_REGION: 'eu-west-2' }, 'AMAZON_CONNECT_INSTANCE_ID'],
+      [{ AMAZON_CONNECT_INSTANCE_ID: 'i-1' }, 'AWS_REGION'],
+      [{ ...base, REALTIME_REFRESH_INTERVAL_SECONDS: '61' }, 'REALTIME_REFRESH_INTERVAL_SECONDS'],
+      [{ ...base, SF_COLLECTIONS_PER_REQUEST: '0' }, 'SF_COLLECTIONS_PER_REQUEST'],
+    ] as const) {
+      expect(() => readRealtimeMetricsSettings(env)).toThrow(RealtimeSettingsError);
+      expect(() => readRealtimeMetricsSettings(env)).toThrow(ConfigurationError);
+      expect(() => readRealtimeMetricsSettings(env)).toThrow(
+        expect.objectContaining({ name: 'RealtimeMetrics.Config', setting }),
+      );
+    }
   });
 });
 

@@ -30,22 +30,23 @@ export interface QueueMetricResult {
 }
 
 export interface RealtimeMetricsSettings {
-  /** `AmazonConnectInstanceId`. */
+  /** `AmazonConnectInstanceId` (AMAZON_CONNECT_INSTANCE_ID, required). */
   instanceId: string;
-  /** `AmazonConnectQueueMaxRecords`: ListQueues page size, 1..100. */
+  /** `AmazonConnectQueueMaxRecords`: ListQueues page size, 1..100 (default 100). */
   queuePageSize: number;
-  /** `AmazonConnectQueueMetricsMaxRecords`: GetCurrentMetricData page size, 1..100. */
+  /** `AmazonConnectQueueMetricsMaxRecords`: GetCurrentMetricData page size, 1..100 (default 100). */
   metricsPageSize: number;
-  /** `<ns>__` or `''`. */
+  /** `<ns>__` or `''` (SF_ADAPTER_NAMESPACE; default `amazonconnect__`). */
   namespacePrefix: string;
+  /** The Lambda's region (AWS_REGION, required). */
   region: string;
-  /** v5.27 `GlobalAnalyticsEnabled`. */
+  /** v5.27 `GlobalAnalyticsEnabled` (default false). */
   globalAnalytics: boolean;
   /** Refreshes per invocation (default 4: a one-minute schedule refreshed every 15 s). */
   refreshesPerInvocation: number;
   /** Spacing of the refreshes' start times (default 15 000 ms). */
   refreshIntervalMs: number;
-  /** Collections of 200 queues per API call (1..5). */
+  /** Collections of 200 queues per API call (SF_COLLECTIONS_PER_REQUEST, 1..5, default 5). */
   collectionsPerRequest: number;
 }
 

@@ -7,6 +7,7 @@
  * const host = requireEnv('SF_HOST');
  * const production = readBooleanEnv('SF_PRODUCTION', false);
  * const timeoutMs = readIntegerEnv('SF_REQUEST_TIMEOUT_MS', 10_000, { min: 100 });
+ * const prefixes = readListEnv('HISTORICAL_QUEUE_REPORT_PREFIXES', ['SFDC/Queue']);
  * ```
  */
 
@@ -61,6 +62,19 @@ export function readIntegerEnv(
     );
   }
   return parsed;
+}
+
+/**
+ * A comma-separated list, each item trimmed and blank items dropped; the fallback when unset or
+ * blank. A value of only commas is an empty list (the caller decides whether that is valid).
+ */
+export function readListEnv(name: string, fallback: readonly string[], env: Env = process.env): string[] {
+  const value = optionalEnv(name, env);
+  if (value === undefined) return [...fallback];
+  return value
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
 }
 
 /** One of `allowed` (case-insensitive); the fallback when unset. */

@@ -1,2 +1,9 @@
 export { ConfigurationError } from './configuration-error.js';
-export { optionalEnv, readBooleanEnv, readEnumEnv, readIntegerEnv, requireEnv } from './environment.js';
+export {
+  optionalEnv,
+  readBooleanEnv,
+  readEnumEnv,
+  readIntegerEnv,
+  readListEnv,
+  requireEnv,
+} from './environment.js';

@@ -45,6 +45,7 @@ import { parseLimitInfo } from './limit-info.js';
 import { type MultipartBody, multipartBody } from './multipart.js';
 import { SecretRedactor } from './redact.js';
 import { type RetryOptions, RetryPolicy } from './retry-policy.js';
+import { SALESFORCE_REQUEST_TIMEOUT_ENV } from './settings-from-environment.js';
 import { oauthError } from './token-errors.js';
 import { tokenRequestBody } from './token-request.js';
 import type {
@@ -162,7 +163,10 @@ export class SalesforceClient implements SalesforceApi {
     loginBaseUrl(options.settings);
     const timeoutMs = options.settings.requestTimeoutMs ?? DEFAULT_TIMEOUT_MS;
     if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {
-      throw new SalesforceConfigError('SF_REQUEST_TIMEOUT_MS must be a positive number of milliseconds');
+      throw new SalesforceConfigError(
+        'SF_REQUEST_TIMEOUT_MS must be a positive number of milliseconds',
+        SALESFORCE_REQUEST_TIMEOUT_ENV,
+      );
     }
     this.http = options.transport({ timeoutMs });
     this.tokens = new AccessTokenCache((stale) => this.obtainToken(stale));

@@ -15,6 +15,10 @@ import { readFile } from 'node:fs/promises';
 import { SecretsProvider } from '@aws-lambda-powertools/parameters/secrets';
 import { PutSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SalesforceConfigError } from './errors.js';
+import {
+  SALESFORCE_CREDENTIALS_FILE_ENV,
+  SALESFORCE_CREDENTIALS_SECRET_ENV,
+} from './settings-from-environment.js';
 import type { CredentialsSource, SalesforceCredentials } from './types.js';
 
 const KEYS: Array<keyof SalesforceCredentials> = [
@@ -26,10 +30,16 @@ const KEYS: Array<keyof SalesforceCredentials> = [
   'AuthToken',
 ];
 
-/** Keeps only the known keys, as strings (a secret edited by hand may hold numbers). */
-export function toCredentials(value: unknown): SalesforceCredentials {
+/**
+ * Keeps only the known keys, as strings (a secret edited by hand may hold numbers). `setting`
+ * names where the value came from, for the error when it is not a JSON object.
+ */
+export function toCredentials(
+  value: unknown,
+  setting: string = SALESFORCE_CREDENTIALS_SECRET_ENV,
+): SalesforceCredentials {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new SalesforceConfigError('The Salesforce credentials secret must be a JSON object');
+    throw new SalesforceConfigError('The Salesforce credentials secret must be a JSON object', setting);
   }
   const source = value as Record<string, unknown>;
   const credentials: SalesforceCredentials = {};
@@ -63,16 +73,20 @@ export class FileCredentialsSource implements CredentialsSource {
     this.cached ??= readFile(this.path, 'utf8').then(
       (text) => {
         try {
-          return toCredentials(JSON.parse(text));
+          return toCredentials(JSON.parse(text), SALESFORCE_CREDENTIALS_FILE_ENV);
         } catch (error) {
           if (error instanceof SalesforceConfigError) throw error;
           // Never echo the content: it holds the credentials.
-          throw new SalesforceConfigError(`SF_CREDENTIALS_FILE ${this.path} is not valid JSON`);
+          throw new SalesforceConfigError(
+            `SF_CREDENTIALS_FILE ${this.path} is not valid JSON`,
+            SALESFORCE_CREDENTIALS_FILE_ENV,
+          );
         }
       },
       (error: NodeJS.ErrnoException) => {
         throw new SalesforceConfigError(
           `Cannot read SF_CREDENTIALS_FILE ${this.path}: ${error.code ?? error.name}`,
+          SALESFORCE_CREDENTIALS_FILE_ENV,
         );
       },
     );
@@ -138,6 +152,7 @@ export class SecretsManagerCredentialsSource implements CredentialsSource {
         if (name !== 'ResourceConflictException' || attempt >= WRITE_RETRY_DELAYS_MS.length) {
           throw new SalesforceConfigError(
             `Could not write AuthToken to the Salesforce credentials secret: ${name || 'Error'}`,
+            SALESFORCE_CREDENTIALS_SECRET_ENV,
           );
         }
         await this.sleep(WRITE_RETRY_DELAYS_MS[attempt]);
@@ -157,6 +172,7 @@ export class SecretsManagerCredentialsSource implements CredentialsSource {
       // The message names the secret and the failure, never its content.
       throw new SalesforceConfigError(
         `Could not read the Salesforce credentials secret (SF_CREDENTIALS_SECRETS_MANAGER_ARN): ${name}`,
+        SALESFORCE_CREDENTIALS_SECRET_ENV,
       );
     }
   }

@@ -16,6 +16,7 @@
 
 import { printable } from '../values/printable.js';
 import { SalesforceConfigError } from './errors.js';
+import { SALESFORCE_VERSION_ENV } from './settings-from-environment.js';
 import type { SalesforceSettings } from './types.js';
 
 export const PRODUCTION_LOGIN_HOST = 'https://login.salesforce.com';
@@ -48,6 +49,7 @@ export function apiPathPrefix(settings: SalesforceSettings): string {
   if (!/^v\d{2,3}\.\d$/.test(settings.version)) {
     throw new SalesforceConfigError(
       `SF_VERSION must look like v62.0 (got '${printable(settings.version, 100)}')`,
+      SALESFORCE_VERSION_ENV,
     );
   }
   return `/services/data/${settings.version}`;
@@ -74,14 +76,20 @@ function parseHost(value: string, setting: string): URL {
   try {
     url = new URL(value.includes('://') ? value : `https://${value}`);
   } catch {
-    throw new SalesforceConfigError(`${setting} is not a valid URL: '${printable(value, 100)}'`);
+    throw new SalesforceConfigError(`${setting} is not a valid URL: '${printable(value, 100)}'`, setting);
   }
   const loopback = LOOPBACK.has(url.hostname);
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-    throw new SalesforceConfigError(`${setting} must be an https:// URL (got '${printable(value, 100)}')`);
+    throw new SalesforceConfigError(
+      `${setting} must be an https:// URL (got '${printable(value, 100)}')`,
+      setting,
+    );
   }
   if (url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '') {
-    throw new SalesforceConfigError(`${setting} must not contain credentials, a query or a fragment`);
+    throw new SalesforceConfigError(
+      `${setting} must not contain credentials, a query or a fragment`,
+      setting,
+    );
   }
   return url;
 }

@@ -8,6 +8,7 @@
  * catch (err) { if (err instanceof SalesforceRateLimitedError) { ... } }
  * ```
  */
+import { ConfigurationError } from '../config/configuration-error.js';
 
 /** One entry of a Salesforce REST error body (`[{ errorCode, message, fields }]`). */
 export interface SalesforceErrorDetail {
@@ -16,7 +17,7 @@ export interface SalesforceErrorDetail {
   fields?: string[];
 }
 
-/** Base class of every error raised by the Salesforce client. */
+/** Base class of the errors of Salesforce calls (configuration errors are {@link SalesforceConfigError}). */
 export class SalesforceError extends Error {
   /** HTTP status of the response that caused the error, when there was one. */
   readonly status?: number;
@@ -77,10 +78,16 @@ export class SalesforceRequestError extends SalesforceError {
   }
 }
 
-/** Configuration or secret content is missing or invalid (names the setting or key). */
-export class SalesforceConfigError extends SalesforceError {
-  constructor(message: string) {
-    super(message);
+/**
+ * Configuration or secret content is missing or invalid; `setting` names the environment variable
+ * or secret key to fix. A {@link ConfigurationError} rather than a {@link SalesforceError}: it
+ * carries no HTTP status or Salesforce error codes. No Retry of the post-call state machine
+ * matches it (retrying cannot help until the stack or the secret is fixed), and the real-time
+ * metrics loop stops at it.
+ */
+export class SalesforceConfigError extends ConfigurationError {
+  constructor(message: string, setting: string, options?: ErrorOptions) {
+    super(message, setting, options);
     this.name = 'Salesforce.Config';
   }
 }

@@ -24,13 +24,13 @@
  * ```
  */
 
-import { ConfigurationError } from '../config/configuration-error.js';
-import { optionalEnv, readBooleanEnv, requireEnv } from '../config/index.js';
 import { type ClientLogger, SalesforceClient, type SalesforceClientOptions } from './client.js';
 import { FileCredentialsSource, SecretsManagerCredentialsSource } from './credentials.js';
-import { SalesforceConfigError } from './errors.js';
 import type { HttpTransportFactory } from './http-transport.js';
-import { salesforceSettingsFromEnvironment } from './settings-from-environment.js';
+import {
+  credentialsSettingsFromEnvironment,
+  salesforceSettingsFromEnvironment,
+} from './settings-from-environment.js';
 import type { CredentialsSource } from './types.js';
 import { undiciTransport } from './undici-transport.js';
 
@@ -66,28 +66,18 @@ export function getSalesforceClientUsing(
     options.requestTimeoutMs === undefined
       ? fromEnvironment
       : { ...fromEnvironment, requestTimeoutMs: options.requestTimeoutMs };
-  let credentials: CredentialsSource;
-  let shareToken: boolean;
-  try {
-    const file = optionalEnv('SF_CREDENTIALS_FILE');
-    if (file !== undefined) {
-      credentials = new FileCredentialsSource(file);
-      shareToken = false;
-    } else {
-      shareToken = readBooleanEnv('SF_SHARE_AUTH_TOKEN', true);
-      credentials = new SecretsManagerCredentialsSource(requireEnv('SF_CREDENTIALS_SECRETS_MANAGER_ARN'), {
-        maxAgeSeconds: SECRET_MAX_AGE_SECONDS,
-        saveAuthToken: shareToken,
-      });
-    }
-  } catch (error) {
-    if (error instanceof ConfigurationError) throw new SalesforceConfigError(error.message);
-    throw error;
-  }
+  const location = credentialsSettingsFromEnvironment();
+  const credentials: CredentialsSource =
+    location.source === 'file'
+      ? new FileCredentialsSource(location.file)
+      : new SecretsManagerCredentialsSource(location.secretArn, {
+          maxAgeSeconds: SECRET_MAX_AGE_SECONDS,
+          saveAuthToken: location.shareToken,
+        });
   cached = new SalesforceClient({
     settings,
     credentials,
-    shareToken,
+    shareToken: location.shareToken,
     logger: options.logger,
     retry: options.retry,
     transport,

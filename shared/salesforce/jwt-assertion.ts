@@ -23,10 +23,10 @@ function privateKey(pem: string): KeyObject {
     // Accepts PKCS#8 ("BEGIN PRIVATE KEY") and PKCS#1 ("BEGIN RSA PRIVATE KEY").
     key = createPrivateKey(pem.includes('\\n') && !pem.includes('\n') ? pem.replaceAll('\\n', '\n') : pem);
   } catch {
-    throw new SalesforceConfigError('Secret key PrivateKey is not a valid PEM private key');
+    throw new SalesforceConfigError('Secret key PrivateKey is not a valid PEM private key', 'PrivateKey');
   }
   if (key.asymmetricKeyType !== 'rsa') {
-    throw new SalesforceConfigError('Secret key PrivateKey must be an RSA private key (RS256)');
+    throw new SalesforceConfigError('Secret key PrivateKey must be an RSA private key (RS256)', 'PrivateKey');
   }
   cachedKey = { pem, key };
   return key;

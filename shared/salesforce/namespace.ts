@@ -16,6 +16,7 @@ export function namespacePrefix(value: string | undefined): string {
   if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(namespace)) {
     throw new SalesforceConfigError(
       `SF_ADAPTER_NAMESPACE '${namespace.slice(0, 40)}' is not a valid namespace prefix`,
+      'SF_ADAPTER_NAMESPACE',
     );
   }
   return `${namespace}__`;

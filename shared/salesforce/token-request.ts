@@ -5,6 +5,7 @@
  */
 import { SalesforceConfigError } from './errors.js';
 import { signJwtAssertion } from './jwt-assertion.js';
+import { SALESFORCE_AUTH_MODE_ENV, SALESFORCE_USERNAME_ENV } from './settings-from-environment.js';
 import type { SalesforceCredentials, SalesforceSettings } from './types.js';
 
 export const JWT_BEARER_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
@@ -43,6 +44,7 @@ export async function tokenRequestBody(
     default:
       throw new SalesforceConfigError(
         `SF_AUTH_MODE '${String(settings.authMode)}' is not supported; valid values: password, client_credentials, jwt_bearer`,
+        SALESFORCE_AUTH_MODE_ENV,
       );
   }
 }
@@ -50,14 +52,17 @@ export async function tokenRequestBody(
 function requireKey(credentials: SalesforceCredentials, key: keyof SalesforceCredentials): string {
   const value = credentials[key];
   if (typeof value !== 'string' || value.trim() === '') {
-    throw new SalesforceConfigError(`The Salesforce credentials secret has no value for key ${key}`);
+    throw new SalesforceConfigError(`The Salesforce credentials secret has no value for key ${key}`, key);
   }
   return value;
 }
 
 function requireUsername(settings: SalesforceSettings): string {
   if (settings.username === undefined || settings.username.trim() === '') {
-    throw new SalesforceConfigError(`SF_USERNAME is required for auth mode ${settings.authMode}`);
+    throw new SalesforceConfigError(
+      `SF_USERNAME is required for auth mode ${settings.authMode}`,
+      SALESFORCE_USERNAME_ENV,
+    );
   }
   return settings.username.trim();
 }
