@@ -133,6 +133,7 @@ export async function runProgram<Args extends unknown[], Opts extends Record<str
   action: CommandAction<Args, Opts>,
   streams: CommandStreams = processStreams,
 ): Promise<number> {
+  if (streams === processStreams) endQuietlyOnClosedPipe();
   const name = program.name();
   const io: CommandIo = {
     out: (line) => streams.stdout.write(`${line}\n`),
@@ -186,4 +187,22 @@ export async function runProgram<Args extends unknown[], Opts extends Record<str
 function wantsStack(options: Record<string, unknown>): boolean {
   const debug = process.env.DEBUG;
   return options.verbose === true || (debug !== undefined && debug !== '' && debug !== '0');
+}
+
+let pipeWatched = false;
+
+/**
+ * A reader that stops early (`npm start -- --help | head`) closes the pipe, and the next write
+ * fails with EPIPE; without a listener Node prints it as an unhandled error with its stack. End
+ * quietly instead, with the exit code so far, as other command-line tools do.
+ */
+function endQuietlyOnClosedPipe(): void {
+  if (pipeWatched) return;
+  pipeWatched = true;
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+      process.exit(process.exitCode ?? 0);
+    });
+  }
 }

@@ -2,10 +2,11 @@
  * Every command as a user runs it (a child process through tsx, like its npm script): `--help` and
  * `-h` print the usage with every option and an example (within 120 columns) and exit 0; an unknown option, a bad value
  * or a conflicting pair prints the reason and the usage line on stderr and exits 2; an explicit
- * selection that matches nothing exits 1. Never a stack trace. Every case here ends before the
+ * selection that matches nothing exits 1. Never a stack trace, not even when the reader of the
+ * output closes the pipe early (`| head`). Every case here ends before the
  * command does any real work (no pipeline, build or benchmark runs).
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -282,4 +283,24 @@ describe.concurrent('every command explains itself', () => {
       expect(code, stderr).toBe(1);
     }
   });
+
+  // `npm run bench -- --help | head -3`: the reader closes the pipe before the help is written.
+  it.each(Object.entries(COMMANDS))(
+    '%s --help into a pipe closed early: exit 0, no stack trace',
+    async (_name, spec) => {
+      const child = spawn(process.execPath, [TSX, spec.entry, ...(spec.prefix ?? []), '--help'], {
+        cwd: REPO_ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      child.stdout.destroy();
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+      });
+      const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
+      expect(stderr).not.toMatch(STACK_LINE);
+      expect(stderr).not.toMatch(/EPIPE/);
+      expect(code, stderr).toBe(0);
+    },
+  );
 });
