@@ -12,6 +12,8 @@
  */
 
 import { renderTable, TABLE_WIDTH } from '../../ops/cli/text-table.js';
+import { wrapLine } from '../../ops/cli/wrap-line.js';
+import { executionLabel } from '../../ops/executions/execution-names.js';
 import type { ContactReport, LocalPipeline } from './local-pipeline.js';
 
 /** The `--json` shape: exactly these keys (scripts read them). */
@@ -102,30 +104,6 @@ export function summariseStates(statesVisited: readonly string[]): string {
   return notes.length === 0 ? states : `${states}: ${notes.join(', ')}`;
 }
 
-/** A long line broken at spaces into lines of at most `width`, continued with an indent. */
-function wrap(line: string, width: number): string[] {
-  const out: string[] = [];
-  let rest = line;
-  while (rest.length > width) {
-    const cut = rest.lastIndexOf(' ', width);
-    const at = cut > CONTINUATION.length ? cut : width;
-    out.push(rest.slice(0, at));
-    rest = `${CONTINUATION}${rest.slice(at).trimStart()}`;
-  }
-  out.push(rest);
-  return out;
-}
-
-const CONTINUATION = '    ';
-
-/** The execution named by its ContactId is "contact"; a version's refresh shows its suffix. */
-function executionLabel(contactId: string, executionName: string): string {
-  if (executionName === contactId) return 'contact';
-  return executionName.startsWith(`${contactId}-`)
-    ? `…${executionName.slice(contactId.length)}`
-    : executionName;
-}
-
 /** "CTR, Analytics, 1 file, 3 attachments". */
 export function summariseRecords(records: Record<string, string[]>): string {
   return Object.entries(records)
@@ -192,6 +170,6 @@ export function renderPipelineReport(report: PipelineReport, summary: PipelineSu
   if (verbose) return text;
   return text
     .split('\n')
-    .flatMap((line) => wrap(line, TABLE_WIDTH))
+    .flatMap((line) => wrapLine(line, TABLE_WIDTH))
     .join('\n');
 }

@@ -25,4 +25,12 @@ describe('renderTable', () => {
     const long = 'x'.repeat(300);
     expect(renderTable(['h'], [[long]])).toContain(long);
   });
+
+  it('never cuts a kept column', () => {
+    const id = '22222222-2222-4222-8222-222222222222';
+    const table = renderTable(['contact', 'cause'], [[id, 'x'.repeat(200)]], { maxWidth: 60, keep: [0] });
+    const row = table.split('\n')[2] ?? '';
+    expect(row.startsWith(`${id}  `)).toBe(true);
+    expect(row.length).toBeLessThanOrEqual(60);
+  });
 });

@@ -2,7 +2,8 @@
  * Renders rows as a plain-text table for terminal output (no colours: it also lands in CI logs).
  * With `maxWidth` (e.g. {@link TABLE_WIDTH}), when the cells do not fit, the widest columns are
  * narrowed and their long cells cut with `…` (commands print the full values with `--verbose` or
- * `--json`); without it every cell is kept whole.
+ * `--json`), except the columns in `keep` (ids an operator copies); without it every cell is kept
+ * whole.
  *
  * @example
  * ```ts
@@ -17,14 +18,17 @@ const MIN_COLUMN = 8;
 export function renderTable(
   headers: string[],
   rows: Array<Array<string | number | undefined>>,
-  options: { maxWidth?: number } = {},
+  options: { maxWidth?: number; keep?: readonly number[] } = {},
 ): string {
   const maxWidth = options.maxWidth ?? Number.POSITIVE_INFINITY;
   const cells = rows.map((row) => headers.map((_, i) => String(row[i] ?? '')));
   const widths = headers.map((header, i) =>
     Math.max(header.length, ...cells.map((row) => row[i]?.length ?? 0)),
   );
-  const floor = headers.map((header) => Math.max(header.length, MIN_COLUMN));
+  // A kept column (an id to copy) is never cut; the others give way down to MIN_COLUMN.
+  const floor = headers.map((header, i) =>
+    options.keep?.includes(i) ? (widths[i] ?? 0) : Math.max(header.length, MIN_COLUMN),
+  );
   const total = () => widths.reduce((sum, width) => sum + width, 0) + GAP * (widths.length - 1);
   // Narrow the widest column that can still give, one character at a time.
   while (total() > maxWidth) {

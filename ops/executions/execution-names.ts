@@ -14,3 +14,14 @@ export function belongsToContact(name: string, contactIds?: readonly string[]): 
   if (!contactIds || contactIds.length === 0) return true;
   return contactIds.some((id) => name === id || name.startsWith(`${id}-`));
 }
+
+/**
+ * A short label for an execution beside its contact's id: "contact" for the execution named by
+ * the ContactId, the suffix (`…-r1`, `…-<version>`) for a restart or a refresh.
+ */
+export function executionLabel(contactId: string, executionName: string): string {
+  if (executionName === contactId) return 'contact';
+  return executionName.startsWith(`${contactId}-`)
+    ? `…${executionName.slice(contactId.length)}`
+    : executionName;
+}

@@ -2,7 +2,9 @@
  * `npm run executions`: what happened to which contact. Lists executions with their failed state
  * and cause, and renders one contact's history as a timeline.
  */
+
 import { mapWithConcurrency } from '../../shared/concurrency/map-with-concurrency.js';
+import { wrapLine } from '../cli/wrap-line.js';
 import type { ExecutionSource, ExecutionSummary, ListFilter, TimelineEvent } from '../types.js';
 import { belongsToContact, contactIdFromExecutionName } from './execution-names.js';
 
@@ -74,14 +76,21 @@ export async function listExecutions(
   });
 }
 
-/** One line per event: time, event type, state, and the error for failures. */
-export function renderTimeline(timeline: TimelineEvent[]): string {
+/**
+ * One line per event: time, event type, state, and the error for failures. With `maxWidth`, a
+ * long error and cause continue on indented lines instead of running off the terminal.
+ */
+export function renderTimeline(timeline: TimelineEvent[], options: { maxWidth?: number } = {}): string {
   return timeline
-    .map((event) => {
+    .flatMap((event) => {
       const parts = [event.timestamp.toISOString(), event.type.padEnd(28), event.stateName ?? ''];
       if (event.error || event.cause)
         parts.push(`→ ${[event.error, event.cause].filter(Boolean).join(': ')}`);
-      return parts.join('  ').trimEnd();
+      const line = parts.join('  ').trimEnd();
+      return options.maxWidth ? wrapLine(line, options.maxWidth, TIMELINE_INDENT) : [line];
     })
     .join('\n');
 }
+
+/** Continuation lines start under the event type. */
+const TIMELINE_INDENT = ' '.repeat('2026-11-28T10:00:00.000Z  '.length);
