@@ -16,7 +16,8 @@ import {
   requireOutput,
   type StackOutputs,
 } from './aws/stack-outputs.js';
-import { resolveStateMachineArn, UsageError } from './cli/cli-options.js';
+import { resolveStateMachineArn } from './cli/cli-options.js';
+import { UsageError } from './cli/errors.js';
 import { FileDeadLetterQueue } from './local/file-dead-letter-queue.js';
 import { openLocalStack } from './local/local-stack.js';
 import { nonReparkingSqsClient } from './replay-dlq/replay-dlq.js';

@@ -1,7 +1,11 @@
 /** {@link DeadLetterQueue} over SQS: receive with a visibility timeout, delete by receipt handle. */
 import { DeleteMessageCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { NothingMatchedError } from '../cli/errors.js';
 import type { DeadLetterQueue, ReceivedDeadLetter } from '../replay-dlq/replay-dlq.js';
 import { type BackoffOptions, withThrottleRetry } from './backoff.js';
+
+/** SQS's error for a queue that does not exist (JSON protocol, then the older query protocol). */
+const MISSING_QUEUE_ERRORS = new Set(['QueueDoesNotExist', 'AWS.SimpleQueueService.NonExistentQueue']);
 
 export class SqsDeadLetterQueue implements DeadLetterQueue {
   constructor(
@@ -24,7 +28,12 @@ export class SqsDeadLetterQueue implements DeadLetterQueue {
           }),
         ),
       this.backoff,
-    );
+    ).catch((error: unknown) => {
+      // A queue URL that names no queue is a selection that matched nothing (exit 1), said plainly.
+      if (MISSING_QUEUE_ERRORS.has((error as Error).name))
+        throw new NothingMatchedError(`no queue at ${this.queueUrl} (${(error as Error).name})`);
+      throw error;
+    });
     return (out.Messages ?? []).map((m) => ({
       receiptHandle: m.ReceiptHandle ?? '',
       messageId: m.MessageId ?? '',

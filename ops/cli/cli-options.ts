@@ -1,49 +1,121 @@
 /**
- * Option parsing shared by the operations commands: time window, statuses, contact ids and
- * where executions live (Step Functions or `--local`).
+ * The options the operations commands share, declared once on their commander programs: where
+ * the executions live (`--stack-name`, `--state-machine-arn`, or `--local`, which conflict), which
+ * executions (`--status`, `--since`, `--until`, `--contact-id`), and how to print (`--json`,
+ * `--verbose`).
+ *
+ * @example
+ * ```ts
+ * const program = withOutputOptions(
+ *   withExecutionSelection(withTargetOptions(createProgram(spec)), REDRIVABLE_STATUSES),
+ * );
+ * await runProgram(program, argv, async (options) => {
+ *   const filter = executionFilter(options); // { statuses, since, until }
+ *   const arn = await resolveStateMachineArn(options, describeStackOutputs);
+ * });
+ * ```
  */
+import { type Command, Option } from '@commander-js/extra-typings';
 import { requireOutput, STATE_MACHINE_OUTPUT, type StackOutputs } from '../aws/stack-outputs.js';
-import {
-  type ExecutionSource,
-  type ExecutionStatus,
-  type ListFilter,
-  REDRIVABLE_STATUSES,
-} from '../types.js';
-import { UsageError } from './errors.js';
-import {
-  enumListParser,
-  parseInstant as parseInstantValue,
-  parsePositiveInt as parsePositiveIntValue,
-} from './value-parsers.js';
+import { belongsToContact } from '../executions/execution-names.js';
+import type { ExecutionSource, ExecutionStatus, ListFilter } from '../types.js';
+import { NothingMatchedError, UsageError } from './errors.js';
+import { collect, enumListParser, parseInstant } from './value-parsers.js';
 
-export { UsageError } from './errors.js';
+/** Every status `--status` accepts. */
+export const EXECUTION_STATUSES: readonly ExecutionStatus[] = [
+  'RUNNING',
+  'SUCCEEDED',
+  'FAILED',
+  'TIMED_OUT',
+  'ABORTED',
+];
 
-const STATUSES: readonly ExecutionStatus[] = ['RUNNING', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED'];
+type Options = Record<string, unknown>;
 
-// The commands still on parseArgs read their values through the commander parsers, reporting a
-// bad one as a UsageError (exit 2) named after the option.
-function readValue<T>(option: string, value: string, parse: (value: string) => T): T {
-  try {
-    return parse(value);
-  } catch (error) {
-    throw new UsageError(`${option} ${(error as Error).message}, got "${value}"`);
-  }
+/**
+ * `--stack-name`, `--state-machine-arn` and `--local`: one target at a time (any two together
+ * end with exit 2). Without any, `POSTCALL_STATE_MACHINE_ARN` names the state machine.
+ */
+export function withTargetOptions<Args extends unknown[], Opts extends Options>(
+  program: Command<Args, Opts>,
+) {
+  return program
+    .option('--stack-name <name>', 'the deployed stack; its outputs name the state machine')
+    .addOption(
+      new Option(
+        '--state-machine-arn <arn>',
+        'the post-call state machine (default: $POSTCALL_STATE_MACHINE_ARN)',
+      ).conflicts('stackName'),
+    )
+    .addOption(
+      new Option('--local', 'the offline stack `npm start` left in .local-state/').conflicts([
+        'stackName',
+        'stateMachineArn',
+      ]),
+    );
 }
 
-export function parseStatuses(
-  value: string | undefined,
-  fallback: readonly ExecutionStatus[] = REDRIVABLE_STATUSES,
-): ExecutionStatus[] {
-  if (!value) return [...fallback];
-  return readValue('--status', value, enumListParser(STATUSES, 'status'));
+/** `--status`, `--since`, `--until` and the repeatable `--contact-id`. */
+export function withExecutionSelection<Args extends unknown[], Opts extends Options>(
+  program: Command<Args, Opts>,
+  defaultStatuses: readonly ExecutionStatus[],
+) {
+  return program
+    .addOption(
+      new Option('--status <list>', `comma list of ${EXECUTION_STATUSES.join(', ')}`)
+        .argParser(enumListParser(EXECUTION_STATUSES, 'status'))
+        .default([...defaultStatuses], defaultStatuses.join(',')),
+    )
+    .option(
+      '--since <iso>',
+      'only executions started at or after (ISO 8601; UTC without a zone)',
+      parseInstant,
+    )
+    .option('--until <iso>', 'only executions started before (ISO 8601; UTC without a zone)', parseInstant)
+    .option('--contact-id <id>', 'only this contact (repeatable)', collect, [] as string[]);
 }
 
-export function parseInstant(value: string | undefined, option: string): Date | undefined {
-  return value === undefined ? undefined : readValue(option, value, parseInstantValue);
+/** `--json` (one JSON document on stdout) and `--verbose` (full cells, logs, stack traces). */
+export function withOutputOptions<Args extends unknown[], Opts extends Options>(
+  program: Command<Args, Opts>,
+) {
+  return program
+    .option('--json', 'one JSON document on stdout instead of the table')
+    .option('--verbose', 'full table cells, the functions’ logs (--local), stack traces on errors');
 }
 
-export function parsePositiveInt(value: string | undefined, option: string, fallback: number): number {
-  return value === undefined ? fallback : readValue(option, value, parsePositiveIntValue);
+/** The list filter from {@link withExecutionSelection}'s options; `--until` must come after `--since`. */
+export function executionFilter(options: {
+  status: readonly ExecutionStatus[];
+  since?: Date;
+  until?: Date;
+}): ListFilter {
+  if (options.since && options.until && options.until <= options.since)
+    throw new UsageError('--until must be later than --since');
+  return { statuses: [...options.status], since: options.since, until: options.until };
+}
+
+/**
+ * The error for the `--contact-id` values that matched no execution (`matchedNames` are the
+ * names of the executions found), or undefined when each matched at least one.
+ */
+export function unmatchedContacts(
+  contactIds: readonly string[],
+  matchedNames: readonly string[],
+  filter: ListFilter,
+): NothingMatchedError | undefined {
+  const missing = contactIds.filter((id) => !matchedNames.some((name) => belongsToContact(name, [id])));
+  if (missing.length === 0) return undefined;
+  const everyStatus = EXECUTION_STATUSES.every((status) => filter.statuses.includes(status));
+  const window = [
+    everyStatus ? '' : `status ${filter.statuses.join(', ')}`,
+    filter.since ? `since ${filter.since.toISOString()}` : '',
+    filter.until ? `until ${filter.until.toISOString()}` : '',
+  ].filter(Boolean);
+  return new NothingMatchedError(
+    `no execution found for ${missing.join(', ')}${window.length ? ` (${window.join(', ')})` : ''}`,
+  );
 }
 
 /** Where the deployed resources are named: explicit options, the stack, or the environment. */
@@ -78,6 +150,15 @@ export interface SourceOptions extends DeployedTargetOptions {
   local: boolean;
 }
 
+/** The target part of the parsed options, as the entry points open it. */
+export function sourceOptions(options: DeployedTargetOptions & { local?: boolean }): SourceOptions {
+  return {
+    stateMachineArn: options.stateMachineArn,
+    stackName: options.stackName,
+    local: options.local === true,
+  };
+}
+
 /** An execution source and what to do once the command is over (local: wait, save, stop). */
 export interface OpenedSource {
   source: ExecutionSource;
@@ -86,41 +167,4 @@ export interface OpenedSource {
 
 export function asOpened(opened: ExecutionSource | OpenedSource): OpenedSource {
   return 'source' in opened ? opened : { source: opened };
-}
-
-/** The options every execution command takes (parseArgs form). */
-export const EXECUTION_SELECTION_OPTIONS = {
-  status: { type: 'string' },
-  since: { type: 'string' },
-  until: { type: 'string' },
-  'contact-id': { type: 'string', multiple: true },
-  'state-machine-arn': { type: 'string' },
-  'stack-name': { type: 'string' },
-  local: { type: 'boolean', default: false },
-} as const;
-
-/** The filter and source choice from {@link EXECUTION_SELECTION_OPTIONS}' values. */
-export function executionSelection(
-  values: {
-    status?: string;
-    since?: string;
-    until?: string;
-    'state-machine-arn'?: string;
-    'stack-name'?: string;
-    local?: boolean;
-  },
-  defaultStatuses: readonly ExecutionStatus[],
-): { filter: ListFilter; source: SourceOptions } {
-  return {
-    filter: {
-      statuses: parseStatuses(values.status, defaultStatuses),
-      since: parseInstant(values.since, '--since'),
-      until: parseInstant(values.until, '--until'),
-    },
-    source: {
-      stateMachineArn: values['state-machine-arn'],
-      stackName: values['stack-name'],
-      local: values.local ?? false,
-    },
-  };
 }

@@ -12,6 +12,7 @@ import { promisify } from 'node:util';
 import { InvokeCommand, type InvokeCommandOutput, LambdaClient } from '@aws-sdk/client-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
+import { lineStreams } from '../../test/support/command-streams.js';
 import { type CliDependencies, localTarget, main } from './cli.js';
 
 const EVENTS = fileURLToPath(new URL('../../functions/invoke-api/events/', import.meta.url));
@@ -21,8 +22,7 @@ function io(overrides: Partial<CliDependencies> = {}) {
   const out: string[] = [];
   const err: string[] = [];
   const dependencies: CliDependencies = {
-    write: (line) => out.push(line),
-    warn: (line) => err.push(line),
+    streams: lineStreams({ out: (line) => out.push(line), err: (line) => err.push(line) }),
     lambdaClient: () => new LambdaClient({ region: 'eu-west-2' }),
     localTarget,
     ...overrides,

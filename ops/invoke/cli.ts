@@ -2,13 +2,14 @@
  * `npm run invoke -- [--json] <event.json>...`, `npm run invoke -- --walkthrough` and
  * `--function-name NAME`: runs sfInvokeAPI on Connect-style events and reports each answer.
  *
- * Targets, in order of precedence:
+ * Targets (`--function-name` and `--local` conflict):
  * - `--function-name NAME [--region R]`: a deployed Lambda, through `lambda:Invoke`;
- * - `SF_HOST` (+ the other SF_* variables and the secret) set: a real org, handler in process;
- * - otherwise: an embedded Salesforce emulator seeded with the sample org, started for this run
- *   (state is kept between the events of one run).
+ * - otherwise (`--local`, the default) the handler in this process: a real org when `SF_HOST`
+ *   (+ the other SF_* variables and the secret) is set, else an embedded Salesforce emulator
+ *   seeded with the sample org, started for this run (state is kept between the events of one run).
  *
- * Exit code 0 when every event (or walkthrough step) succeeded, 1 when any failed, 2 on bad usage.
+ * Exit code 0 when every event (or walkthrough step) succeeded, 1 when any failed or an event
+ * file does not exist, 2 on bad usage.
  *
  * @example
  * ```sh
@@ -17,9 +18,17 @@
  * npm run invoke -- --walkthrough --function-name sfInvokeAPI --region eu-west-2
  * ```
  */
-import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
+import { access, readFile } from 'node:fs/promises';
 import { LambdaClient } from '@aws-sdk/client-lambda';
+import { Option } from '@commander-js/extra-typings';
+import { NothingMatchedError, UsageError } from '../cli/errors.js';
+import {
+  type CommandIo,
+  type CommandStreams,
+  createProgram,
+  processStreams,
+  runProgram,
+} from '../cli/program.js';
 import {
   type InvokeOutcome,
   type Invoker,
@@ -36,86 +45,87 @@ export interface CliTarget {
 }
 
 export interface CliDependencies {
-  /** One line of output (stdout). */
-  write(line: string): void;
-  /** One line of diagnostics (stderr). */
-  warn(line: string): void;
+  /** Where results (stdout) and diagnostics (stderr) go. */
+  streams: CommandStreams;
   /** Builds the Lambda client for `--function-name`. */
   lambdaClient(region: string | undefined): LambdaClient;
   /** Builds the in-process target (emulator or real org). */
   localTarget(): Promise<CliTarget>;
 }
 
-const USAGE = `Usage:
-  npm run invoke -- [--json] <event.json>...      run sfInvokeAPI on each event, in order
-  npm run invoke -- [--json] --walkthrough        phoneLookup → create Case → close it → confirm Closed
-Options:
-  --json                  one JSON line per event / step
-  --function-name NAME    invoke a deployed Lambda instead of the local handler (--region R)
-Without --function-name the handler runs here: against the org in SF_HOST/SF_* when SF_HOST is
-set, otherwise against an embedded Salesforce emulator seeded with the sample org.`;
+export function invokeProgram() {
+  return createProgram({
+    name: 'invoke',
+    description:
+      'Runs sfInvokeAPI on Connect-style events, in order, or the admin guide’s validation (--walkthrough: phoneLookup → create a Case → close it → confirm it is Closed). The handler runs here, against the org in SF_HOST/SF_* when SF_HOST is set, else against an embedded Salesforce emulator seeded with the sample org; or a deployed Lambda with --function-name.',
+    examples: [
+      { command: 'npm run invoke -- functions/invoke-api/events/event-phoneLookup.json' },
+      {
+        command: 'npm run invoke -- --json functions/invoke-api/events/*.json',
+        description: 'one JSON line per event',
+      },
+      {
+        command: 'npm run invoke -- --walkthrough --function-name sfInvokeAPI --region eu-west-2',
+        description: 'the validation against the deployed function',
+      },
+    ],
+    exitOne: 'an event or a walkthrough step failed, or an event file does not exist',
+  })
+    .argument('[events...]', 'Connect contact-flow event files (JSON)')
+    .option('--walkthrough', 'the admin guide’s validation, step by step, instead of event files')
+    .option('--json', 'one JSON line per event / step')
+    .option(
+      '--function-name <name>',
+      'invoke this deployed Lambda (lambda:Invoke) instead of the handler here',
+    )
+    .option('--region <region>', 'the deployed Lambda’s region (with --function-name)')
+    .addOption(
+      new Option('--local', 'the handler in this process (the default)').conflicts([
+        'functionName',
+        'region',
+      ]),
+    );
+}
 
 export async function main(
-  argv: string[],
+  argv: readonly string[],
   dependencies: CliDependencies = defaultDependencies(),
 ): Promise<number> {
-  let options: ReturnType<typeof parse>;
-  try {
-    options = parse(argv);
-  } catch (error) {
-    dependencies.warn(`${(error as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
-  if (options.values.help) {
-    dependencies.write(USAGE);
-    return 0;
-  }
-  const files = options.positionals;
-  const walkthrough = options.values.walkthrough === true;
-  if (walkthrough === files.length > 0) {
-    dependencies.warn(`Give either event files or --walkthrough.\n\n${USAGE}`);
-    return 2;
-  }
+  return runProgram(
+    invokeProgram(),
+    argv,
+    async (options, io, [files]) => {
+      const walkthrough = options.walkthrough === true;
+      if (walkthrough === files.length > 0) throw new UsageError('give either event files or --walkthrough');
+      if (options.region !== undefined && options.functionName === undefined)
+        throw new UsageError('--region names the region of a deployed function: pass --function-name too');
+      const missing: string[] = [];
+      for (const file of files) await access(file).catch(() => missing.push(file));
+      if (missing.length > 0) throw new NothingMatchedError(`no such event file: ${missing.join(', ')}`);
 
-  const functionName = options.values['function-name'];
-  const target: CliTarget =
-    functionName === undefined
-      ? await dependencies.localTarget()
-      : {
-          invoker: new LambdaInvoker(functionName, dependencies.lambdaClient(options.values.region)),
-          close: async () => undefined,
-        };
-  const json = options.values.json === true;
-  try {
-    if (!json) dependencies.write(`sfInvokeAPI via ${target.invoker.target}`);
-    return walkthrough
-      ? await walk(target.invoker, json, dependencies)
-      : await runEvents(target.invoker, files, json, dependencies);
-  } finally {
-    await target.close();
-  }
-}
-
-function parse(argv: string[]) {
-  return parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      json: { type: 'boolean' },
-      walkthrough: { type: 'boolean' },
-      'function-name': { type: 'string' },
-      region: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
+      const functionName = options.functionName;
+      const target: CliTarget =
+        functionName === undefined
+          ? await dependencies.localTarget()
+          : {
+              invoker: new LambdaInvoker(functionName, dependencies.lambdaClient(options.region)),
+              close: async () => undefined,
+            };
+      const json = options.json === true;
+      try {
+        if (!json) io.out(`sfInvokeAPI via ${target.invoker.target}`);
+        return walkthrough
+          ? await walk(target.invoker, json, io)
+          : await runEvents(target.invoker, files, json, io);
+      } finally {
+        await target.close();
+      }
     },
-  });
+    dependencies.streams,
+  );
 }
 
-async function runEvents(
-  invoker: Invoker,
-  files: string[],
-  json: boolean,
-  io: CliDependencies,
-): Promise<number> {
+async function runEvents(invoker: Invoker, files: string[], json: boolean, io: CommandIo): Promise<number> {
   let failed = 0;
   for (const file of files) {
     let outcome: InvokeOutcome;
@@ -131,24 +141,24 @@ async function runEvents(
     }
     if ('error' in outcome) failed++;
     if (json) {
-      io.write(JSON.stringify({ event: file, ...outcome }));
+      io.out(JSON.stringify({ event: file, ...outcome }));
     } else if ('error' in outcome) {
-      io.write(`✗ ${file} (${operation}): ${outcome.error.name}: ${outcome.error.message}`);
+      io.out(`✗ ${file} (${operation}): ${outcome.error.name}: ${outcome.error.message}`);
     } else {
-      io.write(`✓ ${file} (${operation})`);
+      io.out(`✓ ${file} (${operation})`);
       for (const [key, value] of Object.entries(outcome.result))
-        io.write(`    ${key}: ${JSON.stringify(value)}`);
+        io.out(`    ${key}: ${JSON.stringify(value)}`);
     }
   }
-  if (!json) io.write(`${files.length - failed} of ${files.length} event(s) succeeded`);
+  if (!json) io.out(`${files.length - failed} of ${files.length} event(s) succeeded`);
   return failed === 0 ? 0 : 1;
 }
 
-async function walk(invoker: Invoker, json: boolean, io: CliDependencies): Promise<number> {
+async function walk(invoker: Invoker, json: boolean, io: CommandIo): Promise<number> {
   const events = await loadWalkthroughEvents();
   const report = (step: WalkthroughStep) => {
     if (json) {
-      io.write(
+      io.out(
         JSON.stringify({
           step: step.step,
           name: step.name,
@@ -158,18 +168,17 @@ async function walk(invoker: Invoker, json: boolean, io: CliDependencies): Promi
         }),
       );
     } else {
-      io.write(`${step.ok ? '✓' : '✗'} [${step.step}/${step.of}] ${step.name}: ${step.detail}`);
+      io.out(`${step.ok ? '✓' : '✗'} [${step.step}/${step.of}] ${step.name}: ${step.detail}`);
     }
   };
   const ok = await runWalkthrough(invoker, events, report);
-  if (!json) io.write(ok ? 'Walkthrough passed.' : 'Walkthrough FAILED.');
+  if (!json) io.out(ok ? 'Walkthrough passed.' : 'Walkthrough FAILED.');
   return ok ? 0 : 1;
 }
 
 function defaultDependencies(): CliDependencies {
   return {
-    write: (line) => process.stdout.write(`${line}\n`),
-    warn: (line) => process.stderr.write(`${line}\n`),
+    streams: processStreams,
     lambdaClient: (region) => new LambdaClient(region === undefined ? {} : { region }),
     localTarget,
   };

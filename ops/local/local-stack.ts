@@ -8,7 +8,7 @@ import { DEFAULT_EXECUTION_STORE_FILE, ExecutionStore } from '../../local/runner
 import { LocalPipeline } from '../../local/runner/local-pipeline.js';
 import { loadLocalJson, SALESFORCE_STATE_FILE, saveLocalJson } from '../../local/runner/local-state.js';
 import type { EmulatorState } from '../../local/salesforce-emulator/types.js';
-import { UsageError } from '../cli/cli-options.js';
+import { UsageError } from '../cli/errors.js';
 
 export interface LocalStack {
   pipeline: LocalPipeline;

@@ -8,6 +8,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { SfnExecutionSource } from '../../ops/aws/sfn-execution-source.js';
 import { runExecutionsCli } from '../../ops/executions/executions-cli.js';
+import { lineStreams } from '../support/command-streams.js';
 
 const SM = 'arn:aws:states:us-east-1:123456789012:stateMachine:post-call';
 const OK = '11111111-1111-4111-8111-111111111111';
@@ -82,7 +83,11 @@ const open = async () => new SfnExecutionSource(SM, new SFNClient({ region: 'us-
 describe('npm run executions', () => {
   it('lists executions with duration, failed state and cause; reads history only for failures', async () => {
     const out: string[] = [];
-    const code = await runExecutionsCli([], open, { out: (l) => out.push(l), err: () => {} });
+    const code = await runExecutionsCli(
+      ['--verbose'],
+      open,
+      lineStreams({ out: (l) => out.push(l), err: () => {} }),
+    );
     expect(code).toBe(0);
     const text = out.join('\n');
     expect(text).toMatch(new RegExp(`${OK}\\s+${OK}\\s+SUCCEEDED\\s+4`));
@@ -94,12 +99,40 @@ describe('npm run executions', () => {
     expect(sfnMock).toHaveReceivedCommandTimes(GetExecutionHistoryCommand, 1);
   });
 
+  it('fits 120 columns without --verbose, the contact id whole, the execution by its label', async () => {
+    const out: string[] = [];
+    expect(await runExecutionsCli([], open, lineStreams({ out: (l) => out.push(l), err: () => {} }))).toBe(0);
+    for (const line of out) expect(line.length).toBeLessThanOrEqual(120);
+    expect(out.join('\n')).toMatch(new RegExp(`${BAD}\\s+contact\\s+FAILED\\s+8\\s+Import contact`));
+  });
+
+  it('--json prints the rows as one JSON document', async () => {
+    const out: string[] = [];
+    expect(
+      await runExecutionsCli(['--json'], open, lineStreams({ out: (l) => out.push(l), err: () => {} })),
+    ).toBe(0);
+    expect(out).toHaveLength(1);
+    expect(JSON.parse(out[0] ?? '')).toMatchObject({
+      executions: expect.arrayContaining([
+        expect.objectContaining({
+          contactId: BAD,
+          status: 'FAILED',
+          failedState: 'Import contact into Salesforce',
+        }),
+      ]),
+    });
+  });
+
   it('prints one contact as a timeline', async () => {
     const out: string[] = [];
-    const code = await runExecutionsCli(['--contact-id', BAD], open, {
-      out: (l) => out.push(l),
-      err: () => {},
-    });
+    const code = await runExecutionsCli(
+      ['--contact-id', BAD, '--verbose'],
+      open,
+      lineStreams({
+        out: (l) => out.push(l),
+        err: () => {},
+      }),
+    );
     expect(code).toBe(0);
     const text = out.join('\n');
     expect(text).toContain(`${BAD}  FAILED`);
@@ -109,12 +142,30 @@ describe('npm run executions', () => {
     expect(text).not.toContain(OK);
   });
 
+  it('wraps a long cause of the timeline onto indented lines without --verbose', async () => {
+    const out: string[] = [];
+    const code = await runExecutionsCli(
+      ['--contact-id', BAD],
+      open,
+      lineStreams({ out: (l) => out.push(l), err: () => {} }),
+    );
+    expect(code).toBe(0);
+    for (const line of out) expect(line.length).toBeLessThanOrEqual(120);
+    expect(out.join('\n')).toMatch(
+      /TaskFailed\s+Import contact into Salesforce\s+→ Salesforce.Request:\s+INVALID_FIELD: No such column Foo__c/,
+    );
+  });
+
   it('says so when the contact has no execution', async () => {
     const err: string[] = [];
-    const code = await runExecutionsCli(['--contact-id', 'nope'], open, {
-      out: () => {},
-      err: (l) => err.push(l),
-    });
+    const code = await runExecutionsCli(
+      ['--contact-id', 'nope'],
+      open,
+      lineStreams({
+        out: () => {},
+        err: (l) => err.push(l),
+      }),
+    );
     expect(code).toBe(1);
     expect(err.join('')).toContain('no execution found for nope');
   });

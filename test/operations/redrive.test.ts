@@ -12,6 +12,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { SfnExecutionSource } from '../../ops/aws/sfn-execution-source.js';
 import { redriveExecutions } from '../../ops/redrive/redrive.js';
 import { runRedriveCli } from '../../ops/redrive/redrive-cli.js';
+import { lineStreams } from '../support/command-streams.js';
 
 const SM = 'arn:aws:states:us-east-1:123456789012:stateMachine:post-call';
 const NOW = new Date('2026-11-28T12:00:00Z');
@@ -204,7 +205,7 @@ describe('npm run redrive', () => {
     const code = await runRedriveCli(
       ['--status', 'FAILED', '--concurrency', '2'],
       async () => new SfnExecutionSource(SM, new SFNClient({ region: 'us-east-1' }), noSleep),
-      { out: (l) => out.push(l), err: (l) => err.push(l) },
+      lineStreams({ out: (l) => out.push(l), err: (l) => err.push(l) }),
     );
     expect(code).toBe(1);
     const table = out.join('\n');
@@ -221,7 +222,7 @@ describe('npm run redrive', () => {
       async () => {
         throw new Error('must not open a source');
       },
-      { out: () => {}, err: (l) => err.push(l) },
+      lineStreams({ out: () => {}, err: (l) => err.push(l) }),
     );
     expect(code).toBe(2);
     expect(err.join('\n')).toContain('unknown status "BROKEN"');

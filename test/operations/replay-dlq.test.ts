@@ -15,6 +15,7 @@ import { loadCtrFixture } from '../../local/samples/ctr-fixtures.js';
 import { SqsDeadLetterQueue } from '../../ops/aws/sqs-dead-letter-queue.js';
 import { nonReparkingSqsClient } from '../../ops/replay-dlq/replay-dlq.js';
 import { runReplayDlqCli } from '../../ops/replay-dlq/replay-dlq-cli.js';
+import { lineStreams } from '../support/command-streams.js';
 
 const QUEUE = 'https://sqs.us-east-1.amazonaws.com/123456789012/ctr-dlq';
 const SM = 'arn:aws:states:us-east-1:123456789012:stateMachine:post-call';
@@ -95,10 +96,14 @@ describe('npm run replay-dlq', () => {
       parked(Buffer.from('{not json').toString('base64'), '2'),
     ]);
     const out: string[] = [];
-    const code = await runReplayDlqCli(['--queue-url', QUEUE], async () => context(), {
-      out: (l) => out.push(l),
-      err: () => {},
-    });
+    const code = await runReplayDlqCli(
+      ['--queue-url', QUEUE],
+      async () => context(),
+      lineStreams({
+        out: (l) => out.push(l),
+        err: () => {},
+      }),
+    );
 
     expect(code).toBe(1);
     expect([...messages.keys()]).toEqual(['m-1']);
@@ -122,7 +127,11 @@ describe('npm run replay-dlq', () => {
     ctx.fake.close(ctr.ContactId, 'SUCCEEDED');
     seedQueue([parked(data, '7')]);
     const out: string[] = [];
-    const code = await runReplayDlqCli([], async () => ctx, { out: (l) => out.push(l), err: () => {} });
+    const code = await runReplayDlqCli(
+      [],
+      async () => ctx,
+      lineStreams({ out: (l) => out.push(l), err: () => {} }),
+    );
     expect(code).toBe(0);
     expect(out.join('\n')).toMatch(/skipped/);
     expect(sqsMock).toHaveReceivedCommandTimes(DeleteMessageCommand, 1);
@@ -132,10 +141,14 @@ describe('npm run replay-dlq', () => {
     const ctr = loadCtrFixture('agentless-voice');
     seedQueue([parked(Buffer.from(JSON.stringify(ctr)).toString('base64'), '3'), parked('%%%', '4')]);
     const out: string[] = [];
-    const code = await runReplayDlqCli(['--dry-run'], async () => context(), {
-      out: (l) => out.push(l),
-      err: () => {},
-    });
+    const code = await runReplayDlqCli(
+      ['--dry-run'],
+      async () => context(),
+      lineStreams({
+        out: (l) => out.push(l),
+        err: () => {},
+      }),
+    );
     expect(code).toBe(1);
     expect(out.join('\n')).toMatch(/would-replay/);
     expect(sqsMock).not.toHaveReceivedCommand(DeleteMessageCommand);

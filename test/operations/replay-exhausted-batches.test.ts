@@ -5,6 +5,7 @@
  * the local Kinesis stream (GetShardIterator AT_SEQUENCE_NUMBER, GetRecords) and completes every
  * contact. Real trigger logic, real ASL and handlers, the Salesforce emulator.
  */
+
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +19,7 @@ import { type ReplayOptions, replayDeadLetters } from '../../ops/replay-dlq/repl
 import { runReplayDlqCli } from '../../ops/replay-dlq/replay-dlq-cli.js';
 import { readStreamBatch } from '../../ops/replay-dlq/stream-batch.js';
 import { inboundCall } from '../pipeline/support.js';
+import { lineStreams } from '../support/command-streams.js';
 
 const CTR = 'amazonconnect__AC_ContactTraceRecord__c';
 const KEY = 'amazonconnect__ContactId__c';
@@ -125,10 +127,14 @@ describe('replay-dlq and the Kinesis on-failure records', () => {
 
     const lines: string[] = [];
     const queue = new FileDeadLetterQueue(queueFile);
-    const code = await runReplayDlqCli(['--local'], async () => ({ queue, ...replayOptions(queue) }), {
-      out: (line) => lines.push(line),
-      err: () => undefined,
-    });
+    const code = await runReplayDlqCli(
+      ['--local'],
+      async () => ({ queue, ...replayOptions(queue) }),
+      lineStreams({
+        out: (line) => lines.push(line),
+        err: () => undefined,
+      }),
+    );
     expect(code).toBe(1);
     const info = delivery.exhausted?.KinesisBatchInfo;
     const listed = lines.find((line) => line.startsWith('not in the stream any more'));

@@ -2,6 +2,7 @@
  * `--stack-name`: the operations commands read the state machine ARN and the dead-letter queue
  * URL from the deployed stack's outputs (CloudFormation mocked: it has no local implementation).
  */
+
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -11,8 +12,10 @@ import {
   requireOutput,
   STATE_MACHINE_OUTPUT,
 } from '../../ops/aws/stack-outputs.js';
-import { resolveStateMachineArn, UsageError } from '../../ops/cli/cli-options.js';
+import { resolveStateMachineArn } from '../../ops/cli/cli-options.js';
+import { UsageError } from '../../ops/cli/errors.js';
 import { runExecutionsCli } from '../../ops/executions/executions-cli.js';
+import { lineStreams } from '../support/command-streams.js';
 
 const STACK = 'connect-salesforce';
 const SM = 'arn:aws:states:eu-west-2:123456789012:stateMachine:PostCall-abc';
@@ -99,7 +102,7 @@ describe('which state machine a command works on', () => {
         await resolveStateMachineArn(target, read, {});
         throw new Error('unreachable');
       },
-      { out: () => {}, err: (line) => errors.push(line) },
+      lineStreams({ out: () => {}, err: (line) => errors.push(line) }),
     );
     expect(code).toBe(2);
     expect(errors.join('\n')).toMatch(/stack "gone" does not exist/);

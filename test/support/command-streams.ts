@@ -31,3 +31,24 @@ export function commandStreams(options: { tty?: boolean; columns?: number } = {}
     stderrText: () => err.join(''),
   };
 }
+
+/**
+ * Streams that hand each complete line to a callback, for tests that look at lines:
+ * `lineStreams({ out: (line) => lines.push(line), err: () => {} })`.
+ */
+export function lineStreams(sinks: {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}): CommandStreams {
+  const lineWriter = (sink: (line: string) => void) => {
+    let pending = '';
+    return {
+      write: (text: string) => {
+        const parts = (pending + text).split('\n');
+        pending = parts.pop() ?? '';
+        for (const line of parts) sink(line);
+      },
+    };
+  };
+  return { stdout: lineWriter(sinks.out), stderr: lineWriter(sinks.err) };
+}
