@@ -24,6 +24,7 @@ import { Construct } from 'constructs';
 import type { StackParameters } from './parameters.js';
 import { dailyApiUsagePercent } from './pipeline-metrics.js';
 
+/** What {@link PipelineAlarms} watches. */
 export interface PipelineAlarmsProps {
   readonly params: StackParameters;
   readonly stateMachine: StateMachine;
@@ -39,6 +40,15 @@ export const ITERATOR_AGE_THRESHOLD_MS = 5 * 60 * 1000;
 /** Daily API usage (percent of the org's allocation) that warns, and that needs action now. */
 export const DAILY_API_USAGE_THRESHOLDS = [80, 95] as const;
 
+/**
+ * The stack's operational alarms (failed executions, parked records, trigger errors and iterator
+ * age, the org's daily API usage at 80 % and 95 %), each notifying the alarm topic when one is set.
+ *
+ * @example
+ * ```ts
+ * const { alarms } = new PipelineAlarms(this, 'Alarms', { params, stateMachine, deadLetterQueue, trigger, salesforceServices });
+ * ```
+ */
 export class PipelineAlarms extends Construct {
   readonly alarms: Alarm[] = [];
 

@@ -13,6 +13,7 @@
 import { readFileSync } from 'node:fs';
 import { isObject } from '../../shared/values/is-object.js';
 
+/** One Task state of an ASL definition, wherever it is nested. */
 export interface AslTask {
   /** Readable state name, used in error messages. */
   readonly stateName: string;
@@ -26,6 +27,16 @@ type JsonObject = Record<string, unknown>;
 
 const SUBSTITUTION = /\$\{([A-Za-z0-9_]+)\}/g;
 
+/**
+ * A parsed ASL file: its text as deployed, the `${Name}` substitutions it expects and every Task it
+ * runs (Parallel branches and Map iterators included), from which the state machine role is derived.
+ *
+ * @example
+ * ```ts
+ * const asl = AslDefinition.fromFile(POST_CALL_ASL_PATH);
+ * asl.substitutionNames(); // ['ContactImportFunctionArn', ...]
+ * ```
+ */
 export class AslDefinition {
   private constructor(
     /** The file's text, as it goes into DefinitionString. */

@@ -21,11 +21,22 @@ import { POST_CALL_ASL_PATH } from './paths.js';
 import { PostCallStateMachine } from './post-call-state-machine.js';
 import { ReportingWiring } from './reporting-wiring.js';
 
+/** Props of {@link ConnectSalesforceStack}: the usual stack props and an optional ASL file. */
 export interface ConnectSalesforceStackProps extends StackProps {
   /** The post-call ASL file (default: statemachines/post-call.asl.json). */
   readonly postCallAslPath?: string;
 }
 
+/**
+ * The one deployable stack, with the original package's parameters so existing installations can
+ * move over: the eight functions, the post-call state machine, the CTR trigger and its dead-letter
+ * queue, the contact version table, reporting triggers, alarms and the operations dashboard.
+ *
+ * @example
+ * ```ts
+ * new ConnectSalesforceStack(new App(), 'ConnectSalesforce');
+ * ```
+ */
 export class ConnectSalesforceStack extends Stack {
   readonly params: StackParameters;
   readonly functions: PipelineFunctions;

@@ -20,11 +20,21 @@ import { Construct } from 'constructs';
 import { CONTACT_VERSION_KEY, CONTACT_VERSION_TTL_ATTRIBUTE } from '../../shared/contact-versions/table.js';
 import type { PipelineFunction } from './pipeline-function.js';
 
+/** The functions that use the contact version table (each gets exactly the calls it makes). */
 export interface ContactVersionTableProps {
   readonly contactImport: PipelineFunction;
   readonly ctrTrigger: PipelineFunction;
 }
 
+/**
+ * The DynamoDB table behind the contact version fence (on demand, encrypted, point-in-time recovery,
+ * TTL), its name passed to the CTR import and the trigger as `CONTACT_VERSION_TABLE`.
+ *
+ * @example
+ * ```ts
+ * const versions = new ContactVersionTable(this, 'ContactVersions', { contactImport, ctrTrigger });
+ * ```
+ */
 export class ContactVersionTable extends Construct {
   readonly table: Table;
 

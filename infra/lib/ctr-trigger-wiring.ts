@@ -24,12 +24,23 @@ import type { PipelineFunction } from './pipeline-function.js';
 /** The mapping's MaximumRecordAgeInSeconds: six hours, a quarter of Kinesis' default retention. */
 export const CTR_MAXIMUM_RECORD_AGE_SECONDS = 6 * 3600;
 
+/** What the CTR stream is wired to: the trigger function and the state machine it starts. */
 export interface CtrTriggerWiringProps {
   readonly params: StackParameters;
   readonly trigger: PipelineFunction;
   readonly stateMachine: StateMachine;
 }
 
+/**
+ * Contact records in: the Kinesis event source mapping on the CTR stream (when one is set and a
+ * post-call feature is on) with partial batch responses, and the encrypted dead-letter queue that
+ * receives both the records Lambda gives up on and those the trigger parks itself.
+ *
+ * @example
+ * ```ts
+ * const { deadLetterQueue } = new CtrTriggerWiring(this, 'CtrTrigger', { params, trigger, stateMachine });
+ * ```
+ */
 export class CtrTriggerWiring extends Construct {
   readonly deadLetterQueue: Queue;
   readonly eventSourceMapping: CfnEventSourceMapping;

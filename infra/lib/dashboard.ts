@@ -26,6 +26,7 @@ import { DAILY_API_USAGE_THRESHOLDS, ITERATOR_AGE_THRESHOLD_MS } from './alarms.
 import type { PipelineFunctions } from './functions.js';
 import { dailyApiUsagePercent, pipelineMetric, searchByService } from './pipeline-metrics.js';
 
+/** What the dashboard graphs. */
 export interface OperationsDashboardProps {
   readonly functions: PipelineFunctions;
   readonly stateMachine: StateMachine;
@@ -36,6 +37,11 @@ const PERIOD = Duration.minutes(5);
 const WIDTH = 8;
 const HEIGHT = 6;
 
+/**
+ * The on-call admin's CloudWatch dashboard: contacts in and their outcomes, the Salesforce API
+ * budget, the queues holding work back, sfInvokeAPI as contact flows see it, the analytics
+ * branches. `url` opens it in the console.
+ */
 export class OperationsDashboard extends Construct {
   readonly dashboard: Dashboard;
   /** The dashboard in the CloudWatch console. */

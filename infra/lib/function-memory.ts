@@ -20,4 +20,5 @@ export const FUNCTION_MEMORY_MB = {
   'realtime-queue-metrics': 256,
 } as const;
 
+/** A function folder that has a memory size, i.e. every deployed function. */
 export type FunctionFolder = keyof typeof FUNCTION_MEMORY_MB;

@@ -20,6 +20,7 @@ import { bucketKeyStatement, CONTACT_LENS_KEY_PREFIX, grantObjectReads } from '.
 import type { StackParameters } from './parameters.js';
 import { PipelineFunction } from './pipeline-function.js';
 
+/** Props of {@link PipelineFunctions}. */
 export interface PipelineFunctionsProps {
   readonly params: StackParameters;
 }
@@ -27,6 +28,16 @@ export interface PipelineFunctionsProps {
 /** sfInvokeAPI: records fetched at most through `nextRecordsUrl` (SF_INVOKE_API_MAX_RECORDS). */
 export const INVOKE_API_MAX_RECORDS = 1000;
 
+/**
+ * The eight functions of the stack, each with its environment from the parameters and the
+ * permissions of the calls it makes itself (the state machine, queue and trigger wiring add theirs).
+ *
+ * @example
+ * ```ts
+ * const functions = new PipelineFunctions(this, 'Functions', { params });
+ * functions.invokeApi.function.functionArn;
+ * ```
+ */
 export class PipelineFunctions extends Construct {
   readonly invokeApi: PipelineFunction;
   readonly ctrTrigger: PipelineFunction;

@@ -26,6 +26,10 @@ export const DEFAULT_RECORDING_KEY_PREFIX = 'connect/';
 /** Where Contact Lens writes its analyses (and redacted recordings) in the recording bucket. */
 export const CONTACT_LENS_KEY_PREFIX = 'Analysis/';
 
+/**
+ * One conditional read grant: who reads which key prefixes of which bucket, and why the keys cannot
+ * be named more narrowly.
+ */
 export interface ObjectReadGrant {
   readonly role: IRole;
   /** The grant exists only when this holds (the feature is on and the bucket is named). */
@@ -38,10 +42,19 @@ export interface ObjectReadGrant {
   readonly reason: string;
 }
 
+/** The ARN of a bucket given by name (a parameter token works), in the stack's partition. */
 export function bucketArn(bucket: string): string {
   return Fn.join('', ['arn:', Aws.PARTITION, ':s3:::', bucket]);
 }
 
+/**
+ * The ARN of every object under `prefix` in `bucket`, in the stack's partition.
+ *
+ * @example
+ * ```ts
+ * objectsArn(bucketName, 'transcripts/'); // arn:<partition>:s3:::<bucket>/transcripts/*
+ * ```
+ */
 export function objectsArn(bucket: string, prefix: string): string {
   return Fn.join('', ['arn:', Aws.PARTITION, ':s3:::', bucket, '/', prefix, '*']);
 }

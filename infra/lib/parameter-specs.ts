@@ -41,6 +41,10 @@ export const PARAMETER_GROUPS = [
   'Retired (ignored)',
 ] as const;
 
+/**
+ * One stack parameter: its CloudFormation definition, its place in the console's deploy form and the
+ * function environment variable it feeds.
+ */
 export interface ParameterSpec {
   /** Property of {@link StackParameters}. */
   readonly field: string;
@@ -67,6 +71,15 @@ export interface ParameterSpec {
   readonly env?: string;
 }
 
+/**
+ * Every stack parameter, in console order. Names, types and defaults are the original package's, so
+ * an admin can move over with the same values.
+ *
+ * @example
+ * ```ts
+ * PARAMETER_SPECS.find((spec) => spec.id === 'SalesforceHost')?.env; // 'SF_HOST'
+ * ```
+ */
 export const PARAMETER_SPECS = [
   {
     field: 'salesforceHost',

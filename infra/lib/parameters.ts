@@ -34,6 +34,10 @@ import {
 
 export { BOOLEAN_PATTERN, LOG_LEVELS, RETIRED_PARAMETER } from './parameter-specs.js';
 
+/**
+ * The stack's conditions, derived from the parameters: which features are on and which optional
+ * resources exist.
+ */
 export interface StackConditions {
   /** `SalesforceProduction` is true. */
   readonly salesforceProduction: CfnCondition;
@@ -79,8 +83,20 @@ export interface StackConditions {
 type ParameterFields = { readonly [K in ParameterField]: CfnParameter };
 
 // The parameter properties are declared by PARAMETER_SPECS and assigned in the constructor.
+/** One `CfnParameter` per entry of {@link PARAMETER_SPECS}, as the property named by its `field`. */
 export interface StackParameters extends ParameterFields {}
 
+/**
+ * The stack's CloudFormation parameters, built from {@link PARAMETER_SPECS}: each parameter as a
+ * property, the conditions derived from them, the console form's groups and labels, and
+ * `environmentOf` for the function environment they feed.
+ *
+ * @example
+ * ```ts
+ * const params = new StackParameters(stack, 'Parameters');
+ * params.environmentOf('salesforceHost', 'salesforceProduction'); // { SF_HOST: …, SF_PRODUCTION: … }
+ * ```
+ */
 // biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the constructor assigns every merged property
 export class StackParameters extends Construct {
   readonly conditions: StackConditions;

@@ -24,6 +24,7 @@ import { DEFAULT_NODE_OPTIONS } from './node-options.js';
 import type { StackParameters } from './parameters.js';
 import { REPO_ROOT } from './paths.js';
 
+/** Props of {@link PipelineFunction}. */
 export interface PipelineFunctionProps {
   /** Folder under functions/: one per deployed function, with its handler.ts. */
   readonly folder: string;
@@ -54,6 +55,16 @@ export const BUNDLING = {
   banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
 } as const;
 
+/**
+ * One deployed function: `functions/<folder>/handler.ts` bundled with esbuild (ESM, source maps,
+ * nodejs22.x on arm64), with its own role that may only write its own log group until grants are
+ * added, X-Ray tracing and the parameters' log level and retention.
+ *
+ * @example
+ * ```ts
+ * const fn = new PipelineFunction(this, 'InvokeApi', { folder: 'invoke-api', description, params, timeout: Duration.seconds(8) });
+ * ```
+ */
 export class PipelineFunction extends Construct {
   /** The folder under functions/: also the `service` dimension of the function's metrics. */
   readonly folder: string;

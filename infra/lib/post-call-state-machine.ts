@@ -47,6 +47,7 @@ interface BucketBinding {
   readonly kmsKeyPresent: CfnCondition;
 }
 
+/** Props of {@link PostCallStateMachine}. */
 export interface PostCallStateMachineProps {
   readonly aslPath: string;
   readonly params: StackParameters;
@@ -71,6 +72,16 @@ interface Requirement {
 const TRANSCRIBE_REASON =
   'Amazon Transcribe job names are created per contact at runtime: StartTranscriptionJob/GetTranscriptionJob are limited to transcription jobs of this account and region, only when PostcallTranscribeEnabled.';
 
+/**
+ * The post-call state machine from its ASL file, with substitutions resolved by name, logging at
+ * ERROR without execution data, X-Ray, and a role granting exactly what the definition's Tasks call.
+ * A substitution or Task it cannot resolve fails the synth, naming the state.
+ *
+ * @example
+ * ```ts
+ * const postCall = new PostCallStateMachine(this, 'PostCall', { aslPath: POST_CALL_ASL_PATH, params, functions });
+ * ```
+ */
 export class PostCallStateMachine extends Construct {
   readonly stateMachine: StateMachine;
   readonly role: Role;

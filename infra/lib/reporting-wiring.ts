@@ -28,6 +28,7 @@ import { bucketKeyStatement, grantObjectReads } from './object-reads.js';
 import type { StackParameters } from './parameters.js';
 import type { PipelineFunction } from './pipeline-function.js';
 
+/** The two reporting functions and the parameters that switch them on. */
 export interface ReportingWiringProps {
   readonly params: StackParameters;
   readonly historical: PipelineFunction;
@@ -39,6 +40,11 @@ export const REALTIME_ASYNC = { maximumRetryAttempts: 0, maximumEventAgeInSecond
 /** Report imports: Lambda's default 2 retries, then the failure queue; a report is 6 h old at most. */
 export const HISTORICAL_ASYNC = { maximumRetryAttempts: 2, maximumEventAgeInSeconds: 6 * 3600 } as const;
 
+/**
+ * Reporting triggers: an EventBridge rule on report CSVs created in the reporting bucket, a
+ * one-minute schedule for real-time metrics, and an encrypted queue (with an alarm) for report
+ * events whose import failed for good.
+ */
 export class ReportingWiring extends Construct {
   readonly reportCreatedRule: CfnRule;
   readonly realtimeSchedule: CfnRule;

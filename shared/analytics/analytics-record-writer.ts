@@ -38,6 +38,10 @@ export interface JsonAttachment {
   content: unknown;
 }
 
+/**
+ * One write to a contact's analytics record: the field values to set and the JSON attachments to
+ * add (replacing older copies of the same names).
+ */
 export interface AnalyticsRecordWrite {
   /** The analytics record's Id. */
   recordId: string;
@@ -46,6 +50,10 @@ export interface AnalyticsRecordWrite {
   attachments: readonly JsonAttachment[];
 }
 
+/**
+ * What {@link AnalyticsRecordWriter.write} did: the new attachment Ids, the older copies it deleted
+ * and the Salesforce API calls it spent.
+ */
 export interface AnalyticsRecordWriteResult {
   recordId: string;
   /** Attachment name → new Attachment Id. */
@@ -60,6 +68,17 @@ function base64Json(content: unknown): string {
   return Buffer.from(pythonJson(content), 'utf8').toString('base64');
 }
 
+/**
+ * Writes fields and JSON attachments to one `AC_ContactChannelAnalytics__c` record in a single
+ * all-or-nothing composite request, deleting older copies of the same attachments only when a re-run
+ * left some (one call on the happy path, two on a re-run).
+ *
+ * @example
+ * ```ts
+ * const writer = new AnalyticsRecordWriter(salesforce, 'amazonconnect__');
+ * const { attachmentIds, salesforceCalls } = await writer.write({ recordId, fields, attachments });
+ * ```
+ */
 export class AnalyticsRecordWriter {
   constructor(
     private readonly api: SalesforceApi,

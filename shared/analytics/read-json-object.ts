@@ -26,6 +26,16 @@ export class S3ObjectNotJsonError extends Error {
   }
 }
 
+/**
+ * Reads an S3 object and parses it as JSON (a leading byte-order mark is ignored). A missing
+ * object is an {@link S3ObjectNotFoundError} and text that is not JSON an `S3ObjectNotJsonError`,
+ * both naming the object, so callers can tell "not written yet" from "written wrong".
+ *
+ * @example
+ * ```ts
+ * const transcript = await readJsonObject<TranscribeOutput>(s3, { bucket, key });
+ * ```
+ */
 export async function readJsonObject<T>(
   s3: Pick<S3Client, 'send'>,
   location: { bucket: string; key: string },

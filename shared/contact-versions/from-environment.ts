@@ -16,6 +16,11 @@ export const CONTACT_VERSION_TABLE_ENV = 'CONTACT_VERSION_TABLE';
 
 let cached: { tableName: string; endpoint: string | undefined; fence: ContactVersionFence } | undefined;
 
+/**
+ * The fence on the table named by `CONTACT_VERSION_TABLE`, created once per container and reused
+ * while the table name and DynamoDB endpoint stay the same. Throws a `ConfigurationError` naming
+ * the variable when it is unset.
+ */
 export function contactVersionFenceFromEnvironment(
   env: Record<string, string | undefined> = process.env,
 ): ContactVersionFence {

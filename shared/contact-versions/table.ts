@@ -9,4 +9,8 @@
  * ```
  */
 export const CONTACT_VERSION_KEY = 'contactId';
+/**
+ * The table's time-to-live attribute (epoch seconds, refreshed on every claim): DynamoDB deletes a
+ * contact's item some time after it, so the table does not grow with every contact ever seen.
+ */
 export const CONTACT_VERSION_TTL_ATTRIBUTE = 'expiresAt';

@@ -19,6 +19,10 @@ export interface ClaimRequest {
   leaseMs: number;
 }
 
+/**
+ * The answer of {@link ContactVersionFence.claim}: the lease was taken, a newer version is already
+ * written, or another claimant holds the lease.
+ */
 export type FenceClaim =
   /** The lease is ours: write, then {@link ContactVersionFence.commit} or {@link ContactVersionFence.abandon}. */
   | { status: 'claimed'; version: number }

@@ -45,11 +45,23 @@ export function fenceVersion(lastUpdateTimestamp: string | null | undefined): nu
   return ctrTimestampMillis(lastUpdateTimestamp) ?? UNVERSIONED;
 }
 
+/** Options of {@link ContactVersionFence}. */
 export interface ContactVersionFenceOptions {
   /** Clock in epoch ms (tests pin it). */
   now?: () => number;
 }
 
+/**
+ * Makes a contact's CTR writes monotonic: `claim` a lease before the Salesforce write, `commit`
+ * after it, `abandon` when it failed. One conditional DynamoDB write per step, so an older version
+ * can never overwrite a newer one whatever order or concurrency the versions arrive in.
+ *
+ * @example
+ * ```ts
+ * const fence = new ContactVersionFence(new DynamoDBClient({}), 'ContactVersions');
+ * const claim = await fence.claim({ contactId, lastUpdateTimestamp, token, leaseMs: 60_000 });
+ * ```
+ */
 export class ContactVersionFence {
   readonly #documents: DynamoDBDocumentClient;
   readonly #now: () => number;

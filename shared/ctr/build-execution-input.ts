@@ -13,6 +13,15 @@ import { compactCtrForExecution } from './compact-ctr.js';
 import type { ContactPlan, ExecutionKind, PostCallExecutionInput } from './execution-input.js';
 import type { ContactTraceRecord } from './types.js';
 
+/**
+ * The post-call execution input of one CTR version: its identity, ordering timestamp, kind, plan
+ * and the compacted CTR the branches read.
+ *
+ * @example
+ * ```ts
+ * const input = buildExecutionInput(ctr, plan, 'contact'); // JSON.stringify(input) is StartExecution's input
+ * ```
+ */
 export function buildExecutionInput(
   ctr: ContactTraceRecord,
   plan: ContactPlan,

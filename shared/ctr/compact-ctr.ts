@@ -52,6 +52,10 @@ const TOP_LEVEL_FIELDS = [
   'Recordings',
 ] as const;
 
+/**
+ * The CTR reduced to the fields the pipeline reads, every known key present (absent ones as
+ * null): keeps the execution input small and its history free of data nobody reads.
+ */
 export function compactCtrForExecution(ctr: ContactTraceRecord): CompactCtr {
   return {
     AWSContactTraceRecordFormatVersion: ctr.AWSContactTraceRecordFormatVersion,

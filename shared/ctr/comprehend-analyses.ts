@@ -10,8 +10,18 @@
  * ```
  */
 export const COMPREHEND_ANALYSES = ['snt', 'kw', 'dl', 'ne', 'syn'] as const;
+/** One Comprehend analysis code: `snt`, `kw`, `dl`, `ne` or `syn`. */
 export type ComprehendAnalysis = (typeof COMPREHEND_ANALYSES)[number];
 
+/**
+ * The analyses a contact asked for, from the comma-separated contact attribute; unset or not text
+ * is an empty list.
+ *
+ * @example
+ * ```ts
+ * parseComprehendAnalyses(' snt, KW,bogus,snt'); // ['snt', 'kw']
+ * ```
+ */
 export function parseComprehendAnalyses(value: string | null | undefined): ComprehendAnalysis[] {
   if (typeof value !== 'string') return [];
   const result: ComprehendAnalysis[] = [];

@@ -21,6 +21,10 @@ import { type PythonJsonValue, pythonJson } from '../json/python-json.js';
 import { isObject } from '../values/is-object.js';
 import type { ContactTraceRecord } from './types.js';
 
+/**
+ * The CTR's two JSON-valued fields as the text the CTR import writes to Salesforce, serialised
+ * from the record's own text so key order and number text match what the original package wrote.
+ */
 export interface CtrJsonText {
   /** `Attributes__c`: the contact attributes (`{}` when there are none). */
   attributes: string;

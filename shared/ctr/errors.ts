@@ -15,6 +15,11 @@ export type CtrRejectReason =
   | 'not-an-object'
   | 'missing-contact-id';
 
+/**
+ * A record that can never become an execution: not base64, not UTF-8, not JSON, not an object, or
+ * no ContactId (`reason` says which). The trigger parks such records on the dead-letter queue
+ * instead of retrying them.
+ */
 export class CtrRejectedError extends Error {
   override readonly name = 'Ctr.Rejected';
   readonly reason: CtrRejectReason;

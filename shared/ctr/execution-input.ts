@@ -49,6 +49,10 @@ export interface ContactPlan {
 /** `full` runs every planned branch; `ctrRefresh` only re-upserts the CTR of a newer version. */
 export type ExecutionKind = 'full' | 'ctrRefresh';
 
+/**
+ * The input of one post-call Step Functions execution: the contact, the version it carries, which
+ * branches to run and the compacted CTR they read.
+ */
 export interface PostCallExecutionInput {
   contactId: string;
   /** The CTR's LastUpdateTimestamp as published: orders versions of one contact ('' when absent). */

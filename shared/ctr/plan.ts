@@ -42,6 +42,7 @@ export type PlanReasons = Partial<
   Record<'ctrImport' | 'recordingImport' | 'transcription' | 'contactLens', string>
 >;
 
+/** A contact's plan together with the reason for each branch that is off. */
 export interface PlanDecision {
   plan: ContactPlan;
   reasons: PlanReasons;

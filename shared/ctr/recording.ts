@@ -13,8 +13,18 @@
  */
 import type { ContactTraceRecord } from './types.js';
 
+/** The recording to import (its S3 location), or why there is none. */
 export type ImportableRecording = { location: string; reason: null } | { location: null; reason: string };
 
+/**
+ * Picks the contact's recording: the legacy `Recording` when present (available audio with a
+ * location), else the first available S3 audio entry of `Recordings`.
+ *
+ * @example
+ * ```ts
+ * const { location, reason } = findImportableRecording(ctr); // location 'bucket/connect/…/x.wav' or a reason
+ * ```
+ */
 export function findImportableRecording(ctr: ContactTraceRecord): ImportableRecording {
   const legacy = ctr.Recording;
   if (legacy !== null) {

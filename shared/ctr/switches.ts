@@ -13,6 +13,7 @@ import { flag } from '../config/template-flag.js';
 
 export { flag, isTrue } from '../config/template-flag.js';
 
+/** The package switches: which post-call branches an admin turned on. */
 export interface PostCallSwitches {
   /** POSTCALL_CTR_IMPORT_ENABLED (PostcallCTRImportEnabled, default true). */
   ctrImport: boolean;
@@ -35,6 +36,15 @@ export const POST_CALL_SWITCH_ENV_VARS = [
   'RECORDING_UPLOAD_ENABLED',
 ] as const;
 
+/**
+ * Reads the switches; an unset variable takes its default (every branch on except recording
+ * upload).
+ *
+ * @example
+ * ```ts
+ * postCallSwitchesFromEnvironment({ POSTCALL_TRANSCRIBE_ENABLED: 'false' }).transcribe; // false
+ * ```
+ */
 export function postCallSwitchesFromEnvironment(
   env: Record<string, string | undefined> = process.env,
 ): PostCallSwitches {

@@ -19,6 +19,7 @@ export interface CtrEndpoint {
   [key: string]: unknown;
 }
 
+/** The routing profile of the agent who handled the contact, as the CTR carries it. */
 export interface CtrRoutingProfile {
   ARN: string | null;
   Name: string | null;
@@ -75,6 +76,10 @@ export interface CtrRecordingsEntry {
   [key: string]: unknown;
 }
 
+/**
+ * An Amazon Connect contact trace record after validation: only `ContactId` is required, every
+ * other known field is present (null when Connect sent none) and unknown fields are kept.
+ */
 export interface ContactTraceRecord {
   /** The only required field (a record without it is dead-lettered). */
   ContactId: string;

@@ -27,8 +27,18 @@ export class JsonSourceSyntaxError extends Error {
   }
 }
 
+/** The JSON type of a {@link JsonSource} value. */
 export type JsonSourceKind = 'object' | 'array' | 'string' | 'number' | 'boolean' | 'null';
 
+/**
+ * A parsed JSON value that remembers key order and number text as written, for output that must
+ * match what the original package wrote from the same input.
+ *
+ * @example
+ * ```ts
+ * JsonSource.parse('{"b": 5.0, "2": 1}').get('b')?.kind; // 'number'
+ * ```
+ */
 export class JsonSource {
   private constructor(
     /** What the value is. */

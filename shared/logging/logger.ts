@@ -52,6 +52,15 @@ export class CappedLogger extends Logger {
   }
 }
 
+/**
+ * The function's Powertools logger, named by `serviceName` (the function's folder), with every line
+ * capped in size.
+ *
+ * @example
+ * ```ts
+ * const logger = createLogger('ctr-trigger');
+ * ```
+ */
 export function createLogger(serviceName: string): Logger {
   return new CappedLogger({ serviceName });
 }

@@ -30,6 +30,16 @@ import { METRICS_NAMESPACE, type MetricName } from './metric-names.js';
 import { SalesforceCallMetrics } from './salesforce-call-metrics.js';
 import { SalesforceCallTracing, type SegmentSource } from './salesforce-call-tracing.js';
 
+/**
+ * One function's metrics and tracing: wraps its handler (handler subsegment, metrics flushed when
+ * the invocation ends), traces its AWS clients and counts its Salesforce calls per invocation.
+ *
+ * @example
+ * ```ts
+ * const observability = new FunctionObservability('contact-import');
+ * export const handler = observability.handler(importContact);
+ * ```
+ */
 export class FunctionObservability {
   readonly metrics: Metrics;
   readonly tracer: Tracer;

@@ -39,8 +39,10 @@ export const METRIC = {
   invokeApiErrors: 'InvokeApiErrors',
 } as const;
 
+/** The name of a custom metric the functions publish. */
 export type MetricName = (typeof METRIC)[keyof typeof METRIC];
 
+/** The dimension names of the custom metrics. */
 export const DIMENSION = {
   /** Powertools' default dimension: the function (its folder under functions/). */
   service: 'service',

@@ -22,6 +22,11 @@ import type {
 } from '../salesforce/call-observer.js';
 import { DIMENSION, METRIC } from './metric-names.js';
 
+/**
+ * A {@link SalesforceCallObserver} that counts one invocation's calls by operation and failures by
+ * error name, and keeps the daily-usage reading of the call sent last; `publish` turns them into
+ * metrics once.
+ */
 export class SalesforceCallMetrics implements SalesforceCallObserver {
   readonly callsByOperation = new Map<SalesforceOperation, number>();
   readonly errorsByName = new Map<string, number>();

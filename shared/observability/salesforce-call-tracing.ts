@@ -20,6 +20,7 @@ export interface TraceSegment {
   addNewSubsegment(name: string): TraceSubsegment;
 }
 
+/** The part of an X-Ray subsegment the call tracing uses. */
 export interface TraceSubsegment {
   addAnnotation(key: string, value: string | number | boolean): void;
   addErrorFlag(): void;
@@ -35,6 +36,10 @@ export interface SegmentSource {
 
 const NOTHING: SalesforceCallSpan = { end() {} };
 
+/**
+ * A {@link SalesforceCallObserver} that opens one X-Ray subsegment per Salesforce call, annotated
+ * with the operation and status only (never paths or values). Does nothing when tracing is off.
+ */
 export class SalesforceCallTracing implements SalesforceCallObserver {
   constructor(private readonly tracer: SegmentSource) {}
 

@@ -66,6 +66,7 @@ function saveResultsOf(response: CompositeSubresponse | undefined, count: number
   return Array.from({ length: count }, () => ({ success: false, errors }));
 }
 
+/** Options of {@link packedUpsert}. */
 export interface PackedUpsertOptions {
   /**
    * Collections per API call, 1..5 (default 5). Lower it for orgs whose triggers or flows on the
@@ -74,6 +75,17 @@ export interface PackedUpsertOptions {
   collectionsPerRequest?: number;
 }
 
+/**
+ * Upserts any number of records by external id in as few API calls as possible: collections of
+ * 200 records, up to five collections per composite request (1,000 records a call), each record
+ * succeeding or failing on its own. Results come back in the order of `records`.
+ *
+ * @example
+ * ```ts
+ * const results = await packedUpsert(salesforce, objectName, externalIdField, rows);
+ * const failed = results.filter((result) => !result.success);
+ * ```
+ */
 export async function packedUpsert(
   salesforce: SalesforceApi,
   sobject: string,

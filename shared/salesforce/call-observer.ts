@@ -45,6 +45,7 @@ export interface SalesforceCallOutcome {
   limitInfo?: LimitInfo;
 }
 
+/** One Salesforce call in flight: `end` is called once with its outcome. */
 export interface SalesforceCallSpan {
   end(outcome: SalesforceCallOutcome): void;
 }

@@ -72,6 +72,10 @@ export interface ClientLogger {
   error(message: string, ...extra: Array<Record<string, unknown>>): void;
 }
 
+/**
+ * What a {@link SalesforceClient} is built from: settings, where credentials come from, the HTTP
+ * transport, and optional logger, retry and usage-warning settings.
+ */
 export interface SalesforceClientOptions {
   settings: SalesforceSettings;
   credentials: CredentialsSource;
@@ -125,6 +129,17 @@ interface CallOptions {
 
 const noopLogger: ClientLogger = { debug() {}, info() {}, warn() {}, error() {} };
 
+/**
+ * The Salesforce REST client: authenticates (password, client credentials or JWT bearer) with the
+ * token cached per container, retries only operations that are safe to repeat, maps errors to typed
+ * ones, counts every API call in `stats` and never logs bodies or credentials.
+ *
+ * @example
+ * ```ts
+ * const client = new SalesforceClient({ settings, credentials: new StaticCredentialsSource(secret), transport: undiciTransport() });
+ * const { records } = await client.query(soql`SELECT Id FROM Contact WHERE Phone = ${phone}`);
+ * ```
+ */
 export class SalesforceClient implements SalesforceApi {
   readonly stats: ClientStats = { apiCalls: 0, tokenRequests: 0 };
 

@@ -51,6 +51,7 @@ export function toCredentials(
   return credentials;
 }
 
+/** Credentials given in code (tests, local runs, the emulator): returned as given on every call. */
 export class StaticCredentialsSource implements CredentialsSource {
   private readonly credentials: SalesforceCredentials;
 
@@ -100,6 +101,7 @@ export class FileCredentialsSource implements CredentialsSource {
 /** Backoff before each retry of a conflicting secret write (upstream v5.28: 0.3, 0.6, 1.2 s). */
 const WRITE_RETRY_DELAYS_MS = [300, 600, 1_200];
 
+/** Options of {@link SecretsManagerCredentialsSource}. */
 export interface SecretsManagerCredentialsOptions {
   /** Seconds the secret is cached (default 300). */
   maxAgeSeconds?: number;
@@ -110,6 +112,16 @@ export interface SecretsManagerCredentialsOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
+/**
+ * Credentials from the Secrets Manager secret, cached for `maxAgeSeconds` (default 300 s) so a
+ * warm container does not read the secret on every call; can write a working access token back as
+ * `AuthToken`, as the original package did.
+ *
+ * @example
+ * ```ts
+ * const credentials = new SecretsManagerCredentialsSource(secretArn, { maxAgeSeconds: 300 });
+ * ```
+ */
 export class SecretsManagerCredentialsSource implements CredentialsSource {
   private readonly provider: SecretsProvider;
   private readonly client: SecretsManagerClient;

@@ -19,6 +19,10 @@ import { SalesforceConfigError } from './errors.js';
 import { SALESFORCE_VERSION_ENV } from './settings-from-environment.js';
 import type { SalesforceSettings } from './types.js';
 
+/**
+ * Where `password` and `jwt_bearer` tokens of a production org come from when no login host is
+ * set; sandboxes use their My Domain host.
+ */
 export const PRODUCTION_LOGIN_HOST = 'https://login.salesforce.com';
 const TOKEN_PATH = '/services/oauth2/token';
 
@@ -35,6 +39,10 @@ export function loginBaseUrl(settings: SalesforceSettings): string {
   return settings.production ? PRODUCTION_LOGIN_HOST : originOf(settings.host, 'SF_HOST');
 }
 
+/**
+ * The OAuth token endpoint for the settings' org and auth mode: `/services/oauth2/token` on the
+ * login host (`client_credentials` always on the My Domain host).
+ */
 export function tokenUrl(settings: SalesforceSettings): string {
   return loginBaseUrl(settings) + TOKEN_PATH;
 }

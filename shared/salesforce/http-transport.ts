@@ -19,8 +19,10 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { Readable } from 'node:stream';
 import { SalesforceTransientError } from './errors.js';
 
+/** The HTTP methods the Salesforce REST API is called with. */
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
+/** One request to the Salesforce API, relative to the org's origin. */
 export interface HttpRequest {
   method: HttpMethod;
   /** Path and query, starting with `/`. */
@@ -32,6 +34,7 @@ export interface HttpRequest {
   timeoutMs?: number;
 }
 
+/** The answer to an {@link HttpRequest}, body already decoded. */
 export interface HttpResponse {
   status: number;
   headers: IncomingHttpHeaders;
@@ -39,6 +42,10 @@ export interface HttpResponse {
   body: unknown;
 }
 
+/**
+ * How the client sends HTTP requests; two implementations (undici pools, `node:http`) share this
+ * contract so a function can pick the lighter one.
+ */
 export interface HttpTransport {
   /** Sends `request` to `origin` (`https://host[:port]`). Network failures and timeouts reject with `Salesforce.Transient`. */
   send(origin: string, request: HttpRequest): Promise<HttpResponse>;
@@ -46,6 +53,7 @@ export interface HttpTransport {
   close(): Promise<void>;
 }
 
+/** Options every transport takes. */
 export interface HttpTransportOptions {
   /** Timeout for receiving response headers, and for each gap while sending or receiving (ms). */
   timeoutMs: number;
@@ -62,6 +70,7 @@ export type HttpTransportFactory = (options: HttpTransportOptions) => HttpTransp
 
 /** Keep-alive sockets idle longer than this are closed: below Salesforce's idle timeout, so we never write to a socket the server is closing. */
 export const KEEP_ALIVE_IDLE_MS = 30_000;
+/** Sockets per origin when the transport's `connections` is not set. */
 export const DEFAULT_CONNECTIONS = 32;
 
 /** Error codes that mean the request may not have reached Salesforce, or its answer was lost. */

@@ -32,6 +32,16 @@ function privateKey(pem: string): KeyObject {
   return key;
 }
 
+/**
+ * Signs the JWT bearer assertion (RS256) for the `jwt_bearer` flow: issuer the consumer key, subject
+ * the username, audience the login host, expiring 150 s after signing (inside the three minutes
+ * Salesforce accepts).
+ *
+ * @example
+ * ```ts
+ * const assertion = await signJwtAssertion({ privateKeyPem, consumerKey, username, audience: PRODUCTION_LOGIN_HOST });
+ * ```
+ */
 export async function signJwtAssertion(input: {
   privateKeyPem: string;
   consumerKey: string;

@@ -8,6 +8,15 @@
  */
 const API_USAGE = /(?:^|[;\s])api-usage=(\d+)\/(\d+)/;
 
+/**
+ * The org's daily API usage from a `Sforce-Limit-Info` header; undefined when the header is absent
+ * or carries no `api-usage`.
+ *
+ * @example
+ * ```ts
+ * parseLimitInfo('api-usage=18/5000'); // { used: 18, max: 5000 }
+ * ```
+ */
 export function parseLimitInfo(
   header: string | string[] | undefined,
 ): { used: number; max: number } | undefined {

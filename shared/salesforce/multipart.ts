@@ -12,12 +12,22 @@
 import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 
+/** A streamed `multipart/form-data` body and its content type (with the boundary). */
 export interface MultipartBody {
   contentType: string;
   /** Streams the parts; pulls from the file only as the socket drains. */
   body: Readable;
 }
 
+/**
+ * Builds the multipart body Salesforce expects for a file upload: the entity as JSON in
+ * `entity_content`, then the file under `fileField`, streamed as the socket drains.
+ *
+ * @example
+ * ```ts
+ * const { contentType, body } = multipartBody({ Title: 'call' }, 'VersionData', 'call.wav', 'audio/wav', stream);
+ * ```
+ */
 export function multipartBody(
   entity: Record<string, unknown>,
   fileField: string,

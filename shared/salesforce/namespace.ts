@@ -10,6 +10,16 @@
  */
 import { SalesforceConfigError } from './errors.js';
 
+/**
+ * The API-name prefix of the adapter's namespace (`amazonconnect__`); `''` for a blank value or
+ * `-` (an org with the objects unpackaged). Defaults to `amazonconnect`.
+ *
+ * @example
+ * ```ts
+ * namespacePrefix(undefined); // 'amazonconnect__'
+ * namespacePrefix('-');       // ''
+ * ```
+ */
 export function namespacePrefix(value: string | undefined): string {
   const namespace = (value ?? 'amazonconnect').trim();
   if (namespace === '' || namespace === '-') return '';

@@ -34,6 +34,10 @@ export function nodeHttpTransport(overrides: Partial<HttpTransportOptions> = {})
   return (options) => new NodeHttpTransport({ ...options, ...overrides });
 }
 
+/**
+ * An {@link HttpTransport} on `node:http`/`node:https` keep-alive agents: for functions that make few
+ * calls and stream one large body, it avoids loading undici (about 35 MB less memory).
+ */
 export class NodeHttpTransport implements HttpTransport {
   private readonly options: HttpTransportOptions;
   private readonly httpAgent: HttpAgent;

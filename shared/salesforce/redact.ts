@@ -21,6 +21,17 @@ const TOKEN_PATTERNS = [/Bearer\s+[^\s"',]+/gi, /\b00D[A-Za-z0-9]{12,15}![A-Za-z
 /** Secrets shorter than this are not matched inside strings (too many false positives). */
 const MIN_SECRET_LENGTH = 4;
 
+/**
+ * Removes credentials from anything about to be logged: every registered secret value wherever it
+ * appears, and every value under a key that names a credential.
+ *
+ * @example
+ * ```ts
+ * const redactor = new SecretRedactor();
+ * redactor.addSecret(accessToken);
+ * logger.debug('request', redactor.redact({ path, headers }));
+ * ```
+ */
 export class SecretRedactor {
   private readonly secrets = new Set<string>();
 

@@ -12,6 +12,7 @@
  */
 import { SalesforceTransientError } from './errors.js';
 
+/** Retry settings of the Salesforce client (attempts, backoff bounds in ms). */
 export interface RetryOptions {
   /** Total attempts including the first (default 3). 1 disables retries. */
   maxAttempts?: number;
@@ -27,6 +28,10 @@ export interface RetryOptions {
 
 const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
+/**
+ * Bounded retries with full-jitter exponential backoff (default 3 attempts, 100 ms doubling to at
+ * most 1 s), applied by the client only to operations that are safe to repeat.
+ */
 export class RetryPolicy {
   readonly maxAttempts: number;
   private readonly baseDelayMs: number;

@@ -16,6 +16,7 @@ import { optionalEnv, readBooleanEnv, readEnumEnv, readIntegerEnv, requireEnv } 
 import { SalesforceConfigError } from './errors.js';
 import type { AuthMode, SalesforceSettings } from './types.js';
 
+/** The accepted `SF_AUTH_MODE` values; `password` is the default. */
 export const AUTH_MODES: readonly AuthMode[] = ['password', 'client_credentials', 'jwt_bearer'];
 
 /** My Domain host of the org (stack parameter SalesforceHost). Required. */

@@ -19,6 +19,10 @@ export class SoqlFragment {
   }
 }
 
+/**
+ * A value the `soql` tag accepts: each is quoted and escaped by its type (arrays become a list for
+ * `IN`); a {@link SoqlFragment} is inserted as built.
+ */
 export type SoqlValue =
   | string
   | number
@@ -86,6 +90,7 @@ export function soqlLiteral(value: string | number | boolean | null | Date): str
   throw new TypeError(`Unsupported SOQL value type: ${typeof value}`);
 }
 
+/** Where a `LIKE` pattern matches: the whole value, its start, its end, or anywhere. */
 export type LikeMatch = 'exact' | 'startsWith' | 'endsWith' | 'contains';
 
 /**

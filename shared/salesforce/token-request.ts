@@ -8,8 +8,13 @@ import { signJwtAssertion } from './jwt-assertion.js';
 import { SALESFORCE_AUTH_MODE_ENV, SALESFORCE_USERNAME_ENV } from './settings-from-environment.js';
 import type { SalesforceCredentials, SalesforceSettings } from './types.js';
 
+/** The OAuth grant type of the JWT bearer flow. */
 export const JWT_BEARER_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 
+/**
+ * The form body of the token request for the configured auth mode. A credential the mode needs but
+ * the secret lacks is a configuration error naming the key.
+ */
 export async function tokenRequestBody(
   settings: SalesforceSettings,
   credentials: SalesforceCredentials,

@@ -49,6 +49,7 @@ export interface CredentialsSource {
   saveAuthToken?(token: string): Promise<void>;
 }
 
+/** The records of a SOQL query, after following `nextRecordsUrl` up to the caller's limit. */
 export interface QueryResult<T = SalesforceRecord> {
   records: T[];
   totalSize: number;
@@ -59,6 +60,7 @@ export interface QueryResult<T = SalesforceRecord> {
 /** A record as Salesforce returns it (with `attributes` unless stripped). */
 export type SalesforceRecord = Record<string, unknown> & { attributes?: { type: string; url?: string } };
 
+/** The record an upsert by external id wrote, and whether it was created (false: updated). */
 export interface UpsertResult {
   id: string;
   created: boolean;
@@ -82,6 +84,7 @@ export interface CompositeSubrequest {
   httpHeaders?: Record<string, string>;
 }
 
+/** One subrequest's answer inside a `/composite` response. */
 export interface CompositeSubresponse {
   body: unknown;
   httpHeaders: Record<string, string>;
@@ -89,6 +92,7 @@ export interface CompositeSubresponse {
   referenceId: string;
 }
 
+/** The parts of a field's describe the pipeline reads. */
 export interface DescribeField {
   name: string;
   type: string;
@@ -97,6 +101,7 @@ export interface DescribeField {
   length?: number;
 }
 
+/** An object's describe (cached per container by the client). */
 export interface DescribeResult {
   name: string;
   keyPrefix?: string | null;
@@ -104,6 +109,7 @@ export interface DescribeResult {
   [key: string]: unknown;
 }
 
+/** A file to store as a ContentVersion (Salesforce Files), optionally linked to a record. */
 export interface ContentVersionUpload {
   /** ContentVersion.Title */
   title: string;

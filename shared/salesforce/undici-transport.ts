@@ -24,6 +24,7 @@ import {
   parseBody,
 } from './http-transport.js';
 
+/** Options of {@link UndiciTransport}. */
 export interface UndiciTransportOptions extends HttpTransportOptions {
   /** Use this dispatcher for every origin instead of own pools (tests: undici `MockAgent`). */
   dispatcher?: Dispatcher;
@@ -40,6 +41,10 @@ const loadUndici = () => {
   return undici;
 };
 
+/**
+ * An {@link HttpTransport} on undici: one keep-alive pool per origin, with the timeout on waiting for
+ * headers and on every gap in the body. The default transport of every function but recording-upload.
+ */
 export class UndiciTransport implements HttpTransport {
   private readonly pools = new Map<string, Dispatcher>();
   private readonly options: UndiciTransportOptions;
