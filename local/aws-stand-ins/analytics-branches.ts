@@ -41,6 +41,11 @@ export const ANALYTICS_SUBSTITUTION_DEFAULTS: Readonly<Record<string, string>> =
 
 type LambdaHandler = (event: never, context: Context) => unknown;
 
+/**
+ * What the offline state machine needs to run the analytics branches: the real handlers, the
+ * service integrations answered by stand-ins, the ASL substitutions and the stand-ins themselves
+ * (to inspect their calls).
+ */
 export interface AnalyticsBranchOptions {
   lambdaHandlers: Record<string, LambdaHandler>;
   serviceHandlers: Record<string, (input: unknown) => Promise<unknown>>;
@@ -64,6 +69,17 @@ export function s3ClientFromEnvironment(): S3Client {
   );
 }
 
+/**
+ * Wires the Transcription and Contact Lens branches for an offline run: the real transcript and
+ * Contact Lens import handlers, Transcribe and Comprehend stand-ins writing to the local S3, and a
+ * Contact Lens stand-in that drops the analysis in at the second look (or never, with `null`).
+ *
+ * @example
+ * ```ts
+ * const analytics = analyticsBranchOptions({ s3: localS3.client });
+ * analytics.transcribe.calls.start; // jobs started so far
+ * ```
+ */
 export function analyticsBranchOptions(
   dependencies: {
     s3?: Pick<S3Client, 'send'>;

@@ -73,6 +73,7 @@ const STOP = new Set([
   'am',
 ]);
 
+/** One batch call the stand-in answered: the command name and each document's size in bytes. */
 export interface ComprehendCall {
   command: string;
   documentBytes: number[];
@@ -128,6 +129,11 @@ function tagOf(word: string): string {
   return 'NOUN';
 }
 
+/**
+ * Answers Comprehend's batch detect commands offline, deterministically from the text, enforcing
+ * the service's limits (1 to 25 documents per call, each non-empty and under 5,000 UTF-8 bytes) with
+ * its exception names, and records every call.
+ */
 export class ComprehendStandIn {
   readonly calls: ComprehendCall[] = [];
 

@@ -15,6 +15,7 @@
 import { readFileSync } from 'node:fs';
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 
+/** Sample Contact Lens analysis files, by channel, that the stand-in writes. */
 export const CONTACT_LENS_FIXTURES = {
   Voice: new URL('../../functions/contact-lens-import/fixtures/voice-analysis.json', import.meta.url),
   Chat: new URL('../../functions/contact-lens-import/fixtures/chat-analysis.json', import.meta.url),
@@ -22,6 +23,11 @@ export const CONTACT_LENS_FIXTURES = {
 
 const ORIGINAL_PREFIX = /^Analysis\/(Voice|Chat)\/(\d{4})\/(\d{2})\/(\d{2})\/(.+)_analysis_$/;
 
+/**
+ * Plays Contact Lens offline: before a listing of a contact's analysis prefix, writes the sample
+ * analysis once the contact has been looked for `appearsAtPoll` times (default 2), as a late
+ * analysis arrives on AWS.
+ */
 export class ContactLensStandIn {
   readonly written: string[] = [];
   readonly #looks = new Map<string, number>();

@@ -15,6 +15,7 @@ export interface RawKinesisData {
   rawData: string;
 }
 
+/** Where and when the records of a built Kinesis event seem to come from. */
 export interface KinesisEventOptions {
   /** Default `shardId-000000000000`. */
   shardId?: string;

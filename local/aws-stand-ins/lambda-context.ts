@@ -11,6 +11,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Context } from 'aws-lambda';
 
+/** The parts of a Lambda `Context` a test or local run sets; everything else has a default. */
 export interface LambdaContextOptions {
   functionName: string;
   /** Default: an ARN for `functionName` in us-east-1, account 000000000000. */
@@ -25,6 +26,15 @@ export interface LambdaContextOptions {
   logStreamName?: string;
 }
 
+/**
+ * A Lambda `Context` for running a handler outside Lambda, with a remaining-time countdown from the
+ * given timeout (default 900 s).
+ *
+ * @example
+ * ```ts
+ * await handler(event, lambdaContext({ functionName: 'contact-import', timeoutMs: 60_000 }));
+ * ```
+ */
 export function lambdaContext(options: LambdaContextOptions): Context {
   const { functionName } = options;
   const deadline = Date.now() + (options.timeoutMs ?? 900_000);

@@ -16,11 +16,13 @@ import { CreateTableCommand, DynamoDBClient, waitUntilTableExists } from '@aws-s
 import dynalite from 'dynalite';
 import { CONTACT_VERSION_KEY } from '../../shared/contact-versions/table.js';
 
+/** The contact version table's name in offline runs. */
 export const LOCAL_CONTACT_VERSION_TABLE = 'contact-versions-local';
 
 /** dynalite accepts any credentials; these only keep the SDK from looking for real ones. */
 export const LOCAL_DYNAMODB_CREDENTIALS = { accessKeyId: 'DYNALITE', secretAccessKey: 'DYNALITE' };
 
+/** A running local DynamoDB (dynalite) with the contact version table created. */
 export interface LocalDynamoDb {
   endpoint: string;
   tableName: string;
@@ -35,6 +37,17 @@ interface DynaliteServer {
   close(callback: (error?: Error) => void): void;
 }
 
+/**
+ * Starts dynalite on a free port of 127.0.0.1 and creates the contact version table with the same
+ * key and TTL attribute as the stack's.
+ *
+ * @example
+ * ```ts
+ * const dynamodb = await startLocalDynamoDb();
+ * process.env.CONTACT_VERSION_TABLE = dynamodb.tableName;
+ * await dynamodb.stop(); // when done
+ * ```
+ */
 export async function startLocalDynamoDb(tableName = LOCAL_CONTACT_VERSION_TABLE): Promise<LocalDynamoDb> {
   const server = (dynalite as (options: Record<string, number>) => DynaliteServer)({
     createTableMs: 0,

@@ -34,7 +34,9 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { KINESIS_STREAM_FILE, loadLocalJson, saveLocalJson } from '../runner/local-state.js';
 import { kinesisEventOf, nextSequenceNumber, type RawKinesisData } from './kinesis-event.js';
 
+/** The CTR stream's ARN in offline runs. */
 export const LOCAL_STREAM_ARN = 'arn:aws:kinesis:us-east-1:123456789012:stream/connect-ctr-local';
+/** The one shard of the offline CTR stream. */
 export const LOCAL_SHARD_ID = 'shardId-000000000000';
 
 interface StreamState {
@@ -48,6 +50,11 @@ interface StreamState {
 
 const metadata = { httpStatusCode: 400 };
 
+/**
+ * The offline CTR stream: one shard whose records `npm start` keeps between runs, answering
+ * GetShardIterator and GetRecords on an SDK client as Kinesis does, so replaying an exhausted batch
+ * runs the same code offline as on AWS.
+ */
 export class LocalKinesisStream {
   readonly #state: StreamState;
 

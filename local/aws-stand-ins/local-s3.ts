@@ -16,12 +16,14 @@ import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
 import { answerMissingKeysAsS3, type ListGrant } from './s3-list-permission.js';
 
+/** A running local S3 (s3rver) with its client. */
 export interface LocalS3 {
   client: S3Client;
   put(bucket: string, key: string, body: string | Buffer): Promise<void>;
   stop(): Promise<void>;
 }
 
+/** How the local S3 answers. */
 export interface LocalS3Options {
   /**
    * The caller's `s3:ListBucket` grants: a missing key outside them answers 403 AccessDenied, as
@@ -30,6 +32,15 @@ export interface LocalS3Options {
   listGrants?: readonly ListGrant[];
 }
 
+/**
+ * Starts s3rver on a free port of 127.0.0.1 with `buckets` created, in a temporary directory.
+ *
+ * @example
+ * ```ts
+ * const s3 = await startLocalS3(['recordings'], { listGrants: [{ bucket: 'recordings', prefix: 'connect/' }] });
+ * await s3.put('recordings', 'connect/call.wav', wav);
+ * ```
+ */
 export async function startLocalS3(buckets: string[], options: LocalS3Options = {}): Promise<LocalS3> {
   const directory = mkdtempSync(join(tmpdir(), 's3rver-reports-'));
   const server = new S3rver({

@@ -43,6 +43,10 @@ export function objectOfPath(path: string): { bucket: string; key: string } | un
   return { bucket: decodeURIComponent(match[1]), key: decodeURIComponent(match[2]) };
 }
 
+/**
+ * Whether `s3:ListBucket` grants cover `key` in `bucket` (which decides whether S3 answers a
+ * missing key with 404 NoSuchKey or 403 AccessDenied).
+ */
 export function mayList(grants: readonly ListGrant[], bucket: string, key: string): boolean {
   return grants.some((grant) => grant.bucket === bucket && key.startsWith(grant.prefix));
 }

@@ -13,6 +13,10 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+/**
+ * A local HTTP server answering Secrets Manager's GetSecretValue with `secret` (any other call is
+ * refused), for runs that go through the real SDK client.
+ */
 export async function startSecretsManagerStandIn(
   secret: string,
 ): Promise<{ url: string; close(): Promise<void> }> {

@@ -24,6 +24,10 @@ import type { AwsClientStub } from 'aws-sdk-client-mock';
 import { CURRENT_METRICS } from '../../functions/realtime-queue-metrics/metric-definitions.js';
 import type { CurrentMetricName } from '../../functions/realtime-queue-metrics/types.js';
 
+/**
+ * An Amazon Connect instance as the queue-metrics function sees it: its queues and their current
+ * metrics.
+ */
 export interface SimulatedInstance {
   instanceId: string;
   /** STANDARD and AGENT queues, in ListQueues order. */
@@ -104,11 +108,16 @@ const offsetOf = (value: string | undefined, kind: string): number => {
   return parsed.offset;
 };
 
+/** How many Connect calls of each kind were answered. */
 export interface SimulatedConnectCalls {
   listQueues: number;
   getCurrentMetricData: number;
 }
 
+/**
+ * Answers ListQueues and GetCurrentMetricData on a mocked Connect client from `instance`, paging
+ * and refusing unknown instances as Connect does; the returned counters grow with each call.
+ */
 export function installSimulatedConnect(
   stub: AwsClientStub<ConnectClient>,
   instance: SimulatedInstance,

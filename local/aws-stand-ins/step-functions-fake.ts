@@ -38,6 +38,7 @@ import type { AwsClientStub } from 'aws-sdk-client-mock';
 import { executionArnFor } from '../../shared/step-functions/start-execution-rules.js';
 import { assertStartExecutionAccepted } from './start-execution-check.js';
 
+/** One execution the fake started. */
 export interface FakeExecution {
   executionArn: string;
   stateMachineArn: string;
@@ -47,6 +48,7 @@ export interface FakeExecution {
   startDate: Date;
 }
 
+/** Options of {@link StepFunctionsFake}. */
 export interface StepFunctionsFakeOptions {
   /** Runs before each StartExecution is answered: add latency or throw a fault (e.g. throttling). */
   beforeStart?: (input: StartExecutionCommandInput) => Promise<void> | void;
@@ -56,6 +58,17 @@ export interface StepFunctionsFakeOptions {
 
 const metadata = { httpStatusCode: 400 };
 
+/**
+ * Step Functions' StartExecution and DescribeExecution in memory, answering names as Standard
+ * workflows do: the same name and input while running returns the original execution, another
+ * input or a closed execution is `ExecutionAlreadyExists`, bad names and inputs are refused.
+ *
+ * @example
+ * ```ts
+ * const fake = new StepFunctionsFake();
+ * fake.attach(mockClient(SFNClient));
+ * ```
+ */
 export class StepFunctionsFake {
   private readonly byArn = new Map<string, FakeExecution>();
   private readonly options: StepFunctionsFakeOptions;

@@ -22,11 +22,16 @@ import type {
 } from '../../functions/transcript-import/types.js';
 import { ServiceIntegrationError } from './stand-in-error.js';
 
+/** A sample two-channel Transcribe output, written as a completed job's transcript. */
 export const TRANSCRIBE_FIXTURE = new URL(
   '../../functions/transcript-import/fixtures/transcribe-output-two-channel.json',
   import.meta.url,
 );
 
+/**
+ * How a transcription job ends: completed, failed (with a reason) or never, after some
+ * IN_PROGRESS answers (default 2).
+ */
 export interface TranscriptionScenario {
   outcome: 'COMPLETED' | 'FAILED' | 'NEVER';
   /** Status checks answered IN_PROGRESS before the outcome (default 2). */
@@ -54,6 +59,10 @@ type Json = Record<string, unknown>;
 
 const JOB_NAME = /^[0-9a-zA-Z._-]{1,200}$/;
 
+/**
+ * Plays Amazon Transcribe offline: starts jobs, answers status checks per job scenario and writes
+ * the transcript to S3 when a job completes, counting every call.
+ */
 export class TranscribeStandIn {
   readonly jobs = new Map<string, Job>();
   readonly calls = { start: 0, get: 0 };

@@ -15,6 +15,7 @@ import { undiciTransport } from '../../shared/salesforce/undici-transport.js';
 import type { SalesforceEmulator } from '../salesforce-emulator/types.js';
 import { emulatorSecret } from './salesforce-environment.js';
 
+/** How {@link emulatorClient} logs in and talks to the emulator. */
 export interface EmulatorClientOptions
   extends Partial<Pick<SalesforceClientOptions, 'transport' | 'retry' | 'logger'>> {
   /** Default `password`. */
@@ -25,6 +26,14 @@ export interface EmulatorClientOptions
   credentials?: Partial<SalesforceCredentials>;
 }
 
+/**
+ * A real {@link SalesforceClient} pointed at a running emulator with its credentials.
+ *
+ * @example
+ * ```ts
+ * const client = emulatorClient(emulator, { authMode: 'jwt_bearer' });
+ * ```
+ */
 export function emulatorClient(
   emulator: SalesforceEmulator,
   options: EmulatorClientOptions = {},

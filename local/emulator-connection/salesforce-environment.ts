@@ -21,9 +21,11 @@ import { resetSalesforceClient } from '../../shared/salesforce/from-environment.
 import type { AuthMode, SalesforceCredentials } from '../../shared/salesforce/types.js';
 import type { SalesforceEmulator } from '../salesforce-emulator/types.js';
 
+/** The secret ARN offline runs use for the emulator's credentials. */
 export const EMULATOR_SECRET_ARN =
   'arn:aws:secretsmanager:us-east-1:000000000000:secret:salesforce-emulator-credentials-AbCdEf';
 
+/** How the `SF_*` environment and the mocked secret are set up for the emulator. */
 export interface UseSalesforceEmulatorOptions {
   /** Default `password`. */
   authMode?: AuthMode;
@@ -44,6 +46,10 @@ export interface UseSalesforceEmulatorOptions {
   env?: Record<string, string | undefined>;
 }
 
+/**
+ * The environment {@link useSalesforceEmulator} set up: the served secret, its reads and the tokens
+ * written back; `restore` puts the previous environment back.
+ */
 export interface SalesforceEnvironment {
   /** The secret as served by the mocked Secrets Manager. */
   readonly secret: SalesforceCredentials;
@@ -69,6 +75,16 @@ export function emulatorSecret(emulator: SalesforceEmulator): SalesforceCredenti
   };
 }
 
+/**
+ * Points the functions' Salesforce settings (`SF_*`) and a mocked Secrets Manager at a running
+ * emulator, so handlers run unchanged against it.
+ *
+ * @example
+ * ```ts
+ * const environment = useSalesforceEmulator(emulator);
+ * try { await handler(event, context); } finally { environment.restore(); }
+ * ```
+ */
 export function useSalesforceEmulator(
   emulator: SalesforceEmulator,
   options: UseSalesforceEmulatorOptions = {},

@@ -12,6 +12,7 @@
 import { readFileSync } from 'node:fs';
 import type { RawKinesisData } from '../aws-stand-ins/kinesis-event.js';
 
+/** The contact records of one file, delivered as one Kinesis batch. */
 export interface CtrFileBatch {
   file: string;
   /** Parsed CTRs (objects, or whatever JSON value the line held) and malformed lines as raw data. */
@@ -20,6 +21,16 @@ export interface CtrFileBatch {
   malformed: number;
 }
 
+/**
+ * Parses CTR text: a JSON array of records, or JSON lines where a line that is not JSON becomes a
+ * malformed Kinesis record (so the trigger dead-letters it). A broken JSON array is an error naming
+ * the file.
+ *
+ * @example
+ * ```ts
+ * parseCtrText('{"ContactId":"a"}\nnot json\n').malformed; // 1
+ * ```
+ */
 export function parseCtrText(text: string, file = '<text>'): CtrFileBatch {
   const trimmed = text.trim();
   if (trimmed.startsWith('[')) {
@@ -45,6 +56,14 @@ export function parseCtrText(text: string, file = '<text>'): CtrFileBatch {
   return { file, records, malformed };
 }
 
+/**
+ * Reads and parses a CTR file (see {@link parseCtrText}).
+ *
+ * @example
+ * ```ts
+ * const batch = readCtrFile('local/samples/01-first-delivery.jsonl');
+ * ```
+ */
 export function readCtrFile(file: string): CtrFileBatch {
   return parseCtrText(readFileSync(file, 'utf8'), file);
 }

@@ -27,6 +27,7 @@ export interface EmfDocument {
   [key: string]: unknown;
 }
 
+/** A running capture of the functions' EMF output on stdout. */
 export interface EmfCapture {
   /** Documents captured so far, in output order. */
   readonly documents: EmfDocument[];
@@ -111,6 +112,7 @@ export interface ServiceMetricsSummary {
   dailyApiRemaining?: number;
 }
 
+/** The Salesforce figures of captured EMF documents: per function and in total. */
 export interface EmfSummary {
   byService: Record<string, ServiceMetricsSummary>;
   salesforceApiCalls: number;

@@ -14,6 +14,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeJsonFile } from './json-file.js';
 
+/** An execution's status, as Step Functions names them. */
 export type StoredExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
 
 /** One history event (the local interpreter's event log, made JSON-safe). */
@@ -38,6 +39,10 @@ export interface StoredHistoryEvent {
   retryAttempt?: number;
 }
 
+/**
+ * One local execution as the store keeps it: identity, status, input, output or error, times and
+ * history.
+ */
 export interface StoredExecution {
   executionArn: string;
   stateMachineArn: string;
@@ -59,6 +64,7 @@ export interface StoredExecution {
   history: StoredHistoryEvent[];
 }
 
+/** Which executions {@link ExecutionStore.list} returns (all when empty). */
 export interface ExecutionListFilter {
   statuses?: StoredExecutionStatus[];
 }
@@ -77,6 +83,15 @@ interface StoreFile {
   executions: StoredExecution[];
 }
 
+/**
+ * The local record of post-call executions, kept the way Step Functions keeps them and saved to
+ * `.local-state/executions.json`, so the `--local` commands can read what the last `npm start` did.
+ *
+ * @example
+ * ```ts
+ * const failed = ExecutionStore.load().list({ statuses: ['FAILED'] });
+ * ```
+ */
 export class ExecutionStore {
   readonly #byName = new Map<string, StoredExecution>();
   /** Execution ARN → name, so a lookup by ARN is no scan. */

@@ -16,6 +16,15 @@ import { dirname } from 'node:path';
 const STREAMED_LEVELS = 4;
 const FLUSH_CHARACTERS = 1 << 20;
 
+/**
+ * Writes `value` to `file` as `JSON.stringify(value)` plus a newline, atomically (temporary file,
+ * then rename) and without building the whole text in memory.
+ *
+ * @example
+ * ```ts
+ * writeJsonFile('.local-state/executions.json', { version: 1, executions });
+ * ```
+ */
 export function writeJsonFile(file: string, value: unknown): void {
   mkdirSync(dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;

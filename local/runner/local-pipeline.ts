@@ -62,7 +62,9 @@ import {
 } from './post-call-runner.js';
 import { sampleRecordingWav } from './sample-recording.js';
 
+/** The dead-letter queue URL the trigger is given offline (a stand-in keeps what it receives). */
 export const LOCAL_DLQ_URL = 'https://sqs.us-east-1.amazonaws.com/123456789012/ctr-dead-letter-local';
+/** The Amazon Connect instance id offline runs configure. */
 export const LOCAL_INSTANCE_ID = '0e6d9a3c-7b1f-4c2a-9d3e-5f6a7b8c9d0e';
 
 /** Real handlers behind the state machine's `${...FunctionArn}` substitutions. */
@@ -71,6 +73,10 @@ export const POST_CALL_LAMBDA_HANDLERS: Record<string, LambdaHandler> = {
   RecordingUploadFunctionArn: recordingUploadHandler,
 };
 
+/**
+ * How a {@link LocalPipeline} is set up: namespace, emulator, extra environment, runner and retry
+ * overrides.
+ */
 export interface LocalPipelineOptions {
   /** CTI Adapter namespace of the emulated org and of SF_ADAPTER_NAMESPACE (default `amazonconnect`). */
   namespace?: string;
@@ -142,6 +148,10 @@ export interface DeadLetteredRecord {
   contactId: string | null;
 }
 
+/**
+ * What became of one delivered batch: every record's outcome per attempt, the trigger's batch
+ * responses and the on-failure record when Lambda would have given up.
+ */
 export interface DeliveryResult {
   /** The outcome of every record, of every delivery attempt, in order. */
   outcomes: RecordOutcome[];
@@ -151,6 +161,10 @@ export interface DeliveryResult {
   exhausted?: OnFailureRecordBody;
 }
 
+/**
+ * One execution after a local run: its status, the states it went through, the contact's
+ * Salesforce records and the API calls it cost.
+ */
 export interface ContactReport {
   contactId: string;
   executionName: string;
@@ -208,6 +222,19 @@ export function stackListGrants(): ListGrant[] {
   ];
 }
 
+/**
+ * The whole post-call pipeline in one process: the seeded Salesforce emulator, a local S3 with the
+ * recordings, the real trigger logic starting real ASL executions in the local runner, the real
+ * handlers behind every Task, and a dead-letter queue stand-in. Used by `npm start`, the
+ * acceptance tests and the pipeline benchmark.
+ *
+ * @example
+ * ```ts
+ * const pipeline = await LocalPipeline.start();
+ * await pipeline.deliver(readCtrFile('local/samples/01-first-delivery.jsonl').records);
+ * await pipeline.settle();
+ * ```
+ */
 export class LocalPipeline {
   readonly emulator: SalesforceEmulator;
   readonly runner: PostCallRunner;

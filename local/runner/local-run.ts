@@ -37,6 +37,7 @@ export function localRunEnvironment(env: NodeJS.ProcessEnv = process.env): Recor
   };
 }
 
+/** How far a local run is, as reported while it runs. */
 export interface LocalRunProgress {
   /** Records whose work has ended: execution stopped, skipped or dead-lettered. */
   contactsDone: number;
@@ -46,6 +47,7 @@ export interface LocalRunProgress {
   apiCalls: number;
 }
 
+/** Progress reporting of {@link runCtrBatches}. */
 export interface LocalRunOptions {
   /** Called every {@link progressIntervalMs} while the run lasts, and once at the end. */
   onProgress?: (progress: LocalRunProgress) => void;
@@ -53,6 +55,10 @@ export interface LocalRunOptions {
   progressIntervalMs?: number;
 }
 
+/**
+ * The outcome of a local run: the printed report, every execution, the failures and the records
+ * that never got through.
+ */
 export interface LocalRunResult {
   report: PipelineReport;
   contacts: ContactReport[];
@@ -64,6 +70,15 @@ export interface LocalRunResult {
   records: number;
 }
 
+/**
+ * Runs CTR files through the local pipeline, each file as one Kinesis batch: puts a recording at
+ * every location the records name, delivers, waits for every execution and reports.
+ *
+ * @example
+ * ```ts
+ * const result = await runCtrBatches(pipeline, [readCtrFile('day.jsonl')], { onProgress: show });
+ * ```
+ */
 export async function runCtrBatches(
   pipeline: LocalPipeline,
   batches: ReadonlyArray<CtrFileBatch>,

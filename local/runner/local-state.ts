@@ -15,14 +15,21 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeJsonFile } from './json-file.js';
 
+/**
+ * `.local-state/` at the repository root (git-ignored): what `npm start` leaves for the `--local`
+ * commands.
+ */
 export const LOCAL_STATE_DIRECTORY = join(
   dirname(fileURLToPath(import.meta.url)),
   '..',
   '..',
   '.local-state',
 );
+/** The emulated org's records after the last local run. */
 export const SALESFORCE_STATE_FILE = join(LOCAL_STATE_DIRECTORY, 'salesforce.json');
+/** The records the trigger parked on the dead-letter queue in the last local run. */
 export const DEAD_LETTER_FILE = join(LOCAL_STATE_DIRECTORY, 'dead-letters.json');
+/** The offline CTR stream's records and sequence numbers, read back by `replay-dlq --local`. */
 export const KINESIS_STREAM_FILE = join(LOCAL_STATE_DIRECTORY, 'kinesis-stream.json');
 
 /** One message of the local dead-letter queue. */

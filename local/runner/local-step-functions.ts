@@ -27,17 +27,29 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import type { PostCallRunner } from './post-call-runner.js';
 
+/** Options of {@link attachLocalStepFunctions}. */
 export interface LocalStepFunctionsOptions {
   /** Runs before each StartExecution is answered (latency, injected throttling...). */
   beforeStart?: (input: StartExecutionCommandInput) => Promise<void> | void;
 }
 
+/** An `SFNClient` pointed at the local runner: its StartExecution count, and `restore` to undo. */
 export interface LocalStepFunctions {
   /** StartExecution calls received (including those answered with an error). */
   readonly startCalls: number;
   restore(): void;
 }
 
+/**
+ * Answers StartExecution, DescribeExecution and RedriveExecution of `sfn` from the local runner, so
+ * code taking an `SFNClient` (the trigger, redrive) drives real local executions.
+ *
+ * @example
+ * ```ts
+ * const local = attachLocalStepFunctions(sfn, runner);
+ * try { await handleKinesisBatch(event, { sfn, sqs, settings }); } finally { local.restore(); }
+ * ```
+ */
 export function attachLocalStepFunctions(
   sfn: SFNClient,
   runner: PostCallRunner,

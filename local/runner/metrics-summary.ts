@@ -18,6 +18,10 @@ const byCount = (counts: Record<string, number>) =>
     .map(([name, count]) => `${name} ${count}`)
     .join(', ');
 
+/**
+ * The table of Salesforce figures the functions would have published (API calls per function and
+ * operation, errors, daily usage), as `npm start` prints it.
+ */
 export function renderMetricsSummary(summary: EmfSummary, options: { verbose?: boolean } = {}): string {
   const services = Object.entries(summary.byService).sort(([a], [b]) => a.localeCompare(b));
   const lines = [`Metrics the functions would have published (EMF, namespace ${METRICS_NAMESPACE}):`];

@@ -31,6 +31,7 @@ export interface PipelineReport {
   salesforceApiCalls: number;
 }
 
+/** Run-wide figures of a local run for the report's summary. */
 export interface PipelineSummary {
   batches: number;
   records: number;
@@ -44,6 +45,7 @@ export interface PipelineSummary {
 }
 
 /** @param contactReports the pipeline's contact reports, when the caller has them already. */
+/** The report of a local run: every execution, the dead-lettered and skipped records. */
 export function buildPipelineReport(
   pipeline: LocalPipeline,
   contactReports: ContactReport[] = pipeline.contactReports(),

@@ -31,6 +31,7 @@ import { lambdaContext } from '../aws-stand-ins/lambda-context.js';
 import { assertStartExecutionAccepted } from '../aws-stand-ins/start-execution-check.js';
 import { ExecutionStore, type StoredExecution, type StoredHistoryEvent } from './execution-store.js';
 
+/** A JSON value as the local state machine passes it between states. */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 /** An event of the interpreter's log (the library does not export the type). */
 type EventLog = ReturnType<StateMachine['run']>['eventLogs'] extends AsyncGenerator<infer E> ? E : never;
@@ -41,6 +42,7 @@ export type LambdaHandler = (event: never, context: Context) => unknown;
 /** Answers a non-Lambda Task state: receives the state's input after Parameters, returns the raw result. */
 export type TaskHandler = (input: Json, task: { stateName: string; executionName: string }) => unknown;
 
+/** The post-call ASL the local runner executes: the same file the stack deploys. */
 export const POST_CALL_DEFINITION_FILE = join(
   dirname(fileURLToPath(import.meta.url)),
   '..',
@@ -82,11 +84,13 @@ export interface PostCallRunnerOptions {
   lambdaTimeoutMs?: number;
 }
 
+/** Which execution and state a Task handler runs for. */
 export interface TaskInvocation {
   executionName: string;
   stateName: string;
 }
 
+/** What StartExecution answers: the execution's ARN and start time. */
 export interface StartExecutionResult {
   executionArn: string;
   startDate: Date;
@@ -147,6 +151,17 @@ export function localFunctionArn(substitution: string): string {
 /** Definitions (after substitution) already validated in this process. */
 const validatedDefinitions = new Set<string>();
 
+/**
+ * Runs the post-call ASL locally (aws-local-stepfunctions): every Task answered in-process by the
+ * real handler or a registered stand-in, never by AWS; executions follow Step Functions' naming
+ * rules and are kept with their history in an {@link ExecutionStore}.
+ *
+ * @example
+ * ```ts
+ * const runner = new PostCallRunner({ lambdaHandlers: { ContactImport: handler } });
+ * runner.startExecution({ name: contactId, input: JSON.stringify(input) });
+ * ```
+ */
 export class PostCallRunner {
   readonly store: ExecutionStore;
   readonly stateMachineArn: string;

@@ -16,6 +16,17 @@ export interface ProgressStream {
   write(text: string): unknown;
 }
 
+/**
+ * One status line rewritten in place on a terminal; writes nothing when the stream is not a TTY,
+ * so piped output and `--json` stay plain.
+ *
+ * @example
+ * ```ts
+ * const line = new ProgressLine(process.stderr);
+ * line.show('120/1000 contacts');
+ * line.clear();
+ * ```
+ */
 export class ProgressLine {
   readonly enabled: boolean;
   #shown = false;

@@ -17,6 +17,15 @@ export interface SampleRecordingOptions {
   tones?: [number, number];
 }
 
+/**
+ * A synthetic stereo 16-bit PCM WAV (default 2 s at 8 kHz, a tone per channel: customer left, agent
+ * right, as Connect records).
+ *
+ * @example
+ * ```ts
+ * const wav = sampleRecordingWav({ seconds: 2 });
+ * ```
+ */
 export function sampleRecordingWav(options: SampleRecordingOptions = {}): Buffer {
   const seconds = options.seconds ?? 2;
   const sampleRate = options.sampleRate ?? 8000;

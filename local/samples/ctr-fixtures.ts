@@ -20,6 +20,10 @@
  */
 import { readFileSync } from 'node:fs';
 
+/**
+ * The sample contact records under `local/samples/fixtures/`, one per kind of contact the pipeline
+ * handles.
+ */
 export const CTR_FIXTURE_NAMES = [
   'inbound-voice-agent-recording',
   'inbound-voice-agent-recording-updated',
@@ -31,6 +35,7 @@ export const CTR_FIXTURE_NAMES = [
   'minimal-missing-optional-keys',
 ] as const;
 
+/** The name of one sample contact record. */
 export type CtrFixtureName = (typeof CTR_FIXTURE_NAMES)[number];
 
 /** The bucket that the fixtures' recording locations point into. */
