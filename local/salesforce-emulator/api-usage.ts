@@ -7,6 +7,10 @@ import type { ApiUsage } from './types.js';
 const WINDOW_MS = 24 * 60 * 60 * 1000;
 const BUCKET_MS = 60 * 1000;
 
+/**
+ * Counts the emulated org's API requests over a rolling 24 hours, as Salesforce does, for
+ * `Sforce-Limit-Info` and `/limits`, plus token requests and per-endpoint counts for tests.
+ */
 export class ApiUsageMeter {
   /** Minute bucket start → calls, pruned to the last 24 hours. */
   readonly #buckets = new Map<number, number>();

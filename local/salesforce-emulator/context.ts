@@ -6,6 +6,7 @@ import type { Schema } from './schema/registry.js';
 import type { RecordStore } from './store/record-store.js';
 import type { EmulatorCredentials } from './types.js';
 
+/** State shared by every route of one emulator instance: schema, records, ids, credentials, clock. */
 export interface EmulatorContext {
   readonly schema: Schema;
   readonly store: RecordStore;

@@ -15,6 +15,10 @@ function defaultPrivateKeyPem(): string {
 
 const random = (bytes: number): string => randomBytes(bytes).toString('base64url');
 
+/**
+ * The emulated org's API user and connected app: random secrets unless overridden, so a test never
+ * depends on a fixed password.
+ */
 export function buildCredentials(overrides: Partial<EmulatorCredentials> = {}): EmulatorCredentials {
   return {
     username: overrides.username ?? 'apiuser@connect-emulator.example.com',

@@ -10,6 +10,11 @@ import { type EmulatorRequest, type EmulatorResponse, json, WRITE_METHODS } from
 import { seededRandom } from './prng.js';
 import type { FaultConfig, FaultKind } from './types.js';
 
+/**
+ * Decides, from a seeded random sequence or an explicit list, which API calls fail and how
+ * (limits, unavailability, row locks…); a faulted call is answered before routing, so it never
+ * applies a write.
+ */
 export class FaultInjector {
   #config: FaultConfig = {};
   #random: () => number = seededRandom(1);
@@ -55,6 +60,7 @@ export class FaultInjector {
   }
 }
 
+/** The error Salesforce answers for a fault kind (status, error code and message). */
 export function faultError(kind: FaultKind): SalesforceApiError {
   switch (kind) {
     case 'REQUEST_LIMIT_EXCEEDED':

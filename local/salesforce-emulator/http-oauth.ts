@@ -8,6 +8,7 @@ import type { OAuthServer } from './oauth.js';
 import type { SessionStore } from './sessions.js';
 import type { FaultConfig } from './types.js';
 
+/** A request to one of the OAuth endpoints, body already read. */
 export interface OAuthHttpRequest {
   method: string;
   path: string;
@@ -20,6 +21,7 @@ export interface OAuthHttpRequest {
   loginUrl: string;
 }
 
+/** What the OAuth endpoints need: the token server, the sessions and the token endpoint's faults. */
 export interface OAuthHttpDependencies {
   context: EmulatorContext;
   oauth: OAuthServer;
@@ -30,6 +32,7 @@ export interface OAuthHttpDependencies {
   tokenRandom(): number;
 }
 
+/** The 401 `INVALID_SESSION_ID` answer for an expired, revoked or unknown token. */
 export const UNAUTHORIZED: EmulatorResponse = {
   status: 401,
   body: [{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }],
@@ -38,6 +41,7 @@ export const UNAUTHORIZED: EmulatorResponse = {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** The token of an `Authorization: Bearer …` header; undefined for any other header. */
 export function bearerToken(authorization: string | undefined): string | undefined {
   return /^Bearer\s+(.+)$/i.exec(authorization ?? '')?.[1]?.trim();
 }

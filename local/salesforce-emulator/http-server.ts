@@ -23,10 +23,12 @@ export const MIN_API_VERSION = 31;
 export const MAX_API_VERSION = 66;
 /** Largest request body buffered (multipart ContentVersion uploads included). */
 const MAX_BODY_BYTES = 512 * 1024 * 1024;
+/** Where the emulator serves its login.salesforce.com stand-in. */
 export const LOGIN_PATH = '/login';
 /** Documented REST limit for the request URI plus headers. */
 const MAX_URI_AND_HEADERS_BYTES = 16_384;
 
+/** What the emulator's HTTP server dispatches to. */
 export interface HttpDependencies {
   context: EmulatorContext;
   services: Services;
@@ -39,6 +41,10 @@ export interface HttpDependencies {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/**
+ * The emulator's HTTP server: OAuth endpoints, the REST API under `/services/data`, usage headers
+ * and injected faults, with a 256 KB header limit so long URLs get Salesforce's 414.
+ */
 export function createHttpServer(dependencies: HttpDependencies): Server {
   let tokenRandom = seededRandom(dependencies.tokenFaults()?.seed ?? 1);
   let tokenConfig = dependencies.tokenFaults();

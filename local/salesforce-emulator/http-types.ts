@@ -14,6 +14,7 @@ export interface EmulatorRequest {
   body: Buffer;
 }
 
+/** An answer of a route: status, headers and a JSON or raw body. */
 export interface EmulatorResponse {
   status: number;
   headers?: Record<string, string>;
@@ -23,12 +24,15 @@ export interface EmulatorResponse {
   raw?: Buffer;
 }
 
+/** A JSON answer with the given status. */
 export const json = (status: number, body: unknown, headers?: Record<string, string>): EmulatorResponse => ({
   status,
   body,
   headers,
 });
 
+/** The 204 answer of a successful update or delete. */
 export const noContent = (): EmulatorResponse => ({ status: 204 });
 
+/** HTTP methods that change data (counted and faulted as writes). */
 export const WRITE_METHODS = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);

@@ -53,6 +53,17 @@ const QUERY_LOG_LIMIT = 10_000;
 const DEFAULT_SESSION_TIMEOUT_MS = 2 * 60 * 60 * 1000;
 const DEFAULT_MAX_BASE64_LENGTH = 37.5 * 1024 * 1024;
 
+/**
+ * Starts the Salesforce emulator on 127.0.0.1 (a free port unless given), seeded with the sample
+ * org unless told otherwise.
+ *
+ * @example
+ * ```ts
+ * const emulator = await startSalesforceEmulator({ namespace: 'amazonconnect' });
+ * emulator.url; // the org's My Domain host
+ * await emulator.stop();
+ * ```
+ */
 export async function startSalesforceEmulator(options: EmulatorOptions = {}): Promise<SalesforceEmulator> {
   const now = options.now ?? Date.now;
   const ids = new IdGenerator();

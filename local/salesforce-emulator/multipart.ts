@@ -1,6 +1,7 @@
 /** Minimal multipart/form-data parser for ContentVersion uploads (`entity_content` + `VersionData`). */
 import { SalesforceApiError } from './errors.js';
 
+/** One part of a `multipart/form-data` body. */
 export interface MultipartPart {
   name: string;
   filename?: string;
@@ -8,12 +9,17 @@ export interface MultipartPart {
   data: Buffer;
 }
 
+/** The boundary of a `multipart/form-data` content type; undefined for other content types. */
 export function multipartBoundary(contentType: string | undefined): string | undefined {
   if (!contentType || !/^multipart\/form-data/i.test(contentType)) return undefined;
   const match = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType);
   return match?.[1] ?? match?.[2];
 }
 
+/**
+ * Splits a `multipart/form-data` body into its parts; a malformed body is refused as Salesforce
+ * refuses it.
+ */
 export function parseMultipart(body: Buffer, boundary: string): MultipartPart[] {
   const delimiter = Buffer.from(`--${boundary}`);
   const parts: MultipartPart[] = [];

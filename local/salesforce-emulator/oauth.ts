@@ -9,13 +9,16 @@ import type { EmulatorContext } from './context.js';
 import type { SessionStore } from './sessions.js';
 import type { EmulatorOptions } from './types.js';
 
+/** The OAuth grant type of the JWT bearer flow. */
 export const JWT_BEARER_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 
+/** The token endpoint's answer: status and JSON body. */
 export interface TokenResponse {
   status: number;
   body: Record<string, string>;
 }
 
+/** A token request: its parameters, authorization header and the host it was sent to. */
 export interface TokenRequest {
   method: string;
   /** Form body and query parameters merged (the original package sent query parameters). */
@@ -30,6 +33,11 @@ const oauthError = (error: string, description: string, status = 400): TokenResp
   body: { error, error_description: description },
 });
 
+/**
+ * The emulated token endpoint: password (with security token), client credentials (My Domain host
+ * only) and JWT bearer (assertion checked against the connected app's certificate), issuing
+ * sessions; errors as `{ error, error_description }` with 400.
+ */
 export class OAuthServer {
   #publicKey: KeyObject | undefined;
 

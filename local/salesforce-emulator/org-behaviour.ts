@@ -21,8 +21,14 @@ import type { Schema } from './schema/registry.js';
 import type { ObjectSchema } from './schema/types.js';
 import type { OrgBehaviour, OrgRecordView, TriggerError, ValidationRule } from './types.js';
 
+/** The kind of write an org's automation runs on. */
 export type WriteOperation = 'insert' | 'update';
 
+/**
+ * The org's own validation rules and trigger errors, run on every write path after field checks
+ * and in Salesforce's order (before-triggers, then validation rules), so tests can see a write the
+ * schema accepts refused by the org.
+ */
 export class OrgAutomation {
   #behaviour: OrgBehaviour = {};
 

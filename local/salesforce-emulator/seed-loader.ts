@@ -10,8 +10,13 @@ import type { EmulatorContext } from './context.js';
 import type { RecordService } from './store/record-service.js';
 import type { SeedData } from './types.js';
 
+/** The sample org the emulator is seeded with by default. */
 export const SAMPLE_ORG_PATH = fileURLToPath(new URL('./seed/sample-org.json', import.meta.url));
 
+/**
+ * The seed records to load: the given data, the JSON file at a path, the sample org when
+ * undefined, nothing when `false`.
+ */
 export function loadSeed(seed: SeedData | string | false | undefined): SeedData {
   if (seed === false) return {};
   if (seed === undefined || typeof seed === 'string') {
@@ -20,6 +25,10 @@ export function loadSeed(seed: SeedData | string | false | undefined): SeedData 
   return seed;
 }
 
+/**
+ * Inserts seed records in order, resolving `@{reference}` values to the ids of records inserted
+ * before them.
+ */
 export function applySeed(context: EmulatorContext, records: RecordService, seed: SeedData): void {
   const references = new Map<string, string>();
   const resolve = (value: unknown): unknown => {

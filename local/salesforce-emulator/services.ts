@@ -7,6 +7,7 @@ import type { QueryEngine } from './soql/query-engine.js';
 import type { SearchService } from './sosl/search-service.js';
 import type { RecordService } from './store/record-service.js';
 
+/** The services a route may use; one set per emulator instance. */
 export interface Services {
   readonly context: EmulatorContext;
   readonly records: RecordService;

@@ -9,6 +9,10 @@ interface Session {
   lastUsed: number;
 }
 
+/**
+ * Issued access tokens, expiring after the org's session timeout of inactivity and revocable;
+ * either way the next call answers 401 `INVALID_SESSION_ID`.
+ */
 export class SessionStore {
   readonly #sessions = new Map<string, Session>();
 

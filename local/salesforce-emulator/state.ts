@@ -29,6 +29,7 @@ function decodeValue(value: unknown): unknown {
   return value;
 }
 
+/** The org's records and id counters as JSON, to continue from later (`npm start` saves it). */
 export function exportState(schema: Schema, store: RecordStore, ids: IdGenerator): EmulatorState {
   const tables: EmulatorState['tables'] = {};
   for (const object of schema.objects()) {
@@ -41,6 +42,7 @@ export function exportState(schema: Schema, store: RecordStore, ids: IdGenerator
   return { version: 1, counters: ids.counters(), tables };
 }
 
+/** Restores records and id counters saved by {@link exportState}. */
 export function importState(
   state: EmulatorState,
   schema: Schema,

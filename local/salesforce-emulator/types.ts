@@ -127,6 +127,10 @@ export interface EmulatorState {
   tables: Record<string, Array<Record<string, unknown>>>;
 }
 
+/**
+ * How an emulator starts: port, seed or saved state, namespace, schema changes, faults, session
+ * timeout, OAuth policy, clock and org automation.
+ */
 export interface EmulatorOptions {
   /** 0 or omitted: a free port. Always binds 127.0.0.1. */
   port?: number;
@@ -181,6 +185,10 @@ export interface QueryLogEntry {
   literals: string[];
 }
 
+/**
+ * The org's API usage: data API calls (counted toward the daily allocation), token requests and
+ * calls per endpoint.
+ */
 export interface ApiUsage {
   /** Data API calls (`/services/data/**`), the ones that count toward the daily allocation. */
   apiCalls: number;
@@ -194,6 +202,10 @@ export interface ApiUsage {
   byEndpoint: Record<string, number>;
 }
 
+/**
+ * A running emulator: its URLs and credentials, usage, fault and automation controls, state export,
+ * and `stop`.
+ */
 export interface SalesforceEmulator {
   /** Base URL, e.g. `http://127.0.0.1:40123`: the org's My Domain host (SalesforceHost). */
   readonly url: string;

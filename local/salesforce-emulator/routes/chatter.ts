@@ -24,6 +24,7 @@ interface Segment {
 
 const invalidInput = (message: string) => new SalesforceApiError(400, 'INVALID_API_INPUT', message);
 
+/** `/chatter/feed-elements`: posts feed items, and comments on them, as the Chatter REST API does. */
 export function chatterRoute(services: Services, request: EmulatorRequest): EmulatorResponse {
   const [, resource, elementId, capabilities, capability, items, ...more] = request.segments;
   if (resource !== 'feed-elements' || more.length > 0) throw notFound();

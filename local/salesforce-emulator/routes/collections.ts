@@ -33,6 +33,10 @@ const ROLLED_BACK = {
   fields: [],
 };
 
+/**
+ * `/composite/sobjects`: sObject collections (create, update, upsert by external id, retrieve,
+ * delete) of up to 200 records, each succeeding or failing on its own unless `allOrNone`.
+ */
 export function collectionsRoute(services: Services, request: EmulatorRequest): EmulatorResponse {
   const [, , objectName, fieldName, ...more] = request.segments;
   if (more.length > 0 || request.versionNumber < COLLECTIONS_VERSION) throw notFound();

@@ -38,6 +38,10 @@ export type SubrequestFactory = (
   headers: Record<string, string>,
 ) => EmulatorRequest;
 
+/**
+ * `/composite` (subrequests in order, referring to earlier results, rolled back together under
+ * `allOrNone`) and `/composite/batch` (independent subrequests).
+ */
 export async function compositeRoute(
   services: Services,
   request: EmulatorRequest,

@@ -10,6 +10,10 @@ import type { ObjectSchema } from '../schema/types.js';
 import type { Services } from '../services.js';
 import type { StoredRecord } from '../store/record-store.js';
 
+/**
+ * Creates a ContentVersion from a JSON body (base64 `VersionData`, at most 37.5 MB of it) or a
+ * multipart upload (`entity_content` JSON plus the binary `VersionData` part).
+ */
 export function createContentVersion(
   services: Services,
   request: EmulatorRequest,

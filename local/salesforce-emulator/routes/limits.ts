@@ -3,6 +3,7 @@ import { methodNotAllowed } from '../errors.js';
 import { type EmulatorRequest, type EmulatorResponse, json } from '../http-types.js';
 import type { Services } from '../services.js';
 
+/** `/limits`: the org's daily API requests (max and remaining) and fixed values for other limits. */
 export function limitsRoute(services: Services, request: EmulatorRequest): EmulatorResponse {
   if (request.method !== 'GET') throw methodNotAllowed(request.method, ['GET']);
   const max = services.usage.dailyLimit;

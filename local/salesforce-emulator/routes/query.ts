@@ -4,6 +4,7 @@ import { type EmulatorRequest, type EmulatorResponse, json } from '../http-types
 import type { Services } from '../services.js';
 import { batchSizeFrom } from '../soql/cursors.js';
 
+/** `/query` and `/queryAll`: runs SOQL, paging large results through `nextRecordsUrl`. */
 export function queryRoute(services: Services, request: EmulatorRequest): EmulatorResponse {
   if (request.method !== 'GET') throw methodNotAllowed(request.method, ['GET']);
   const [resource, locator, ...more] = request.segments;

@@ -6,6 +6,7 @@ import type { FieldSchema, ObjectSchema } from '../schema/types.js';
 import { recordUrl } from '../soql/record-shape.js';
 import type { StoredRecord } from '../store/record-store.js';
 
+/** A stored record as the REST API returns it: `attributes` first, then the requested fields. */
 export function restRecord(
   _context: EmulatorContext,
   version: string,

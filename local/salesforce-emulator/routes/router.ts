@@ -19,6 +19,10 @@ function resources(version: string): Record<string, string> {
   );
 }
 
+/**
+ * Dispatches a REST request under `/services/data/vNN.N` to its route and turns Salesforce errors
+ * into their JSON answers.
+ */
 export async function route(
   services: Services,
   request: EmulatorRequest,

@@ -4,6 +4,7 @@ import { type EmulatorRequest, type EmulatorResponse, json } from '../http-types
 import { parseJsonObject } from '../json-body.js';
 import type { Services } from '../services.js';
 
+/** `/search?q=`: runs SOSL (before v37.0 the answer is a bare array, as Salesforce answered then). */
 export function searchRoute(services: Services, request: EmulatorRequest): EmulatorResponse {
   if (request.method !== 'GET') throw methodNotAllowed(request.method, ['GET']);
   const sosl = request.query.get('q');
@@ -13,6 +14,7 @@ export function searchRoute(services: Services, request: EmulatorRequest): Emula
   return json(200, request.versionNumber < 37 ? result.searchRecords : result);
 }
 
+/** `/parameterizedSearch`: the GET and POST forms of parameterized search. */
 export function parameterizedSearchRoute(services: Services, request: EmulatorRequest): EmulatorResponse {
   if (request.method === 'POST') {
     return json(200, services.search.parameterized(parseJsonObject(request.body), request.version));

@@ -25,6 +25,10 @@ export function effectiveMethod(request: EmulatorRequest): string {
   return request.method === 'POST' && override ? override.toUpperCase() : request.method;
 }
 
+/**
+ * `/sobjects`: describe, and create, read, update, upsert by external id and delete of single
+ * records, with Salesforce's status codes and errors.
+ */
 export async function sobjectsRoute(services: Services, request: EmulatorRequest): Promise<EmulatorResponse> {
   const { context, records } = services;
   const [, objectName, third, fourth, ...more] = request.segments;

@@ -14,6 +14,7 @@ const MAX_DEPTH = 5;
 
 type TreeRecord = Record<string, unknown> & { attributes?: { type?: unknown; referenceId?: unknown } };
 
+/** `/composite/tree`: inserts records with their nested children in one all-or-nothing request. */
 export function treeRoute(services: Services, request: EmulatorRequest): EmulatorResponse {
   const [, , objectName, ...more] = request.segments;
   if (objectName === undefined || more.length > 0) throw notFound();

@@ -13,6 +13,10 @@ const packaged = (fields: FieldDefinition[]): FieldDefinition[] =>
 const externalKey = (name: string, length = 255): FieldDefinition =>
   text(name, length, { externalId: true, unique: true, caseSensitive: true });
 
+/**
+ * Fields of the adapter's `AC_ContactTraceRecord__c` (names without namespace), keyed by
+ * `ContactId__c`.
+ */
 export const CONTACT_TRACE_RECORD_FIELDS: FieldDefinition[] = [
   externalKey('ContactId__c', 64),
   text('AWSAccountId__c', 20),
@@ -56,6 +60,7 @@ export const CONTACT_TRACE_RECORD_FIELDS: FieldDefinition[] = [
   text('DisconnectReason__c', 80),
 ];
 
+/** Fields of the adapter's `AC_ContactChannelAnalytics__c` (names without namespace). */
 export const CONTACT_CHANNEL_ANALYTICS_FIELDS: FieldDefinition[] = [
   // Unique so the pipeline can upsert it idempotently (the original created it and kept the Id).
   externalKey('ContactId__c', 64),
@@ -194,6 +199,7 @@ const reportObjectFields = (metrics: string[]): FieldDefinition[] => [
   ...metrics.map((name) => double(name)),
 ];
 
+/** The CTI adapter's custom objects the pipeline writes, as the managed package defines them. */
 export const CONNECT_OBJECTS: ObjectDefinition[] = [
   {
     name: 'AC_ContactTraceRecord__c',

@@ -20,6 +20,7 @@ function objectUrls(version: string, object: ObjectSchema): Record<string, strin
   return { sobject: base, describe: `${base}/describe`, rowTemplate: `${base}/{ID}` };
 }
 
+/** An object's entry in the global describe. */
 export function describeObjectSummary(version: string, object: ObjectSchema): Record<string, unknown> {
   const queryOnly = object.name === 'ContentDocument';
   return {
@@ -40,6 +41,7 @@ export function describeObjectSummary(version: string, object: ObjectSchema): Re
   };
 }
 
+/** The global describe (`/sobjects`) of the emulated org. */
 export function describeGlobal(version: string, schema: Schema): Record<string, unknown> {
   return {
     encoding: 'UTF-8',
@@ -48,6 +50,7 @@ export function describeGlobal(version: string, schema: Schema): Record<string, 
   };
 }
 
+/** One field's describe, with the properties Salesforce reports for its type. */
 export function describeField(field: FieldSchema): Record<string, unknown> {
   const text = TEXT_TYPES.has(field.type);
   return {
@@ -89,6 +92,7 @@ export function describeField(field: FieldSchema): Record<string, unknown> {
   };
 }
 
+/** An object's full describe (`/sobjects/<name>/describe`): fields, child relationships, URLs. */
 export function describeObject(
   version: string,
   schema: Schema,

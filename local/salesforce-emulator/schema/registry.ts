@@ -8,12 +8,17 @@ import { bool, dateTime, lookup } from './field-builders.js';
 import { STANDARD_OBJECTS } from './standard-objects.js';
 import type { FieldDefinition, FieldSchema, ObjectDefinition, ObjectSchema } from './types.js';
 
+/**
+ * A child relationship as the describe lists it: the child object, its lookup field and the
+ * relationship name used in subqueries.
+ */
 export interface ChildRelationship {
   childSObject: string;
   field: string;
   relationshipName: string;
 }
 
+/** How the emulated org's schema differs from the default: namespace, omitted and extra fields. */
 export interface SchemaOptions {
   /** Package namespace (`amazonconnect`) or '' for none. */
   namespace?: string;
@@ -40,6 +45,10 @@ const SYSTEM_FIELDS: FieldDefinition[] = [
   { ...dateTime('SystemModstamp'), createable: false, updateable: false, calculated: true },
 ];
 
+/**
+ * The emulated org's objects and fields (standard objects plus the adapter's, namespaced as
+ * installed), looked up case-insensitively by name or by id prefix, as Salesforce resolves them.
+ */
 export class Schema {
   readonly namespace: string;
   readonly #objects = new Map<string, ObjectSchema>();

@@ -29,6 +29,10 @@ const address = (prefix: string): FieldDefinition[] => [
 
 const owner = lookup('OwnerId', ['User'], 'Owner');
 
+/**
+ * The standard objects the emulator knows (Account, Contact, Lead, Case, User, files, attachments,
+ * Chatter feed items…), with the fields the pipeline and its tests use.
+ */
 export const STANDARD_OBJECTS: ObjectDefinition[] = [
   {
     name: 'Account',

@@ -18,6 +18,7 @@ export type FieldType =
   | 'reference'
   | 'base64';
 
+/** A field as declared in the schema tables (name without namespace). */
 export interface FieldDefinition {
   /** API name without namespace (the namespace is applied when the schema is built). */
   name: string;
@@ -61,6 +62,7 @@ export interface FieldDefinition {
   packaged?: boolean;
 }
 
+/** An object as declared in the schema tables. */
 export interface ObjectDefinition {
   name: string;
   label: string;
@@ -85,6 +87,10 @@ export interface FieldSchema extends Omit<FieldDefinition, 'name'> {
   updateable: boolean;
 }
 
+/**
+ * An object as the built schema holds it: namespaced name, fields and relationships indexed for
+ * lookups.
+ */
 export interface ObjectSchema {
   name: string;
   localName: string;
@@ -101,6 +107,7 @@ export interface ObjectSchema {
   relationshipIndex: Map<string, FieldSchema>;
 }
 
+/** Field types whose values are text (length limits apply). */
 export const TEXT_TYPES: ReadonlySet<FieldType> = new Set([
   'string',
   'textarea',
@@ -109,4 +116,5 @@ export const TEXT_TYPES: ReadonlySet<FieldType> = new Set([
   'url',
   'picklist',
 ]);
+/** Field types whose values are numbers. */
 export const NUMBER_TYPES: ReadonlySet<FieldType> = new Set(['int', 'double', 'currency', 'percent']);

@@ -12,6 +12,7 @@ export interface RawWhere {
   right?: RawWhere;
 }
 
+/** A WHERE condition as the SOQL parser returns it. */
 export interface RawCondition {
   field?: string;
   fn?: unknown;
@@ -24,6 +25,10 @@ export interface RawCondition {
   closeParen?: number;
 }
 
+/**
+ * A value in a SOQL condition: its type, its text as written, and `N` for date literals such as
+ * `LAST_N_DAYS:N`.
+ */
 export interface Literal {
   type: string;
   /** Raw text as written (strings keep their quotes). */
@@ -32,6 +37,7 @@ export interface Literal {
   n?: number;
 }
 
+/** A WHERE clause as a tree of AND / OR / NOT over comparisons. */
 export type ConditionNode =
   | { kind: 'and' | 'or'; left: ConditionNode; right: ConditionNode }
   | { kind: 'not'; operand: ConditionNode }
@@ -39,6 +45,10 @@ export type ConditionNode =
 
 type Token = '(' | ')' | 'AND' | 'OR' | 'NOT' | ConditionNode;
 
+/**
+ * Turns the parser's flat WHERE structure into a {@link ConditionNode} tree with SOQL's precedence
+ * (NOT, then AND, then OR).
+ */
 export function buildConditionTree(where: RawWhere): ConditionNode {
   const tokens: Token[] = [];
   let node: RawWhere | undefined = where;

@@ -9,6 +9,7 @@ import type { IdGenerator } from '../ids.js';
 
 const MAX_OPEN_CURSORS = 10;
 const IDLE_TIMEOUT_MS = 15 * 60 * 1000;
+/** Records per query page unless `Sforce-Query-Options: batchSize=N` asks for fewer (200 to 2,000). */
 export const DEFAULT_BATCH_SIZE = 2000;
 
 interface Cursor {
@@ -18,6 +19,7 @@ interface Cursor {
   lastUsed: number;
 }
 
+/** One page of a query result, with `nextRecordsUrl` while more remain. */
 export interface QueryPage {
   totalSize: number;
   done: boolean;
@@ -32,6 +34,10 @@ export function batchSizeFrom(header: string | undefined): number {
   return Math.min(DEFAULT_BATCH_SIZE, Math.max(200, Number(match[1])));
 }
 
+/**
+ * Query results waiting to be paged through `nextRecordsUrl`: at most 10 open per user (the oldest
+ * dropped), expiring after 15 idle minutes, a stale locator answering `INVALID_QUERY_LOCATOR`.
+ */
 export class QueryCursors {
   readonly #cursors = new Map<string, Cursor>();
 

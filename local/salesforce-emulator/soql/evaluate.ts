@@ -13,6 +13,7 @@ import type { ConditionNode, Literal } from './conditions.js';
 import { readPath, resolvePath } from './field-paths.js';
 import { decodeStringLiteral, likeMatcher } from './string-literals.js';
 
+/** A compiled WHERE clause: true for records that match. */
 export type Predicate = (record: StoredRecord) => boolean;
 
 /** A literal converted to a comparable value: string (lower-cased text / id), number, boolean, null, or a time range. */
@@ -20,6 +21,10 @@ type Comparable = string | number | boolean | null | { from: number; to: number 
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/**
+ * Compiles a WHERE tree against an object's fields (types, relationship paths, date literals) into
+ * a {@link Predicate}, logging every literal so tests can check what reached the query.
+ */
 export function compileCondition(
   context: EmulatorContext,
   object: ObjectSchema,

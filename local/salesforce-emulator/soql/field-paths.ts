@@ -8,6 +8,7 @@ import { findField } from '../schema/registry.js';
 import type { FieldSchema, ObjectSchema } from '../schema/types.js';
 import type { StoredRecord } from '../store/record-store.js';
 
+/** One relationship step of a field path (`Account.Owner.Name` has two). */
 export interface Hop {
   field: FieldSchema;
   relationshipName: string;
@@ -15,6 +16,7 @@ export interface Hop {
   target?: ObjectSchema;
 }
 
+/** A field path resolved against the schema: its relationship hops and the final field. */
 export interface ResolvedPath {
   hops: Hop[];
   /** Final field; undefined for a polymorphic hop's `Id`/`Name`/`Type`, resolved per record. */
@@ -30,6 +32,10 @@ const POLYMORPHIC_FIELDS = new Map<string, FieldSchema['type']>([
   ['type', 'string'],
 ]);
 
+/**
+ * Resolves a dotted field path from `root`, case-insensitively; an unknown field or relationship is
+ * `INVALID_FIELD`, as Salesforce answers.
+ */
 export function resolvePath(context: EmulatorContext, root: ObjectSchema, path: string): ResolvedPath {
   let parts = path.split('.');
   if (

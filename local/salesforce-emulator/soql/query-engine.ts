@@ -18,6 +18,7 @@ import { escapeRawControlCharacters } from './string-literals.js';
 
 const { parseQuery } = soqlParser;
 
+/** The result of a SOQL query: its total size and the projected rows. */
 export interface QueryOutcome {
   totalSize: number;
   /** Projected rows (REST shape); empty for COUNT(). */
@@ -52,6 +53,11 @@ interface RawQuery {
   withDataCategory?: unknown;
 }
 
+/**
+ * Runs SOQL against the record store: object and field names checked against the schema, then
+ * filter, sort, LIMIT/OFFSET and rows projected in the REST shape, with Salesforce's errors for
+ * what it refuses.
+ */
 export class QueryEngine {
   constructor(
     private readonly context: EmulatorContext,

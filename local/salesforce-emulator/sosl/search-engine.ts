@@ -9,6 +9,7 @@ import { TEXT_TYPES } from '../schema/types.js';
 import type { StoredRecord } from '../store/record-store.js';
 import { type SearchExpression, type SearchWord, tokenize } from './search-term.js';
 
+/** The fields a SOSL search looks in (`IN … FIELDS`). */
 export type SearchScope = 'ALL' | 'NAME' | 'EMAIL' | 'PHONE' | 'SIDEBAR';
 
 const NAME_FIELDS = new Set([
@@ -22,6 +23,10 @@ const NAME_FIELDS = new Set([
   'title',
 ]);
 
+/**
+ * The search scope of an `IN … FIELDS` clause (ALL when absent); anything else is
+ * `MALFORMED_SEARCH`.
+ */
 export function parseScope(text: string | undefined): SearchScope {
   const scope = (text ?? 'ALL').toUpperCase().replace(/\s+FIELDS$/, '');
   if (!['ALL', 'NAME', 'EMAIL', 'PHONE', 'SIDEBAR'].includes(scope)) {

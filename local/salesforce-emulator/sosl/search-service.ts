@@ -19,6 +19,7 @@ interface ReturningSpec {
   rest: string;
 }
 
+/** A search to run: the term, where to look, what to return and how many records. */
 export interface SearchRequest {
   term: string;
   scope: SearchScope;
@@ -26,6 +27,10 @@ export interface SearchRequest {
   limit: number;
 }
 
+/**
+ * SOSL and parameterized search over the record store, matching words the way Salesforce's search
+ * does and returning records per object.
+ */
 export class SearchService {
   constructor(
     private readonly context: EmulatorContext,

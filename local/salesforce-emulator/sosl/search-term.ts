@@ -34,6 +34,7 @@ export interface SearchWord {
   tokens: string[];
 }
 
+/** A search term as a tree of words joined by AND, OR and AND NOT. */
 export type SearchExpression =
   | { kind: 'word'; word: SearchWord }
   | { kind: 'and' | 'or' | 'andNot'; left: SearchExpression; right: SearchExpression };

@@ -17,6 +17,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+/** A file body kept on disk; serialises to the base64 text Salesforce returns, read only then. */
 export class StoredBlob {
   constructor(
     readonly file: string,
@@ -36,6 +37,10 @@ export class StoredBlob {
   }
 }
 
+/**
+ * Keeps file bodies (ContentVersion.VersionData, Attachment.Body) on disk instead of in memory, so
+ * an org receiving a recording per contact does not hold them all in the heap.
+ */
 export class BlobStore {
   #directory: string | undefined;
   #files = 0;

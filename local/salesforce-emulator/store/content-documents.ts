@@ -23,6 +23,11 @@ const FILE_TYPES: Record<string, string> = {
   zip: 'ZIP',
 };
 
+/**
+ * The org's file behaviour on ContentVersion writes: a first version creates its ContentDocument
+ * and links (owner and `FirstPublishLocationId`), a later one adds a version, a second link of the
+ * same document and record is `DUPLICATE_VALUE`.
+ */
 export function registerContentHooks(service: RecordService): void {
   service.registerHooks('ContentVersion', {
     beforeCreate(record, records) {

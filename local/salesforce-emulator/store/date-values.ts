@@ -14,7 +14,9 @@ const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATETIME =
   /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|([+-])(\d{2}):?(\d{2}))?$/;
 
+/** The earliest year a date or date/time field accepts. */
 export const MIN_YEAR = 1700;
+/** The latest year a date or date/time field accepts. */
 export const MAX_YEAR = 4000;
 
 /** `YYYY-MM-DD` of a valid calendar date, or undefined. */

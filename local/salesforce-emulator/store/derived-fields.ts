@@ -6,6 +6,10 @@ import { type EmulatorContext, formatDateTime } from '../context.js';
 import type { ObjectSchema } from '../schema/types.js';
 import { blobByteLength } from './blob-store.js';
 
+/**
+ * Sets the fields the org computes on a write: the Name of people objects, Case.IsClosed and
+ * ClosedDate, Attachment.BodyLength, auto-number names.
+ */
 export function applyDerivedFields(
   context: EmulatorContext,
   object: ObjectSchema,

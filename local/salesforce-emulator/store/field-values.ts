@@ -13,6 +13,11 @@ import { dateOfDateTime, MAX_YEAR, MIN_YEAR, parseDate, parseDateTime, yearInRan
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const BASE64_PATTERN = /^[A-Za-z0-9+/\r\n]*={0,2}[\r\n]*$/;
 
+/**
+ * A written value converted to what the field stores, or the error a real org answers for it
+ * (`STRING_TOO_LONG`, `NUMBER_OUTSIDE_VALID_RANGE`, `MALFORMED_ID`, a bad restricted picklist
+ * value…).
+ */
 export function coerceFieldValue(context: EmulatorContext, field: FieldSchema, value: unknown): unknown {
   if (value === null || value === undefined) return null;
   const { type } = field;

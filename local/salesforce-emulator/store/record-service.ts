@@ -37,11 +37,16 @@ export class MultipleMatchesError extends SalesforceApiError {
   }
 }
 
+/** The record an upsert wrote and whether it was created. */
 export interface UpsertOutcome {
   record: StoredRecord;
   created: boolean;
 }
 
+/**
+ * Record writes as the org applies them on every write path: field checks and conversion, derived
+ * fields, the org's automation, unique and external id rules, and per-object hooks.
+ */
 export class RecordService {
   readonly #hooks = new Map<string, WriteHooks>();
   readonly #autoNumbers = new Map<string, number>();

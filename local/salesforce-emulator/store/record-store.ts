@@ -8,6 +8,7 @@
 
 import { BlobStore, StoredBlob } from './blob-store.js';
 
+/** A record as stored: field values by API name, with its Id. */
 export type StoredRecord = Readonly<Record<string, unknown>> & { readonly Id: string };
 
 /** An open all-or-none scope: {@link rollback} undoes its writes, {@link release} keeps them. */
@@ -31,6 +32,10 @@ interface ValueIndex {
   ids: Map<string, Set<string>>;
 }
 
+/**
+ * The org's records by object, indexed on external ids, unique and reference fields, with
+ * checkpoints to roll back a composite or tree request that fails as a whole.
+ */
 export class RecordStore {
   readonly #tables = new Map<string, Map<string, StoredRecord>>();
   /** Writes made while a checkpoint is open, oldest first (empty when none is open). */
