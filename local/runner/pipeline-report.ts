@@ -44,8 +44,11 @@ export interface PipelineSummary {
   verbose?: boolean;
 }
 
-/** @param contactReports the pipeline's contact reports, when the caller has them already. */
-/** The report of a local run: every execution, the dead-lettered and skipped records. */
+/**
+ * The report of a local run: every execution, the dead-lettered and skipped records.
+ *
+ * @param contactReports the pipeline's contact reports, when the caller has them already.
+ */
 export function buildPipelineReport(
   pipeline: LocalPipeline,
   contactReports: ContactReport[] = pipeline.contactReports(),
