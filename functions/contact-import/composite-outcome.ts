@@ -10,6 +10,7 @@
 import { subresponseError } from '../../shared/salesforce/composite-failure.js';
 import type { CompositeSubresponse } from '../../shared/salesforce/types.js';
 
+/** The result of one upsert subrequest: the record's id and whether it was created. */
 export interface UpsertOutcome {
   /** Record id; undefined only for pre-v46 204 answers, which carry no body. */
   id?: string;

@@ -14,6 +14,10 @@ import type { CtrAgent } from '../../shared/ctr/types.js';
 import { type PythonJsonValue, pythonJson } from '../../shared/json/python-json.js';
 import { isObject } from '../../shared/values/is-object.js';
 
+/**
+ * How a CTR maps onto the org's contact trace record: namespace, region and which optional fields
+ * the org's object has.
+ */
 export interface CtrFieldOptions {
   /** Namespace prefix (`amazonconnect__` or `''`). */
   prefix: string;

@@ -49,6 +49,10 @@ function parsePlan(value: unknown): ContactPlan {
   };
 }
 
+/**
+ * Validates the CTR import's task input (contactId, kind `full` or `ctrRefresh`, the CTR); a bad
+ * input is a {@link ContactImportInputError}.
+ */
 export function parseContactImportEvent(event: unknown): ContactImportEvent {
   if (!isObject(event)) throw new ContactImportInputError('the event must be an object');
   const { contactId, kind, ctr } = event;

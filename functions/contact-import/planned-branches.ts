@@ -21,6 +21,7 @@ import type { ContactPlan, ExecutionKind } from '../../shared/ctr/execution-inpu
 import { isObject } from '../../shared/values/is-object.js';
 import type { PlannedBranches, SkippedBranch } from './types.js';
 
+/** What is known after a contact's import that decides its branches. */
 export interface BranchFacts {
   contactId: string;
   kind: ExecutionKind;
@@ -38,6 +39,10 @@ function agentConnected(ctr: Record<string, unknown>): boolean {
   return isObject(agent) && typeof agent.ConnectedToAgentTimestamp === 'string';
 }
 
+/**
+ * Which post-call branches run for a contact and why the others are skipped, each planned branch
+ * with the state it starts from (job name, look counter, seconds waited).
+ */
 export function plannedBranches(facts: BranchFacts): PlannedBranches {
   const { contactId, kind, plan, ctr, analyticsRecordId, recordingLocation } = facts;
   if (kind === 'ctrRefresh') {

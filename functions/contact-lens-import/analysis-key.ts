@@ -23,6 +23,10 @@ export interface AnalysisKey {
 const ANALYSIS_KEY =
   /^(?:.*\/)?Analysis\/(Voice|Chat)(\/Redacted)?\/(\d{4}\/\d{2}\/\d{2})\/([^/]+?)_analysis(_redacted)?_([^/]+)\.json$/;
 
+/**
+ * The parts of a Contact Lens output key (channel, redacted or not, date folder, ContactId,
+ * timestamp); undefined for any other key.
+ */
 export function parseAnalysisKey(key: string): AnalysisKey | undefined {
   const match = ANALYSIS_KEY.exec(key);
   if (!match) return undefined;

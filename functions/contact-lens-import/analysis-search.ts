@@ -15,6 +15,7 @@
 import { ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import { InvalidContactLensRequestError } from './errors.js';
 
+/** The key prefixes of a contact's original and redacted analysis files. */
 export interface AnalysisPrefixes {
   original: string;
   redacted: string;
@@ -29,6 +30,16 @@ function utcDatePath(timestamp: string): string {
   return new Date(time).toISOString().slice(0, 10).replaceAll('-', '/');
 }
 
+/**
+ * Where Contact Lens writes a contact's analysis: the channel's folder, dated by the
+ * agent-connected time (UTC), original and redacted.
+ *
+ * @example
+ * ```ts
+ * analysisPrefixes({ contactId, channel: 'VOICE', connectedToAgentTimestamp: '2026-11-28T10:00:41Z' }).original;
+ * // 'Analysis/Voice/2026/11/28/<contactId>_analysis_'
+ * ```
+ */
 export function analysisPrefixes(contact: {
   contactId: string;
   channel: string;
@@ -42,6 +53,7 @@ export function analysisPrefixes(contact: {
   };
 }
 
+/** The result of one look for a contact's analysis: the keys found and the listings it cost. */
 export interface AnalysisSearch {
   /** Keys found (of the preferred kind when it exists, else of the other kind; may be empty). */
   keys: string[];
@@ -61,6 +73,10 @@ async function list(s3: Pick<S3Client, 'send'>, bucket: string, prefix: string):
     .filter((key): key is string => typeof key === 'string');
 }
 
+/**
+ * One look for a contact's analysis: lists the preferred kind (original or redacted) first and the
+ * other kind only when the preferred one is absent.
+ */
 export async function findAnalysisKeys(
   s3: Pick<S3Client, 'send'>,
   request: { bucket: string; prefixes: AnalysisPrefixes; preferRedacted: boolean },

@@ -30,8 +30,13 @@ import type {
   S3ObjectReference,
 } from './types.js';
 
+/** Name of the attachment holding the Contact Lens transcript on the analytics record. */
 export const CONTACT_LENS_TRANSCRIPTS = 'ContactLensTranscripts.json';
 
+/**
+ * What the Contact Lens importer works with: Salesforce, S3, Connect (S3 entry point only), the
+ * namespace and the instance it serves.
+ */
 export interface ContactLensImporterDependencies {
   salesforce: SalesforceApi;
   s3: Pick<S3Client, 'send'>;

@@ -87,12 +87,23 @@ export function transcriptEntries(
   });
 }
 
+/** The analytics record fields and transcript made from one analysis. */
 export interface ContactLensMapping {
   /** Field values by API name without namespace. */
   fields: Record<string, string | number>;
   transcript: ContactLensTranscriptEntry[];
 }
 
+/**
+ * Maps a Contact Lens analysis onto the analytics record's fields and transcript; a missing block
+ * leaves its fields out of the update (zeros are kept), so nothing is blanked.
+ *
+ * @example
+ * ```ts
+ * const { fields, transcript } = contactLensFields(analysis);
+ * fields.ContactLensCustomerSentimentCurve__c; // 'S'
+ * ```
+ */
 export function contactLensFields(
   analysis: ContactLensAnalysis,
   options: { recordingPath?: string; source?: JsonSource } = {},

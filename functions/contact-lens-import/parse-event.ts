@@ -15,6 +15,7 @@ import { decodeS3EventKey } from './analysis-key.js';
 import { InvalidContactLensRequestError } from './errors.js';
 import type { ContactLensLookRequest, S3ObjectReference } from './types.js';
 
+/** The Contact Lens import's input: the state machine's look request, or the objects of an S3 event. */
 export type ContactLensEvent =
   | { kind: 'stateMachine'; request: ContactLensLookRequest }
   | { kind: 's3'; objects: S3ObjectReference[] };
@@ -35,6 +36,10 @@ function count(source: Record<string, unknown>, key: string, minimum: number): n
   return value;
 }
 
+/**
+ * Tells the state machine's task payload from an S3 event notification and validates it (S3 keys
+ * decoded, `+` read as a space); anything else is an {@link InvalidContactLensRequestError}.
+ */
 export function parseContactLensEvent(event: unknown): ContactLensEvent {
   if (!isObject(event)) throw new InvalidContactLensRequestError('the event must be an object');
   if (Array.isArray(event.Records)) {

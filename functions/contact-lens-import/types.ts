@@ -6,6 +6,10 @@
 import type { JsonSource } from '../../shared/json/json-source.js';
 import type { PythonJsonValue } from '../../shared/json/python-json.js';
 
+/**
+ * One turn of a Contact Lens transcript: who spoke, when (offsets for voice, absolute time for
+ * chat), what, and its sentiment.
+ */
 export interface ContactLensTurn {
   Id?: string;
   ParticipantId?: string;
@@ -21,14 +25,17 @@ export interface ContactLensTurn {
   Redaction?: unknown;
 }
 
+/** The sentiment score of one period of the conversation. */
 export interface PeriodScore {
   BeginOffsetMillis?: number;
   EndOffsetMillis?: number;
   Score?: number;
 }
 
+/** A value per participant role (agent, customer). */
 export type ByRole<T> = Partial<Record<'AGENT' | 'CUSTOMER', T>> & Record<string, T | undefined>;
 
+/** A Contact Lens analysis file, as much of it as the import reads; every block is optional. */
 export interface ContactLensAnalysis {
   Version?: string;
   Channel?: string;
@@ -118,6 +125,10 @@ export interface ImportContactLensRequest {
   redactedRecordingImport: boolean;
 }
 
+/**
+ * What one import wrote: the analysis used, the fields set, the transcript turns and the Salesforce
+ * calls it cost.
+ */
 export interface ImportContactLensResult {
   contactId: string;
   analyticsRecordId: string;

@@ -19,6 +19,15 @@ import type {
 import { RecordRetryError } from './errors.js';
 import type { RecordOutcome } from './types.js';
 
+/**
+ * The partial batch response of a batch's outcomes (Powertools' Kinesis batch processor): `retry`
+ * outcomes are batch item failures, every other outcome is handled.
+ *
+ * @example
+ * ```ts
+ * return toBatchResponse(event, await handleKinesisBatch(event, deps), context);
+ * ```
+ */
 export async function toBatchResponse(
   event: KinesisStreamEvent,
   outcomes: readonly RecordOutcome[],

@@ -11,6 +11,7 @@
 import { compareCtrTimestamps } from '../../shared/ctr/ctr-version.js';
 import type { DecodedCtrRecord } from './decode-records.js';
 
+/** A contact's records in one batch: the newest version, and the others it supersedes. */
 export interface ContactRecords {
   contactId: string;
   newest: DecodedCtrRecord;

@@ -31,6 +31,18 @@ import {
 } from './start-contact-execution.js';
 import type { CtrTriggerDependencies, RecordOutcome, SkipReasonCode } from './types.js';
 
+/**
+ * Handles one Kinesis batch of CTRs: decodes every record (dead-lettering those that can never
+ * succeed), collapses each contact to its newest version and starts its post-call execution, at
+ * most `maxConcurrency` contacts at once. Returns one outcome per record in the batch's order:
+ * `started`, `skipped` with a reason, `deadLettered` or `retry`.
+ *
+ * @example
+ * ```ts
+ * const outcomes = await handleKinesisBatch(event, { sfn, sqs, settings: readCtrTriggerSettings(process.env) });
+ * outcomes.filter((outcome) => outcome.status === 'retry'); // become batch item failures
+ * ```
+ */
 export async function handleKinesisBatch(
   event: KinesisStreamEvent,
   deps: CtrTriggerDependencies,

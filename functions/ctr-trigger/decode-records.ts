@@ -13,12 +13,18 @@ import { CtrRejectedError } from '../../shared/ctr/errors.js';
 import { decodeContactTraceRecord } from '../../shared/ctr/parse.js';
 import type { ContactTraceRecord } from '../../shared/ctr/types.js';
 
+/** A Kinesis record decoded into its CTR, or the reason it can never become one. */
 export type DecodedRecord =
   | { record: KinesisStreamRecord; ctr: ContactTraceRecord; rejection: null }
   | { record: KinesisStreamRecord; ctr: null; rejection: CtrRejectedError };
 
+/** A record that decoded into a CTR. */
 export type DecodedCtrRecord = Extract<DecodedRecord, { rejection: null }>;
 
+/**
+ * Decodes every record of a batch, in order; only a {@link CtrRejectedError} is turned into a
+ * rejection, any other error is thrown.
+ */
 export function decodeRecords(records: readonly KinesisStreamRecord[]): DecodedRecord[] {
   return records.map((record) => {
     try {

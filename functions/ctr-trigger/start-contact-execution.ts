@@ -43,6 +43,7 @@ import { executionArnFor } from '../../shared/step-functions/start-execution-rul
 import { isObject } from '../../shared/values/is-object.js';
 import type { CtrTriggerSettings, RetryOutcome, SkippedOutcome, StartedOutcome } from './types.js';
 
+/** What starting a contact's execution needs. */
 export interface StartContactDependencies {
   sfn: SFNClient;
   settings: CtrTriggerSettings;
@@ -59,11 +60,17 @@ export interface RejectedInputResult {
   detail: string;
 }
 
+/** The outcome of starting one contact's execution. */
 export type ContactStartResult = StartedOutcome | SkippedOutcome | RetryOutcome | RejectedInputResult;
 
 /** Errors of StartExecution that no retry can fix for this record. */
 const INPUT_REJECTED_ERRORS = new Set(['InvalidExecutionInput']);
 
+/**
+ * Starts the post-call execution of a contact's newest record: the full execution named by the
+ * ContactId, or a CTR refresh when a newer version arrives after it. An older version is skipped
+ * as superseded; throttling, service errors and a failed fence read become `retry`.
+ */
 export async function startContactExecution(
   ctr: ContactTraceRecord,
   sequenceNumber: string,
@@ -290,10 +297,12 @@ function planSummary(plan: ContactPlan): string {
   return branches.join(',');
 }
 
+/** The error's name (`UnknownError` for a thrown non-error), safe to log at any level. */
 export function nameOf(error: unknown): string {
   return error instanceof Error ? error.name : 'UnknownError';
 }
 
+/** `name: message` of an error, for outcome details. */
 export function describeError(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }

@@ -15,6 +15,7 @@ import type { CtrRejectReason } from '../../shared/ctr/errors.js';
 import type { ExecutionKind, PostCallExecutionInput } from '../../shared/ctr/execution-input.js';
 import type { PostCallSwitches } from '../../shared/ctr/switches.js';
 
+/** The trigger's settings, read by `readCtrTriggerSettings`. */
 export interface CtrTriggerSettings {
   /** POSTCALL_STATE_MACHINE_ARN. */
   stateMachineArn: string;
@@ -41,6 +42,10 @@ export interface TriggerMetrics {
   addMetric(name: string, unit: 'Count', value: number): void;
 }
 
+/**
+ * What the trigger's logic works with; the handler builds them, tests and local runs inject their
+ * own.
+ */
 export interface CtrTriggerDependencies {
   sfn: SFNClient;
   sqs: SQSClient;
@@ -68,6 +73,7 @@ export interface StartedOutcome extends OutcomeBase {
   input: PostCallExecutionInput;
 }
 
+/** Why a record was skipped without starting anything. */
 export type SkipReasonCode =
   /** The plan selected no branch. */
   | 'nothing-to-do'
@@ -92,6 +98,7 @@ export interface SkippedOutcome extends OutcomeBase {
   executionName?: string;
 }
 
+/** Why a record was parked on the dead-letter queue. */
 export type DeadLetterReason = CtrRejectReason | 'execution-input-rejected';
 
 /** Parked on the dead-letter queue: can never succeed, does not block the shard. */
@@ -113,4 +120,5 @@ export interface RetryOutcome extends OutcomeBase {
   errorName?: string;
 }
 
+/** What became of one record of the batch: started, skipped, dead-lettered or to retry. */
 export type RecordOutcome = StartedOutcome | SkippedOutcome | DeadLetteredOutcome | RetryOutcome;

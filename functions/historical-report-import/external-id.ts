@@ -20,7 +20,17 @@ export function stripQueueName(name: string): string {
   return name.replace(/[^\p{L}\p{N}_]+/gu, '');
 }
 
-/** @param regionSuffix the region to append, or `''` (no `Region__c`, or global analytics). */
+/**
+ * The `AC_Record_Id__c` of a report row, derived exactly as the original package did so re-imports
+ * keep matching the rows it wrote.
+ *
+ * @param regionSuffix the region to append, or `''` (no `Region__c`, or global analytics).
+ *
+ * @example
+ * ```ts
+ * reportRecordId('queue', 'Sales EU', '2026-11-28 10:00', ''); // 'SalesEU2026-11-28 10:00'
+ * ```
+ */
 export function reportRecordId(
   kind: ReportKind,
   objectName: string,

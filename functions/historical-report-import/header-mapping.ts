@@ -41,6 +41,10 @@ export function cleanHeader(header: string): string {
     .replace(/\s+/g, ' ');
 }
 
+/**
+ * The Salesforce field API name of a report column header (the original package's rules: name
+ * column, shortened names, `_` for dashes and spaces, namespace and `__c`).
+ */
 export function fieldNameForHeader(header: string, kind: ReportKind, namespacePrefix: string): string {
   const clean = cleanHeader(header);
   const lower = clean.toLowerCase();

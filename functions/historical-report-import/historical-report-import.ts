@@ -29,8 +29,10 @@ export const REPORT_OBJECTS: Record<ReportKind, string> = {
   agent: 'AC_AgentPerformance__c',
 };
 
+/** The logger methods the importer uses. */
 export type ImportLogger = Pick<Logger, 'debug' | 'info' | 'warn' | 'error'>;
 
+/** What the historical report importer works with. */
 export interface HistoricalReportImporterOptions {
   s3: S3Client;
   salesforce: SalesforceApi;

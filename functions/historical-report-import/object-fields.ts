@@ -12,6 +12,10 @@
  */
 import type { DescribeField, DescribeResult, SalesforceApi } from '../../shared/salesforce/types.js';
 
+/**
+ * An object's fields from its describe, looked up case-insensitively and answering with the real
+ * API name.
+ */
 export class ObjectFields {
   readonly sobject: string;
   private readonly byLowerName = new Map<string, DescribeField>();

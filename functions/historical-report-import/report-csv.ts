@@ -12,6 +12,7 @@
 import { parse } from 'csv-parse/sync';
 import type { ParsedReport } from './types.js';
 
+/** A report that is not valid CSV (unbalanced quotes, ragged rows…); retrying cannot fix it. */
 export class CsvParseError extends Error {
   constructor(message: string, options?: ErrorOptions) {
     super(message, options);
@@ -19,6 +20,10 @@ export class CsvParseError extends Error {
   }
 }
 
+/**
+ * Parses a report CSV (byte-order mark ignored) into its header and rows; invalid CSV is a
+ * {@link CsvParseError}.
+ */
 export function parseReportCsv(text: string): ParsedReport {
   let table: string[][];
   try {

@@ -24,6 +24,10 @@ async function getText(s3: S3Client, bucket: string, key: string): Promise<strin
   return response.Body.transformToString('utf-8');
 }
 
+/**
+ * Reads a report from S3 as UTF-8 text; when the event's key is missing, tries its percent-decoded
+ * spelling once (EventBridge does not pin down the key encoding).
+ */
 export async function readReportObject(
   s3: S3Client,
   ref: ReportObjectRef,

@@ -25,12 +25,19 @@ import type { ObjectFields } from './object-fields.js';
 import { reportCellValue, typedFieldValue } from './report-values.js';
 import type { ParsedReport, ReportKind, RowFailure } from './types.js';
 
+/** The external id field of report records (without namespace). */
 export const RECORD_ID_FIELD = 'AC_Record_Id__c';
+/** The field receiving the report's S3 event time (without namespace). */
 export const CREATED_DATE_FIELD = 'Created_Date__c';
+/** The optional region field of report objects (without namespace). */
 export const REGION_FIELD = 'Region__c';
 /** v5.27 global analytics: every region writes this value and one row per queue/agent and interval. */
 export const GLOBAL_REGION = 'global';
 
+/**
+ * What building a report's records needs: the kind of report, the object's fields, namespace,
+ * region, and the S3 object and event time it came from.
+ */
 export interface ReportRecordContext {
   kind: ReportKind;
   fields: ObjectFields;
@@ -43,6 +50,7 @@ export interface ReportRecordContext {
   key: string;
 }
 
+/** One report row as a Salesforce record, with its row number and external id. */
 export interface BuiltRecord {
   /** 1-based data row number. */
   row: number;
@@ -50,6 +58,7 @@ export interface BuiltRecord {
   record: SalesforceRecord;
 }
 
+/** A report's records ready to upsert, and the rows that could not become one. */
 export interface BuiltReportRecords {
   /** The object's real external id field name (`<ns>AC_Record_Id__c`). */
   externalIdField: string;
@@ -71,6 +80,10 @@ interface ColumnMapping {
   type: string | undefined;
 }
 
+/**
+ * Turns a parsed report into records keyed by external id (a later row with the same id replaces
+ * an earlier one); columns the object lacks are left out, values typed by the field's describe.
+ */
 export function buildReportRecords(report: ParsedReport, ctx: ReportRecordContext): BuiltReportRecords {
   const { fields, namespacePrefix: ns } = ctx;
   const externalIdField = fields.resolve(ns + RECORD_ID_FIELD);

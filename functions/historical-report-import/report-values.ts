@@ -19,6 +19,15 @@ export function reportCellValue(raw: string): string | null {
 const NUMERIC_TYPES = new Set(['double', 'int', 'long', 'percent', 'currency']);
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
+/**
+ * A report cell's value typed by the field's describe type: numbers and booleans as JSON numbers
+ * and booleans; a value that does not parse is sent unchanged for Salesforce to judge.
+ *
+ * @example
+ * ```ts
+ * typedFieldValue('85.5', 'percent'); // 85.5
+ * ```
+ */
 export function typedFieldValue(
   value: string | null,
   fieldType: string | undefined,

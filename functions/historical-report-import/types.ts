@@ -62,6 +62,7 @@ export interface ReportImportOutcome {
   skippedColumns: string[];
 }
 
+/** A report row that was not imported, and why. */
 export interface RowFailure {
   /** 1-based data row number in the CSV (header excluded). */
   row: number;

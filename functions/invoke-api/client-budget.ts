@@ -18,6 +18,15 @@ const MAX_ATTEMPTS = 2;
 const BASE_DELAY_MS = 50;
 const MAX_DELAY_MS = 300;
 
+/**
+ * The Salesforce client's request timeout and retries sized to the invocation's deadline (ms), so a
+ * slow first attempt still leaves room for its retry before the contact flow gives up.
+ *
+ * @example
+ * ```ts
+ * clientBudget(7000); // { requestTimeoutMs: 3350, retry: { maxAttempts: 2, baseDelayMs: 50, maxDelayMs: 300 } }
+ * ```
+ */
 export function clientBudget(deadlineMs: number): ClientBudget {
   const backoff = MAX_DELAY_MS * (MAX_ATTEMPTS - 1);
   const requestTimeoutMs = Math.max(100, Math.floor((deadlineMs - backoff) / MAX_ATTEMPTS));

@@ -16,6 +16,10 @@ import { printable } from '../../shared/values/printable.js';
 import { InvalidEventError, InvalidParameterError } from './errors.js';
 import type { InvokeApiParameters } from './types.js';
 
+/**
+ * A contact flow's invocation reduced to what the operations read: the operation and its
+ * parameters.
+ */
 export interface ParsedEvent {
   /** `sf_operation`, trimmed; undefined when absent or blank. */
   operation?: string;
@@ -23,6 +27,10 @@ export interface ParsedEvent {
   parameters: InvokeApiParameters;
 }
 
+/**
+ * Reads `Details.Parameters` of a Connect contact flow event: `sf_operation` and the other
+ * parameters, each a string. Anything else is an {@link InvalidEventError}.
+ */
 export function parseContactFlowEvent(event: unknown): ParsedEvent {
   const details = isObject(event) ? event.Details : undefined;
   const raw = isObject(details) ? details.Parameters : undefined;

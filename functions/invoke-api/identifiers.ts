@@ -24,7 +24,9 @@ const RECORD_ID = /^[A-Za-z0-9]{15}(?:[A-Za-z0-9]{3})?$/;
  * Longer names are refused before any call (Salesforce would only answer with an error echoing them).
  */
 export const MAX_SOBJECT_NAME_CHARS = 15 + 2 + 40 + 13;
+/** Longest field API name accepted: a 15-character namespace, `__`, a 40-character name and `__c`. */
 export const MAX_FIELD_NAME_CHARS = 15 + 2 + 40 + 3;
+/** Most parts a relationship field path may have (`Account.Owner.Name` has three). */
 export const MAX_FIELD_PATH_SEGMENTS = 6;
 
 function fieldTooLong(field: string): boolean {

@@ -24,6 +24,10 @@ import type { ConnectResponse, InvokeApiSettings, Operation } from './types.js';
 /** Time kept back from the Lambda's remaining time so the error still reaches Connect. */
 const LAMBDA_SAFETY_MARGIN_MS = 300;
 
+/**
+ * What {@link invokeApi} works with: the Salesforce client, the settings, and optional logger, clock
+ * and outcome callback.
+ */
 export interface InvokeApiDependencies {
   sf: SalesforceApi;
   settings: InvokeApiSettings;
@@ -39,6 +43,16 @@ export interface InvokeApiDependencies {
   onOutcome?: (operation: string, outcome: 'answer' | 'error') => void;
 }
 
+/**
+ * Runs one contact flow request: parses the event, runs the named operation against Salesforce and
+ * returns the flat answer Connect accepts. Errors name the operation and parameter.
+ *
+ * @example
+ * ```ts
+ * const answer = await invokeApi(event, { sf: getSalesforceClient(), settings });
+ * answer.sf_count; // e.g. 1
+ * ```
+ */
 export async function invokeApi(
   event: unknown,
   dependencies: InvokeApiDependencies,

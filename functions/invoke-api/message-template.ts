@@ -14,6 +14,16 @@
  */
 import { InvalidParameterError } from './errors.js';
 
+/**
+ * Fills a Chatter message's `{{ key }}` placeholders from the flow's parameters; a placeholder
+ * without a parameter, unbalanced braces or a value containing `{{` is an error naming it.
+ *
+ * @example
+ * ```ts
+ * renderMessageTemplate('createChatterPost', 'sf_message', 'Call from {{phone}}', { phone: '+15551234567' });
+ * // 'Call from +15551234567'
+ * ```
+ */
 export function renderMessageTemplate(
   operation: string,
   parameter: string,

@@ -11,6 +11,15 @@
 import { MissingParameterError, UnexpectedParameterError } from './errors.js';
 import type { InvokeApiParameters } from './types.js';
 
+/**
+ * An operation's parameters, read with errors that name the operation and the parameter.
+ *
+ * @example
+ * ```ts
+ * const p = new OperationParameters('update', { sf_object: 'Case', sf_id: '500…', Status: 'Closed' });
+ * p.required('sf_object'); // 'Case'
+ * ```
+ */
 export class OperationParameters {
   readonly operation: string;
   private readonly values: InvokeApiParameters;

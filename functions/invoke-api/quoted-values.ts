@@ -15,6 +15,10 @@
  */
 import { literalContent } from './escaping.js';
 
+/**
+ * A flow value that brought its own SOQL quotes, parsed into literals re-emitted fully escaped, or
+ * the reason it cannot be used (without echoing it).
+ */
 export type QuotedValues =
   | {
       /** Each literal re-emitted with its quotes, every character escaped. */

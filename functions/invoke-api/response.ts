@@ -10,6 +10,10 @@
 import { InvokeApiError, ResponseTooLargeError } from './errors.js';
 import type { ConnectResponse } from './types.js';
 
+/**
+ * Checks an answer before it goes back to Connect: a flat map of strings and numbers within
+ * `maxBytes`. An oversized answer is an error, never silently truncated.
+ */
 export function checkConnectResponse(
   operation: string,
   response: ConnectResponse,

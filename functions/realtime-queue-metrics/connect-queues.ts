@@ -14,6 +14,7 @@ import type { QueueSummary } from './types.js';
 /** A runaway guard: 1,000 pages of 100 is far beyond Connect's queue quota. */
 export const MAX_PAGES = 1000;
 
+/** Every standard queue of the instance (ListQueues over every page). */
 export async function listStandardQueues(
   connect: ConnectClient,
   instanceId: string,

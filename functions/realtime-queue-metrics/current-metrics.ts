@@ -66,6 +66,10 @@ async function fetchGroup(
   throw new ConnectPagingError(`GetCurrentMetricData returned more than ${MAX_PAGES} pages`);
 }
 
+/**
+ * The current metrics of the given queues (GetCurrentMetricData over every page, queue ids sent in
+ * groups of at most 100), keyed by queue id.
+ */
 export async function fetchCurrentMetrics(
   connect: ConnectClient,
   instanceId: string,

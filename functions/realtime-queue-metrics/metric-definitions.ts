@@ -5,6 +5,7 @@
 import type { CurrentMetric } from '@aws-sdk/client-connect';
 import type { CurrentMetricName } from './types.js';
 
+/** The field (without namespace) each current metric is written to. */
 export const QUEUE_METRIC_FIELDS: Record<CurrentMetricName, string> = {
   AGENTS_ONLINE: 'Agents_Online__c',
   AGENTS_AVAILABLE: 'Agents_Available__c',
@@ -18,6 +19,7 @@ export const QUEUE_METRIC_FIELDS: Record<CurrentMetricName, string> = {
   CONTACTS_SCHEDULED: 'Contacts_Scheduled__c',
 };
 
+/** The metrics requested from GetCurrentMetricData, with their units. */
 export const CURRENT_METRICS: CurrentMetric[] = (Object.keys(QUEUE_METRIC_FIELDS) as CurrentMetricName[]).map(
   (name) => ({ Name: name, Unit: name === 'OLDEST_CONTACT_AGE' ? 'SECONDS' : 'COUNT' }),
 );
@@ -28,6 +30,7 @@ export const METRIC_CHANNELS = ['VOICE', 'CHAT', 'TASK'] as const;
 /** GetCurrentMetricData accepts at most 100 queues in `Filters.Queues`. */
 export const MAX_QUEUES_PER_METRICS_REQUEST = 100;
 
+/** Whether a metric name is one the import writes. */
 export function isCurrentMetricName(name: string | undefined): name is CurrentMetricName {
   return name !== undefined && Object.hasOwn(QUEUE_METRIC_FIELDS, name);
 }

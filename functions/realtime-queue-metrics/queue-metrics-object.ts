@@ -12,9 +12,15 @@
 import type { DescribeField, DescribeResult, SalesforceApi } from '../../shared/salesforce/types.js';
 import { QueueMetricsObjectError } from './errors.js';
 
+/** The queue metrics object (without namespace). */
 export const QUEUE_METRICS_OBJECT = 'AC_QueueMetrics__c';
+/** The queue metrics object's external id field (without namespace). */
 export const QUEUE_ID_FIELD = 'Queue_Id__c';
 
+/**
+ * `AC_QueueMetrics__c` as the org has it (from the cached describe): its real name, external id
+ * field and which optional fields exist.
+ */
 export class QueueMetricsObject {
   readonly sobject: string;
   readonly namespacePrefix: string;

@@ -16,10 +16,14 @@ import { QUEUE_METRIC_FIELDS } from './metric-definitions.js';
 import type { QueueMetricsObject } from './queue-metrics-object.js';
 import type { CurrentMetricName, QueueMetricResult, QueueSummary } from './types.js';
 
+/** The optional region field of the queue metrics object (without namespace). */
 export const REGION_FIELD = 'Region__c';
+/** The field holding the queue's ARN (without namespace). */
 export const QUEUE_ARN_FIELD = 'Queue_ARN__c';
+/** The `Region__c` value written with global analytics (ids then have no region suffix). */
 export const GLOBAL_REGION = 'global';
 
+/** One queue's metrics record, its external id and whether Connect returned metrics for it. */
 export interface QueueRecord {
   queueId: string;
   externalId: string;
@@ -27,6 +31,10 @@ export interface QueueRecord {
   record: SalesforceRecord;
 }
 
+/**
+ * One metrics record per listed queue, zeros for a queue without results so no stale value stays;
+ * fields the object lacks are left out. Pure: no I/O.
+ */
 export function buildQueueMetricsRecords(
   queues: QueueSummary[],
   results: Map<string, QueueMetricResult>,

@@ -9,8 +9,10 @@ import { queueMetricsObject } from './queue-metrics-object.js';
 import { buildQueueMetricsRecords } from './queue-metrics-records.js';
 import type { RealtimeMetricsSettings, RefreshOutcome } from './types.js';
 
+/** The logger methods the refresher uses. */
 export type RefreshLogger = Pick<Logger, 'debug' | 'info' | 'warn' | 'error'>;
 
+/** What the queue metrics refresher works with. */
 export interface QueueMetricsRefresherOptions {
   connect: ConnectClient;
   salesforce: SalesforceApi;

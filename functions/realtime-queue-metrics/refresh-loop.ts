@@ -31,6 +31,7 @@ const STOPPING_ERRORS = new Set([
   'ResourceNotFoundException',
 ]);
 
+/** How many refreshes to run, how far apart (ms) and within what remaining time. */
 export interface RefreshLoopOptions<T> {
   refreshes: number;
   intervalMs: number;
@@ -44,12 +45,17 @@ export interface RefreshLoopOptions<T> {
   onError?: (error: Error, index: number) => void;
 }
 
+/** The outcomes of the refreshes run, and how many were not started. */
 export interface RefreshLoopResult<T> {
   outcomes: T[];
   /** Refreshes not started (time budget or a stopping error). */
   skipped: number;
 }
 
+/**
+ * Runs `refreshes` refreshes `intervalMs` apart from the start (0, 15, 30, 45 s by default); stops
+ * early when too little of the invocation is left or after an error a repeat cannot fix.
+ */
 export async function runRefreshLoop<T>(options: RefreshLoopOptions<T>): Promise<RefreshLoopResult<T>> {
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? ((ms: number) => delay(ms));

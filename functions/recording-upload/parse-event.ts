@@ -10,6 +10,10 @@ import { isSalesforceId } from '../../shared/salesforce/soql.js';
 import { RecordingUploadInputError } from './errors.js';
 import type { RecordingUploadEvent } from './types.js';
 
+/**
+ * Validates the recording upload's task input (contactId, analytics record id, recording
+ * location); a bad input is a {@link RecordingUploadInputError}.
+ */
 export function parseRecordingUploadEvent(event: unknown): RecordingUploadEvent {
   if (typeof event !== 'object' || event === null)
     throw new RecordingUploadInputError('the event must be an object');

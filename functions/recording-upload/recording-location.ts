@@ -9,12 +9,22 @@
  */
 import { RecordingUploadInputError } from './errors.js';
 
+/** A recording's S3 object and the file name it is uploaded under. */
 export interface RecordingObject {
   bucket: string;
   key: string;
   fileName: string;
 }
 
+/**
+ * Splits a CTR recording location (`bucket/key`, optionally `s3://`) into bucket, key and file
+ * name; anything else is a {@link RecordingUploadInputError}.
+ *
+ * @example
+ * ```ts
+ * parseRecordingLocation('recordings/connect/2026/call.wav'); // { bucket: 'recordings', key: 'connect/2026/call.wav', fileName: 'call.wav' }
+ * ```
+ */
 export function parseRecordingLocation(location: string): RecordingObject {
   const trimmed = location.trim().replace(/^s3:\/\//i, '');
   const slash = trimmed.indexOf('/');

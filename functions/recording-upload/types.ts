@@ -7,6 +7,10 @@ export interface RecordingUploadEvent {
   recordingLocation: string;
 }
 
+/**
+ * The ContentVersion of the uploaded recording, and whether this attempt or an earlier one
+ * uploaded it.
+ */
 export interface RecordingUploadResult {
   /** `uploaded` now, or `alreadyUploaded` by an earlier attempt (Retry, redrive). */
   status: 'uploaded' | 'alreadyUploaded';

@@ -15,6 +15,15 @@ const SENTIMENT_MAX = 255;
 /** `DominantLanguage__c` holds 40 characters. */
 const LANGUAGE_MAX = 40;
 
+/**
+ * The analytics record fields of the Comprehend results computed (names without namespace);
+ * analyses not computed are left out so a re-run never blanks earlier values.
+ *
+ * @example
+ * ```ts
+ * analyticsFields({ sentiment: 'POSITIVE, 0.9' }); // { Sentiment__c: 'POSITIVE, 0.9' }
+ * ```
+ */
 export function analyticsFields(results: ComprehendResults): Record<string, string> {
   const fields: Record<string, string> = {};
   if (results.sentiment !== undefined) fields.Sentiment__c = results.sentiment.slice(0, SENTIMENT_MAX);

@@ -34,6 +34,7 @@ import type { ComprehendAnalysisCode, ComprehendResults, SyntaxTokenCount } from
 /** Salesforce long text areas hold 131,072 characters; the original capped at about 131,000. */
 export const LONG_TEXT_MAX_CHARS = 131_000;
 
+/** Every Comprehend analysis a contact can ask for, in the order they are run. */
 export const ANALYSIS_CODES: readonly ComprehendAnalysisCode[] = ['snt', 'kw', 'dl', 'ne', 'syn'];
 
 const DETECT_LANGUAGES = new Set(['en', 'es', 'fr', 'de', 'it', 'pt', 'ar', 'hi', 'ja', 'ko', 'zh', 'zh-TW']);
@@ -90,6 +91,10 @@ function failIfErrors(api: string, errors: BatchItemError[] | undefined): void {
   }
 }
 
+/**
+ * The Comprehend results of a transcript, which analyses ran or were skipped (and why), and the
+ * calls it took.
+ */
 export interface AnalyzeTextOutcome {
   results: ComprehendResults;
   /** Analyses actually run (those the language supports). */

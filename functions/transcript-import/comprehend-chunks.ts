@@ -17,6 +17,7 @@ export const COMPREHEND_MAX_BATCH_DOCUMENTS = 25;
 
 const encoder = new TextEncoder();
 
+/** The length of `text` in UTF-8 bytes, the unit of Comprehend's document limit. */
 export function utf8Bytes(text: string): number {
   return encoder.encode(text).length;
 }

@@ -12,6 +12,10 @@ import { isObject } from '../../shared/values/is-object.js';
  */
 import type { TranscriptionBranchState } from './types.js';
 
+/**
+ * Why a contact has no transcript: the job failed, polling ran out, or starting or checking it
+ * failed.
+ */
 export interface TranscriptionFailure {
   /** `FAILED` (Transcribe said so), `TIMED_OUT` (polls exhausted) or `ERROR` (starting or checking the job failed). */
   status: 'FAILED' | 'TIMED_OUT' | 'ERROR';

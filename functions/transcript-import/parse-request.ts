@@ -31,6 +31,10 @@ function analysisList(value: unknown): string[] {
   throw new InvalidTranscriptRequestError('comprehendAnalyses must be a list of codes');
 }
 
+/**
+ * Validates the transcript import's task input: an import request or a request to record a
+ * transcription failure. A bad input is an {@link InvalidTranscriptRequestError}.
+ */
 export function parseTranscriptImportRequest(event: unknown): TranscriptImportRequest {
   if (!isObject(event)) throw new InvalidTranscriptRequestError('the task input must be an object');
   const contactId = requiredString(event, 'contactId');

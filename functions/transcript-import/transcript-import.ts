@@ -19,11 +19,16 @@ import type {
   TranscribeOutput,
 } from './types.js';
 
+/** Name of the attachment with the customer's transcript segments. */
 export const CUSTOMER_TRANSCRIPTS = 'CustomerTranscripts.json';
+/** Name of the attachment with the agent's transcript segments. */
 export const AGENT_TRANSCRIPTS = 'AgentTranscripts.json';
+/** Name of the attachment with Comprehend's syntax analysis (when asked for). */
 export const COMPREHEND_SYNTAX = 'ComprehendSyntax.json';
+/** Name of the attachment recording why a transcription failed. */
 export const TRANSCRIPTION_FAILURE = 'TranscriptionFailure.json';
 
+/** What the transcript importer works with: Salesforce, S3, Comprehend and the namespace. */
 export interface TranscriptImporterDependencies {
   salesforce: SalesforceApi;
   s3: Pick<S3Client, 'send'>;

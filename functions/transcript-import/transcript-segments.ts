@@ -24,6 +24,7 @@ const SEGMENT_END_MARKS = ['.', ',', '?', ':', '!'];
 
 /** Connect records the customer on the first channel and the agent on the second. */
 export const CUSTOMER_CHANNEL = 'ch_0';
+/** The Transcribe channel of the agent in a two-channel recording (the customer is on `ch_0`). */
 export const AGENT_CHANNEL = 'ch_1';
 
 function endsWithMark(content: string): boolean {

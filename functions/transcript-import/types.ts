@@ -20,6 +20,7 @@ export interface TranscribeItem {
   channel_label?: string;
 }
 
+/** One channel of a Transcribe output: its label and recognised items. */
 export interface TranscribeChannel {
   channel_label: string;
   items: TranscribeItem[];
@@ -135,6 +136,7 @@ export interface RecordTranscriptionFailureRequest {
   transcription: TranscriptionBranchState;
 }
 
+/** The transcript import's task input: import the transcript, or record why there is none. */
 export type TranscriptImportRequest = ImportTranscriptRequest | RecordTranscriptionFailureRequest;
 
 /** What the task returns to the state machine (small: no transcript text). */
@@ -149,6 +151,7 @@ export interface ImportTranscriptResult {
   salesforceCalls: number;
 }
 
+/** What recording a transcription failure wrote, and the reason the state machine reports. */
 export interface RecordTranscriptionFailureResult {
   contactId: string;
   analyticsRecordId: string;

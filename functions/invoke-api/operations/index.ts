@@ -15,6 +15,7 @@ import { create, remove, update } from './records.js';
 import { search, searchOne } from './search.js';
 import { searchOneSOSL, searchSOSL } from './sosl-search.js';
 
+/** Every `sf_operation` the function accepts, by name. */
 export const OPERATIONS: Readonly<Record<string, Operation>> = {
   lookup,
   lookup_all: lookupAll,
@@ -32,4 +33,5 @@ export const OPERATIONS: Readonly<Record<string, Operation>> = {
   searchOneSOSL,
 };
 
+/** The accepted `sf_operation` names (listed in the error for an unknown one). */
 export const OPERATION_NAMES: readonly string[] = Object.keys(OPERATIONS);

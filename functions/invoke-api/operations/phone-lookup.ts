@@ -22,6 +22,10 @@ import { OperationParameters } from '../parameters.js';
 import { isAnonymousCaller, nationalSearchDigits } from '../phone-number.js';
 import type { ConnectResponse, InvokeApiParameters, OperationContext } from '../types.js';
 
+/**
+ * `phoneLookup`: finds the caller by phone number in one parameterized search (Contact unless
+ * `sf_object` names others); `anonymous` answers `{ sf_count: 0 }` without calling Salesforce.
+ */
 export async function phoneLookup(
   parameters: InvokeApiParameters,
   context: OperationContext,

@@ -2,6 +2,7 @@
 import type { QueryResult } from '../../../shared/salesforce/types.js';
 import type { OperationContext } from '../types.js';
 
+/** Logs a warning when a query stopped at the record cap before its last page. */
 export function warnIfTruncated(context: OperationContext, result: QueryResult<unknown>): void {
   if (!result.done || result.records.length < result.totalSize) {
     context.logger?.warn('query results truncated at the record cap', {
