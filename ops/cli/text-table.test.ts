@@ -33,4 +33,15 @@ describe('renderTable', () => {
     expect(row.startsWith(`${id}  `)).toBe(true);
     expect(row.length).toBeLessThanOrEqual(60);
   });
+
+  it('narrows the other columns first to leave a column its minimum width', () => {
+    const table = renderTable(
+      ['state', 'cause'],
+      [['Import contact trace record'.repeat(3), 'Salesforce.RateLimited: REQUEST_LIMIT_EXCEEDED'.repeat(2)]],
+      { maxWidth: 60, minWidths: { 1: 40 } },
+    );
+    const row = table.split('\n')[2] ?? '';
+    expect(row.length).toBeLessThanOrEqual(60);
+    expect(row).toContain('Salesforce.RateLimited: REQUEST_LIMIT_E');
+  });
 });

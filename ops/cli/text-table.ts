@@ -2,8 +2,8 @@
  * Renders rows as a plain-text table for terminal output (no colours: it also lands in CI logs).
  * With `maxWidth` (e.g. {@link TABLE_WIDTH}), when the cells do not fit, the widest columns are
  * narrowed and their long cells cut with `…` (commands print the full values with `--verbose` or
- * `--json`), except the columns in `keep` (ids an operator copies); without it every cell is kept
- * whole.
+ * `--json`), except the columns in `keep` (ids an operator copies), and none below its
+ * `minWidths` entry; without it every cell is kept whole.
  *
  * @example
  * ```ts
@@ -18,7 +18,12 @@ const MIN_COLUMN = 8;
 export function renderTable(
   headers: string[],
   rows: Array<Array<string | number | undefined>>,
-  options: { maxWidth?: number; keep?: readonly number[] } = {},
+  options: {
+    maxWidth?: number;
+    keep?: readonly number[];
+    /** Column index → width it keeps when narrowed (a cause worth reading), if its cells are that wide. */
+    minWidths?: Readonly<Record<number, number>>;
+  } = {},
 ): string {
   const maxWidth = options.maxWidth ?? Number.POSITIVE_INFINITY;
   const cells = rows.map((row) => headers.map((_, i) => String(row[i] ?? '')));
@@ -27,7 +32,9 @@ export function renderTable(
   );
   // A kept column (an id to copy) is never cut; the others give way down to MIN_COLUMN.
   const floor = headers.map((header, i) =>
-    options.keep?.includes(i) ? (widths[i] ?? 0) : Math.max(header.length, MIN_COLUMN),
+    options.keep?.includes(i)
+      ? (widths[i] ?? 0)
+      : Math.min(widths[i] ?? 0, Math.max(header.length, MIN_COLUMN, options.minWidths?.[i] ?? 0)),
   );
   const total = () => widths.reduce((sum, width) => sum + width, 0) + GAP * (widths.length - 1);
   // Narrow the widest column that can still give, one character at a time.

@@ -101,7 +101,7 @@ export async function runExecutionsCli(
         if (rows.length > 0)
           io.out(
             renderTable(
-              ['contact', 'execution', 'status', 'duration s', 'failed state', 'cause'],
+              ['contact', 'execution', 'status', 'secs', 'failed state', 'cause'],
               rows.map((r) => [
                 r.contactId,
                 options.verbose ? r.executionName : executionLabel(r.contactId, r.executionName),
@@ -110,7 +110,8 @@ export async function runExecutionsCli(
                 r.failedState,
                 r.cause,
               ]),
-              options.verbose ? {} : { maxWidth: TABLE_WIDTH, keep: [0] },
+              // The contact id whole (to copy into --contact-id), and enough of the cause to read it.
+              options.verbose ? {} : { maxWidth: TABLE_WIDTH, keep: [0], minWidths: { 4: 16, 5: 36 } },
             ),
           );
         io.out(`${rows.length} execution(s)`);

@@ -127,12 +127,15 @@ describe('npm run replay-dlq', () => {
     ctx.fake.close(ctr.ContactId, 'SUCCEEDED');
     seedQueue([parked(data, '7')]);
     const out: string[] = [];
+    const err: string[] = [];
     const code = await runReplayDlqCli(
       [],
       async () => ctx,
-      lineStreams({ out: (l) => out.push(l), err: () => {} }),
+      lineStreams({ out: (l) => out.push(l), err: (l) => err.push(l) }),
     );
     expect(code).toBe(0);
+    // Piped: one plain progress line per message on stderr.
+    expect(err).toEqual(['[1] m-0: skipped (deleted)']);
     expect(out.join('\n')).toMatch(/skipped/);
     expect(sqsMock).toHaveReceivedCommandTimes(DeleteMessageCommand, 1);
   });
