@@ -146,6 +146,7 @@ export async function resolveStateMachineArn(
   );
 }
 
+/** Which execution source a command opens: the deployed state machine, or `--local`. */
 export interface SourceOptions extends DeployedTargetOptions {
   local: boolean;
 }
@@ -165,6 +166,7 @@ export interface OpenedSource {
   close?: () => Promise<void>;
 }
 
+/** An execution source as an {@link OpenedSource} (nothing to close when it came bare). */
 export function asOpened(opened: ExecutionSource | OpenedSource): OpenedSource {
   return 'source' in opened ? opened : { source: opened };
 }

@@ -45,6 +45,7 @@ export interface OutputStream {
   columns?: number;
 }
 
+/** The two streams a command writes to: results on stdout, diagnostics and progress on stderr. */
 export interface CommandStreams {
   stdout: OutputStream;
   stderr: OutputStream;
@@ -59,6 +60,7 @@ export interface CommandIo {
   streams: CommandStreams;
 }
 
+/** One example of `--help`'s Examples section. */
 export interface CommandExample {
   /** The command line as a user types it, e.g. `npm run redrive -- --local --dry-run`. */
   command: string;
@@ -66,6 +68,7 @@ export interface CommandExample {
   description?: string;
 }
 
+/** What {@link createProgram} needs to know about a command. */
 export interface ProgramSpec {
   /** The npm script name (`redrive`); errors are prefixed with it. */
   name: string;
@@ -86,6 +89,7 @@ export type CommandAction<Args extends unknown[], Opts> = (
   args: Args,
 ) => Promise<number | undefined> | number | undefined;
 
+/** The process's own stdout and stderr, the default of {@link runProgram}. */
 export const processStreams: CommandStreams = { stdout: process.stdout, stderr: process.stderr };
 
 /**

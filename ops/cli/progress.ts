@@ -13,6 +13,7 @@
 import { ProgressLine } from '../../local/runner/progress-line.js';
 import type { OutputStream } from './program.js';
 
+/** Reports the items of a long operation as they finish (see the module doc). */
 export class ItemProgress {
   readonly #stream: OutputStream;
   readonly #line: ProgressLine;

@@ -25,6 +25,7 @@ import type { ExecutionSource, ExecutionSummary, TimelineEvent } from '../types.
 import { belongsToContact, executionLabel } from './execution-names.js';
 import { listExecutions, renderTimeline } from './list-executions.js';
 
+/** The `executions` program: its options, help and examples (parsed by {@link runExecutionsCli}). */
 export function executionsProgram() {
   return withOutputOptions(
     withExecutionSelection(
@@ -54,6 +55,10 @@ export function executionsProgram() {
   );
 }
 
+/**
+ * Runs `npm run executions` with `argv`; `openSource` opens where the executions live (Step
+ * Functions or the local store). Returns the exit code.
+ */
 export async function runExecutionsCli(
   argv: readonly string[],
   openSource: (options: SourceOptions) => Promise<ExecutionSource | OpenedSource>,

@@ -39,11 +39,13 @@ import {
 import { sampleEventSeed } from './sample-event-seed.js';
 import { loadWalkthroughEvents, runWalkthrough, type WalkthroughStep } from './walkthrough.js';
 
+/** Where the events go (a deployed Lambda or the handler here) and how to stop it afterwards. */
 export interface CliTarget {
   invoker: Invoker;
   close(): Promise<void>;
 }
 
+/** What `npm run invoke` reaches outside itself; tests replace each. */
 export interface CliDependencies {
   /** Where results (stdout) and diagnostics (stderr) go. */
   streams: CommandStreams;
@@ -53,6 +55,7 @@ export interface CliDependencies {
   localTarget(): Promise<CliTarget>;
 }
 
+/** The `invoke` program: its arguments, options, help and examples (parsed by {@link main}). */
 export function invokeProgram() {
   return createProgram({
     name: 'invoke',
@@ -87,6 +90,7 @@ export function invokeProgram() {
     );
 }
 
+/** Runs `npm run invoke` with `argv`; returns the exit code. */
 export async function main(
   argv: readonly string[],
   dependencies: CliDependencies = defaultDependencies(),

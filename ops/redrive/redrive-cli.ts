@@ -26,6 +26,7 @@ import { executionLabel } from '../executions/execution-names.js';
 import { type ExecutionSource, REDRIVABLE_STATUSES } from '../types.js';
 import { type RedriveResult, redriveExecutions } from './redrive.js';
 
+/** The `redrive` program: its options, help and examples (parsed by {@link runRedriveCli}). */
 export function redriveProgram() {
   return withOutputOptions(
     withExecutionSelection(
@@ -55,6 +56,10 @@ export function redriveProgram() {
     .option('--concurrency <n>', 'executions handled at once', parsePositiveInt, 10);
 }
 
+/**
+ * Runs `npm run redrive` with `argv`; `openSource` opens where the executions live (Step Functions
+ * or the local stack, whose re-driven executions finish before the table). Returns the exit code.
+ */
 export async function runRedriveCli(
   argv: readonly string[],
   openSource: (options: SourceOptions) => Promise<ExecutionSource | OpenedSource>,

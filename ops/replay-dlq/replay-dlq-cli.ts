@@ -19,6 +19,7 @@ import { parsePositiveInt } from '../cli/value-parsers.js';
 import { type DeadLetterQueue, type ReplaySource, replayDeadLetters } from './replay-dlq.js';
 import type { KinesisBatchInfo, StreamBatch } from './stream-batch.js';
 
+/** What a replay works on: the queue, how a batch is started, how the stream is read back. */
 export interface ReplayContext {
   queue: DeadLetterQueue;
   startBatch: (event: KinesisStreamEvent, source: ReplaySource) => Promise<RecordOutcome[]>;
@@ -28,6 +29,7 @@ export interface ReplayContext {
   close?: () => Promise<void>;
 }
 
+/** The target options {@link runReplayDlqCli} hands to its `openContext`. */
 export interface ReplayContextOptions {
   queueUrl?: string;
   stateMachineArn?: string;
@@ -35,6 +37,7 @@ export interface ReplayContextOptions {
   local: boolean;
 }
 
+/** The `replay-dlq` program: its options, help and examples (parsed by {@link runReplayDlqCli}). */
 export function replayDlqProgram() {
   return withOutputOptions(
     withTargetOptions(
@@ -67,6 +70,7 @@ export function replayDlqProgram() {
     .option('--max <n>', 'stop after this many messages', parsePositiveInt);
 }
 
+/** Runs `npm run replay-dlq` with `argv` on the context `openContext` builds; returns the exit code. */
 export async function runReplayDlqCli(
   argv: readonly string[],
   openContext: (options: ReplayContextOptions) => Promise<ReplayContext>,
