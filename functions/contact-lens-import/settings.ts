@@ -10,10 +10,11 @@
 import { ADAPTER_NAMESPACE_ENV, readNamespacePrefix } from '../../shared/config/adapter-namespace.js';
 import { CONNECT_INSTANCE_ID_ENV, readConnectInstanceId } from '../../shared/config/connect-instance.js';
 import { readBooleanEnv } from '../../shared/config/environment.js';
+import { CONTACT_LENS_IMPORT_ENABLED_ENV } from '../../shared/ctr/switch-variables.js';
 import type { ContactLensImportSettings } from './types.js';
 
 /** The stack's ContactLensImportEnabled switch; S3-triggered imports run only when it is true. */
-export const CONTACT_LENS_IMPORT_ENABLED_ENV = 'CONTACT_LENS_IMPORT_ENABLED';
+export { CONTACT_LENS_IMPORT_ENABLED_ENV };
 
 /** Every environment variable this function reads (besides the Salesforce client's `SF_*`). */
 export const CONTACT_LENS_IMPORT_ENV_VARS = [

@@ -10,7 +10,7 @@
  * ```
  */
 import { optionalEnv, readIntegerEnv, requireEnv } from '../../shared/config/environment.js';
-import { CONTACT_VERSION_TABLE_ENV } from '../../shared/contact-versions/from-environment.js';
+import { CONTACT_VERSION_TABLE_ENV } from '../../shared/contact-versions/table.js';
 import { POST_CALL_SWITCH_ENV_VARS, postCallSwitchesFromEnvironment } from '../../shared/ctr/switches.js';
 import type { CtrTriggerSettings } from './types.js';
 

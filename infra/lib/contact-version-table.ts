@@ -17,7 +17,11 @@ import { RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { CONTACT_VERSION_KEY, CONTACT_VERSION_TTL_ATTRIBUTE } from '../../shared/contact-versions/table.js';
+import {
+  CONTACT_VERSION_KEY,
+  CONTACT_VERSION_TABLE_ENV,
+  CONTACT_VERSION_TTL_ATTRIBUTE,
+} from '../../shared/contact-versions/table.js';
 import type { PipelineFunction } from './pipeline-function.js';
 
 /** The functions that use the contact version table (each gets exactly the calls it makes). */
@@ -51,7 +55,7 @@ export class ContactVersionTable extends Construct {
     });
 
     const { contactImport, ctrTrigger } = props;
-    contactImport.function.addEnvironment('CONTACT_VERSION_TABLE', this.table.tableName);
+    contactImport.function.addEnvironment(CONTACT_VERSION_TABLE_ENV, this.table.tableName);
     contactImport.role.addToPrincipalPolicy(
       new PolicyStatement({
         sid: 'ClaimContactVersion',
@@ -59,7 +63,7 @@ export class ContactVersionTable extends Construct {
         resources: [this.table.tableArn],
       }),
     );
-    ctrTrigger.function.addEnvironment('CONTACT_VERSION_TABLE', this.table.tableName);
+    ctrTrigger.function.addEnvironment(CONTACT_VERSION_TABLE_ENV, this.table.tableName);
     ctrTrigger.role.addToPrincipalPolicy(
       new PolicyStatement({
         sid: 'ReadContactVersion',

@@ -16,6 +16,7 @@ import { CfnEventSourceMapping } from 'aws-cdk-lib/aws-lambda';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
+import { DEAD_LETTER_QUEUE_URL_ENV, STATE_MACHINE_ARN_ENV } from '../../functions/ctr-trigger/settings.js';
 import { acknowledgeWildcards } from './acknowledge.js';
 import { conditionalPolicy } from './conditional.js';
 import type { StackParameters } from './parameters.js';
@@ -61,8 +62,8 @@ export class CtrTriggerWiring extends Construct {
     });
 
     const fn = trigger.function;
-    fn.addEnvironment('POSTCALL_STATE_MACHINE_ARN', stateMachine.stateMachineArn);
-    fn.addEnvironment('CTR_DLQ_URL', this.deadLetterQueue.queueUrl);
+    fn.addEnvironment(STATE_MACHINE_ARN_ENV, stateMachine.stateMachineArn);
+    fn.addEnvironment(DEAD_LETTER_QUEUE_URL_ENV, this.deadLetterQueue.queueUrl);
 
     // One execution per contact; DescribeExecution tells a re-delivery from a new version.
     trigger.role.addToPrincipalPolicy(

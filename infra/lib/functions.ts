@@ -12,6 +12,12 @@ import { Aws, type CfnCondition, Duration, Fn } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
+import {
+  DEFAULT_INVOKE_API_MAX_RECORDS,
+  INVOKE_API_MAX_RECORDS_ENV,
+} from '../../functions/invoke-api/settings.js';
+import { ADAPTER_NAMESPACE_ENV } from '../../shared/config/adapter-namespace.js';
+import { CONTACT_LENS_IMPORT_ENABLED_ENV } from '../../shared/ctr/switch-variables.js';
 import { acknowledgeWildcards } from './acknowledge.js';
 import { conditionalPolicy } from './conditional.js';
 import { FUNCTION_MEMORY_MB } from './function-memory.js';
@@ -24,9 +30,6 @@ import { PipelineFunction } from './pipeline-function.js';
 export interface PipelineFunctionsProps {
   readonly params: StackParameters;
 }
-
-/** sfInvokeAPI: records fetched at most through `nextRecordsUrl` (SF_INVOKE_API_MAX_RECORDS). */
-export const INVOKE_API_MAX_RECORDS = 1000;
 
 /**
  * The eight functions of the stack, each with its environment from the parameters and the
@@ -91,7 +94,7 @@ export class PipelineFunctions extends Construct {
         ...salesforceEnvironment,
         ...params.environmentOf('sfInvokeApiTimeout', 'sfPhoneDefaultRegion'),
         // Records followed through nextRecordsUrl; answers are capped at 32 KB by Connect anyway.
-        SF_INVOKE_API_MAX_RECORDS: String(INVOKE_API_MAX_RECORDS),
+        [INVOKE_API_MAX_RECORDS_ENV]: String(DEFAULT_INVOKE_API_MAX_RECORDS),
       },
     });
     this.ctrTrigger = new PipelineFunction(this, 'CtrTrigger', {
@@ -141,7 +144,7 @@ export class PipelineFunctions extends Construct {
         ...salesforceEnvironment,
         ...instanceId,
         // Read by the S3-event entry point only (the state machine path is planned by the trigger).
-        CONTACT_LENS_IMPORT_ENABLED: switches.CONTACT_LENS_IMPORT_ENABLED,
+        [CONTACT_LENS_IMPORT_ENABLED_ENV]: switches[CONTACT_LENS_IMPORT_ENABLED_ENV],
       },
     });
     this.historicalReportImport = new PipelineFunction(this, 'HistoricalReportImport', {
@@ -372,6 +375,6 @@ export class PipelineFunctions extends Construct {
 }
 
 function withoutNamespace(environment: Record<string, string>): Record<string, string> {
-  const { SF_ADAPTER_NAMESPACE: _unused, ...rest } = environment;
+  const { [ADAPTER_NAMESPACE_ENV]: _unused, ...rest } = environment;
   return rest;
 }

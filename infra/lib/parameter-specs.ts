@@ -6,13 +6,44 @@
  *
  * Names, types and defaults follow the original package so an admin can move over with the same
  * values; constraints are tighter so a typo fails at deploy time instead of at 3 a.m. Groups and
- * their order follow the admin guide's installation steps.
+ * their order follow the admin guide's installation steps. The environment variable names come
+ * from the settings modules that read them (constants only: no handler code enters the CDK app).
  *
  * @example
  * ```ts
  * PARAMETER_SPECS.find((spec) => spec.id === 'SalesforceHost')?.env; // 'SF_HOST'
  * ```
  */
+import {
+  AGENT_REPORT_PREFIXES_ENV,
+  QUEUE_REPORT_PREFIXES_ENV,
+  REPORTING_BUCKET_ENV,
+} from '../../functions/historical-report-import/settings.js';
+import { INVOKE_API_TIMEOUT_ENV, PHONE_DEFAULT_REGION_ENV } from '../../functions/invoke-api/settings.js';
+import {
+  QUEUE_MAX_RECORDS_ENV,
+  QUEUE_METRICS_MAX_RECORDS_ENV,
+} from '../../functions/realtime-queue-metrics/settings.js';
+import { ADAPTER_NAMESPACE_ENV } from '../../shared/config/adapter-namespace.js';
+import { COLLECTIONS_PER_REQUEST_ENV } from '../../shared/config/collections-per-request.js';
+import { CONNECT_INSTANCE_ID_ENV } from '../../shared/config/connect-instance.js';
+import { GLOBAL_ANALYTICS_ENV } from '../../shared/config/global-analytics.js';
+import {
+  CONTACT_LENS_IMPORT_ENABLED_ENV,
+  CTR_IMPORT_ENABLED_ENV,
+  RECORDING_IMPORT_ENABLED_ENV,
+  RECORDING_UPLOAD_ENABLED_ENV,
+  TRANSCRIBE_ENABLED_ENV,
+} from '../../shared/ctr/switch-variables.js';
+import {
+  SALESFORCE_AUTH_MODE_ENV,
+  SALESFORCE_CREDENTIALS_SECRET_ENV,
+  SALESFORCE_HOST_ENV,
+  SALESFORCE_PRODUCTION_ENV,
+  SALESFORCE_SHARE_AUTH_TOKEN_ENV,
+  SALESFORCE_USERNAME_ENV,
+  SALESFORCE_VERSION_ENV,
+} from '../../shared/salesforce/settings-from-environment.js';
 import { DEFAULT_RECORDING_KEY_PREFIX } from './object-reads.js';
 
 /** Boolean switches accept the original's `true`/`True`/`false`/`False`. */
@@ -92,7 +123,7 @@ export const PARAMETER_SPECS = [
     label: 'Salesforce My Domain URL',
     description:
       'Required. The org My Domain URL (Setup > My Domain), starting with https:// and ending with .my.salesforce.com.',
-    env: 'SF_HOST',
+    env: SALESFORCE_HOST_ENV,
   },
   {
     field: 'salesforceProduction',
@@ -105,7 +136,7 @@ export const PARAMETER_SPECS = [
     label: 'Production org (false: sandbox)',
     description:
       'true for a production org (token requests go to login.salesforce.com in password mode), false for a sandbox.',
-    env: 'SF_PRODUCTION',
+    env: SALESFORCE_PRODUCTION_ENV,
   },
   // The original defaulted to v42.0; the collections upsert the imports use needs v46.0+, and
   // the client accepts v<2-3 digits>.<1 digit>.
@@ -119,7 +150,7 @@ export const PARAMETER_SPECS = [
     group: 'Salesforce',
     label: 'Salesforce API version',
     description: 'Salesforce REST API version, v46.0 or later, e.g. v62.0.',
-    env: 'SF_VERSION',
+    env: SALESFORCE_VERSION_ENV,
   },
   {
     field: 'salesforceAuthMode',
@@ -131,7 +162,7 @@ export const PARAMETER_SPECS = [
     label: 'Salesforce OAuth flow',
     description:
       'OAuth flow: password (original default), client_credentials (Run As user of the Connected App), or jwt_bearer.',
-    env: 'SF_AUTH_MODE',
+    env: SALESFORCE_AUTH_MODE_ENV,
   },
   {
     field: 'salesforceUsername',
@@ -145,7 +176,7 @@ export const PARAMETER_SPECS = [
     label: 'Salesforce API username',
     description:
       'The API user. Required in password and jwt_bearer modes; not used in client_credentials mode.',
-    env: 'SF_USERNAME',
+    env: SALESFORCE_USERNAME_ENV,
   },
   // The complete ARN (with the -XXXXXX suffix Secrets Manager adds): IAM matches the policy
   // resource and the kms:EncryptionContext:SecretARN condition against it, so a partial ARN
@@ -161,7 +192,7 @@ export const PARAMETER_SPECS = [
     label: 'Credentials secret ARN',
     description:
       'Required. ARN of the secret holding the Salesforce credentials (Password, ConsumerKey, ConsumerSecret, AccessToken...).',
-    env: 'SF_CREDENTIALS_SECRETS_MANAGER_ARN',
+    env: SALESFORCE_CREDENTIALS_SECRET_ENV,
   },
   {
     field: 'salesforceCredentialsKmsKeyArn',
@@ -185,7 +216,7 @@ export const PARAMETER_SPECS = [
     group: 'Salesforce',
     label: 'CTI Adapter namespace',
     description: 'CTI Adapter managed-package namespace; blank (or -) for an unmanaged install.',
-    env: 'SF_ADAPTER_NAMESPACE',
+    env: ADAPTER_NAMESPACE_ENV,
   },
   {
     field: 'salesforceShareAuthToken',
@@ -198,7 +229,7 @@ export const PARAMETER_SPECS = [
     label: 'Share the access token through the secret',
     description:
       'New. Share the Salesforce access token between functions through the secret (AuthToken), as the original did: needs secretsmanager:PutSecretValue on the secret. false: each container keeps its own token and the secret is read-only.',
-    env: 'SF_SHARE_AUTH_TOKEN',
+    env: SALESFORCE_SHARE_AUTH_TOKEN_ENV,
   },
   {
     field: 'sfInvokeApiTimeout',
@@ -211,7 +242,7 @@ export const PARAMETER_SPECS = [
     label: 'sfInvokeAPI Salesforce time budget (ms)',
     description:
       'sfInvokeAPI: milliseconds it may spend on Salesforce before answering the contact flow with a timeout error (the flow waits at most 8 s).',
-    env: 'SF_INVOKE_API_TIMEOUT_MS',
+    env: INVOKE_API_TIMEOUT_ENV,
   },
   {
     field: 'sfPhoneDefaultRegion',
@@ -224,7 +255,7 @@ export const PARAMETER_SPECS = [
     label: 'Default phone number region',
     description:
       'New. sfInvokeAPI phoneLookup: region of phone numbers given without a country code (ISO 3166-1 alpha-2, e.g. US, GB).',
-    env: 'SF_PHONE_DEFAULT_REGION',
+    env: PHONE_DEFAULT_REGION_ENV,
   },
   {
     field: 'amazonConnectInstanceId',
@@ -236,7 +267,7 @@ export const PARAMETER_SPECS = [
     group: 'Amazon Connect',
     label: 'Amazon Connect instance id',
     description: 'Amazon Connect instance id; required for real-time reporting.',
-    env: 'AMAZON_CONNECT_INSTANCE_ID',
+    env: CONNECT_INSTANCE_ID_ENV,
   },
   {
     field: 'ctrKinesisArn',
@@ -284,7 +315,7 @@ export const PARAMETER_SPECS = [
     label: 'Reporting bucket',
     description:
       'Bucket where Amazon Connect writes scheduled reports (historical import). Bucket name only.',
-    env: 'CONNECT_REPORTING_BUCKET',
+    env: REPORTING_BUCKET_ENV,
   },
   {
     field: 'transcribeOutputBucket',
@@ -343,7 +374,7 @@ export const PARAMETER_SPECS = [
     label: 'Import contact records',
     description:
       'Package-level switch: upsert contact records into AC_ContactTraceRecord__c (per call: postcallCTRImportEnabled).',
-    env: 'POSTCALL_CTR_IMPORT_ENABLED',
+    env: CTR_IMPORT_ENABLED_ENV,
   },
   {
     field: 'postcallRecordingImportEnabled',
@@ -356,7 +387,7 @@ export const PARAMETER_SPECS = [
     label: 'Import recording paths',
     description:
       'Package-level switch: create the analytics record with the recording path (per call: postcallRecordingImportEnabled).',
-    env: 'POSTCALL_RECORDING_IMPORT_ENABLED',
+    env: RECORDING_IMPORT_ENABLED_ENV,
   },
   {
     field: 'recordingUploadEnabled',
@@ -369,7 +400,7 @@ export const PARAMETER_SPECS = [
     label: 'Upload recordings as Salesforce files',
     description:
       'New. Also upload the recording audio to Salesforce as a file linked to the analytics record (uses file storage).',
-    env: 'RECORDING_UPLOAD_ENABLED',
+    env: RECORDING_UPLOAD_ENABLED_ENV,
   },
   {
     field: 'postcallTranscribeEnabled',
@@ -382,7 +413,7 @@ export const PARAMETER_SPECS = [
     label: 'Transcribe and analyse calls',
     description:
       'Package-level switch: post-call transcription and Comprehend analysis (per call: postcallTranscribeEnabled).',
-    env: 'POSTCALL_TRANSCRIBE_ENABLED',
+    env: TRANSCRIBE_ENABLED_ENV,
   },
   {
     field: 'transcriptionJobCheckWaitTime',
@@ -417,7 +448,7 @@ export const PARAMETER_SPECS = [
     group: 'Post-call features',
     label: 'Import Contact Lens analyses',
     description: 'Package-level switch: import Contact Lens analyses (per call: contactLensImportEnabled).',
-    env: 'CONTACT_LENS_IMPORT_ENABLED',
+    env: CONTACT_LENS_IMPORT_ENABLED_ENV,
   },
   {
     field: 'contactLensFirstWaitSeconds',
@@ -499,7 +530,7 @@ export const PARAMETER_SPECS = [
     group: 'Reporting',
     label: 'Queue report key prefix',
     description: 'New. Key prefix of the scheduled queue reports in the reporting bucket.',
-    env: 'HISTORICAL_QUEUE_REPORT_PREFIXES',
+    env: QUEUE_REPORT_PREFIXES_ENV,
   },
   {
     field: 'historicalAgentReportPrefix',
@@ -511,7 +542,7 @@ export const PARAMETER_SPECS = [
     group: 'Reporting',
     label: 'Agent report key prefix',
     description: 'New. Key prefix of the scheduled agent reports in the reporting bucket.',
-    env: 'HISTORICAL_AGENT_REPORT_PREFIXES',
+    env: AGENT_REPORT_PREFIXES_ENV,
   },
   {
     field: 'realtimeReportingImportEnabled',
@@ -534,7 +565,7 @@ export const PARAMETER_SPECS = [
     group: 'Reporting',
     label: 'Queues per ListQueues page',
     description: 'Page size of ListQueues (1-100).',
-    env: 'AMAZON_CONNECT_QUEUE_MAX_RECORDS',
+    env: QUEUE_MAX_RECORDS_ENV,
   },
   {
     field: 'queueMetricsMaxRecords',
@@ -546,7 +577,7 @@ export const PARAMETER_SPECS = [
     group: 'Reporting',
     label: 'Queues per metrics page',
     description: 'Page size of GetCurrentMetricData (1-100).',
-    env: 'AMAZON_CONNECT_QUEUE_METRICS_MAX_RECORDS',
+    env: QUEUE_METRICS_MAX_RECORDS_ENV,
   },
   {
     field: 'globalAnalyticsEnabled',
@@ -559,7 +590,7 @@ export const PARAMETER_SPECS = [
     label: 'One metrics row for all regions',
     description:
       'Metrics records use Region__c = global and no region suffix, so all regions share one row per queue/agent.',
-    env: 'GLOBAL_ANALYTICS_ENABLED',
+    env: GLOBAL_ANALYTICS_ENV,
   },
   {
     field: 'salesforceCollectionsPerRequest',
@@ -572,7 +603,7 @@ export const PARAMETER_SPECS = [
     label: 'Record collections per Salesforce call',
     description:
       'New. Reporting imports: collections of 200 records per Salesforce API call (1-5). Lower it only if triggers or flows on the metrics objects hit Salesforce CPU limits.',
-    env: 'SF_COLLECTIONS_PER_REQUEST',
+    env: COLLECTIONS_PER_REQUEST_ENV,
   },
   {
     field: 'lambdaLoggingLevel',

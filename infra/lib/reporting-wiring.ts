@@ -22,6 +22,12 @@ import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { CfnEventInvokeConfig, CfnPermission } from 'aws-cdk-lib/aws-lambda';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import {
+  DEFAULT_REFRESH_INTERVAL_SECONDS,
+  DEFAULT_REFRESHES_PER_INVOCATION,
+  REFRESH_INTERVAL_SECONDS_ENV,
+  REFRESHES_PER_INVOCATION_ENV,
+} from '../../functions/realtime-queue-metrics/settings.js';
 import { acknowledgeWildcards } from './acknowledge.js';
 import { conditionalPolicy, onlyWhen } from './conditional.js';
 import { bucketKeyStatement, grantObjectReads } from './object-reads.js';
@@ -238,7 +244,7 @@ export class ReportingWiring extends Construct {
       [queues],
       'Queues are listed at runtime (ListQueues); GetCurrentMetricData is limited to queues of the configured instance.',
     );
-    realtime.function.addEnvironment('REALTIME_REFRESHES_PER_INVOCATION', '4');
-    realtime.function.addEnvironment('REALTIME_REFRESH_INTERVAL_SECONDS', '15');
+    realtime.function.addEnvironment(REFRESHES_PER_INVOCATION_ENV, String(DEFAULT_REFRESHES_PER_INVOCATION));
+    realtime.function.addEnvironment(REFRESH_INTERVAL_SECONDS_ENV, String(DEFAULT_REFRESH_INTERVAL_SECONDS));
   }
 }

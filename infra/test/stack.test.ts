@@ -9,6 +9,12 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ConfigurationError } from '../../shared/config/configuration-error.js';
+import {
+  credentialsSettingsFromEnvironment,
+  SALESFORCE_CLIENT_ENV_VARS,
+  salesforceSettingsFromEnvironment,
+} from '../../shared/salesforce/settings-from-environment.js';
 import { DEFAULT_NODE_OPTIONS, RECORDING_UPLOAD_NODE_OPTIONS } from '../lib/node-options.js';
 import { POST_CALL_ASL_PATH, REPO_ROOT } from '../lib/paths.js';
 import { checkAslRules } from './asl-rules.js';
@@ -1383,6 +1389,82 @@ describe('function environment', () => {
       AMAZON_CONNECT_INSTANCE_ID: ref('AmazonConnectInstanceId'),
       CONTACT_LENS_IMPORT_ENABLED: 'true',
     });
+  });
+
+  /** Variables the Lambda runtime provides itself (a required one need not be set by the stack). */
+  const PROVIDED_BY_RUNTIME = new Set(['AWS_REGION']);
+
+  /** The folder's `read<X>Settings(env)` and `<X>_ENV_VARS`, from its settings module. */
+  async function settingsOf(folder: string) {
+    const module = (await import(`../../functions/${folder}/settings.ts`)) as Record<string, unknown>;
+    const pick = (pattern: RegExp) => Object.entries(module).find(([name]) => pattern.test(name))?.[1];
+    return {
+      read: pick(/^read[A-Z]\w*Settings$/) as (env: Record<string, string>) => unknown,
+      declared: pick(/^[A-Z_]+_ENV_VARS$/) as readonly string[],
+    };
+  }
+
+  /** Whether the function's code builds the container's Salesforce client (and reads its `SF_*`). */
+  const callsSalesforce = (folder: string) =>
+    importClosure(join(REPO_ROOT, 'functions', folder, 'handler.ts')).some((file) =>
+      file.endsWith(join('shared', 'salesforce', 'from-environment.ts')),
+    );
+
+  /**
+   * The variables `read` cannot do without: starting from an empty environment, each
+   * ConfigurationError names the next one missing, which is then given a placeholder value.
+   */
+  function requiredBy(read: (env: Record<string, string>) => unknown): string[] {
+    const env: Record<string, string> = {};
+    for (;;) {
+      try {
+        read(env);
+        return Object.keys(env);
+      } catch (error) {
+        if (!(error instanceof ConfigurationError) || error.setting in env) throw error;
+        env[error.setting] = 'x';
+      }
+    }
+  }
+
+  it.each(FUNCTION_FOLDERS)(
+    'functions/%s: every variable the stack sets is one its settings module declares',
+    async (folder) => {
+      const { declared } = await settingsOf(folder);
+      const allowed = new Set([...declared, ...(callsSalesforce(folder) ? SALESFORCE_CLIENT_ENV_VARS : [])]);
+      const undeclared = Object.keys(variablesOf(folder)).filter((v) => !RUNTIME.has(v) && !allowed.has(v));
+      expect(undeclared, `set on functions/${folder} but not in its settings' *_ENV_VARS`).toEqual([]);
+    },
+  );
+
+  it.each(FUNCTION_FOLDERS)(
+    'functions/%s: every variable its settings require is set by the stack',
+    async (folder) => {
+      const { read } = await settingsOf(folder);
+      const required = [
+        ...requiredBy(read),
+        ...(callsSalesforce(folder)
+          ? [
+              ...requiredBy(salesforceSettingsFromEnvironment),
+              ...requiredBy(credentialsSettingsFromEnvironment),
+            ]
+          : []),
+      ].filter((v) => !PROVIDED_BY_RUNTIME.has(v));
+      if (callsSalesforce(folder)) expect(required).toContain('SF_CREDENTIALS_SECRETS_MANAGER_ARN');
+      const set = Object.keys(variablesOf(folder));
+      expect(
+        required.filter((v) => !set.includes(v)),
+        `required by functions/${folder} but not set by the stack`,
+      ).toEqual([]);
+    },
+  );
+
+  it('requiredBy finds what a reader cannot do without', () => {
+    expect(requiredBy(salesforceSettingsFromEnvironment).sort()).toEqual([
+      'SF_HOST',
+      'SF_USERNAME',
+      'SF_VERSION',
+    ]);
   });
 });
 

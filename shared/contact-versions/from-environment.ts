@@ -9,10 +9,8 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { requireEnv } from '../config/environment.js';
+import { CONTACT_VERSION_TABLE_ENV } from './table.js';
 import { ContactVersionFence } from './version-fence.js';
-
-/** The environment variable naming the contact version table (DynamoDB). */
-export const CONTACT_VERSION_TABLE_ENV = 'CONTACT_VERSION_TABLE';
 
 let cached: { tableName: string; endpoint: string | undefined; fence: ContactVersionFence } | undefined;
 

@@ -1,6 +1,7 @@
 /**
  * The shape of the contact version table, shared by the stack and the offline stand-in so both
- * create the same table: partition key `contactId` (string), TTL attribute `expiresAt`.
+ * create the same table: partition key `contactId` (string), TTL attribute `expiresAt`; and the
+ * environment variable through which the stack tells the functions its name.
  *
  * @example
  * ```ts
@@ -8,6 +9,9 @@
  *   timeToLiveAttribute: CONTACT_VERSION_TTL_ATTRIBUTE });
  * ```
  */
+/** The environment variable naming the contact version table (DynamoDB). */
+export const CONTACT_VERSION_TABLE_ENV = 'CONTACT_VERSION_TABLE';
+
 export const CONTACT_VERSION_KEY = 'contactId';
 /**
  * The table's time-to-live attribute (epoch seconds, refreshed on every claim): DynamoDB deletes a

@@ -10,8 +10,16 @@
  * ```
  */
 import { flag } from '../config/template-flag.js';
+import {
+  CONTACT_LENS_IMPORT_ENABLED_ENV,
+  CTR_IMPORT_ENABLED_ENV,
+  RECORDING_IMPORT_ENABLED_ENV,
+  RECORDING_UPLOAD_ENABLED_ENV,
+  TRANSCRIBE_ENABLED_ENV,
+} from './switch-variables.js';
 
 export { flag, isTrue } from '../config/template-flag.js';
+export { POST_CALL_SWITCH_ENV_VARS } from './switch-variables.js';
 
 /** The package switches: which post-call branches an admin turned on. */
 export interface PostCallSwitches {
@@ -27,15 +35,6 @@ export interface PostCallSwitches {
   recordingUpload: boolean;
 }
 
-/** The switches' environment variables, in the order of {@link PostCallSwitches}. */
-export const POST_CALL_SWITCH_ENV_VARS = [
-  'POSTCALL_CTR_IMPORT_ENABLED',
-  'POSTCALL_RECORDING_IMPORT_ENABLED',
-  'POSTCALL_TRANSCRIBE_ENABLED',
-  'CONTACT_LENS_IMPORT_ENABLED',
-  'RECORDING_UPLOAD_ENABLED',
-] as const;
-
 /**
  * Reads the switches; an unset variable takes its default (every branch on except recording
  * upload).
@@ -49,10 +48,10 @@ export function postCallSwitchesFromEnvironment(
   env: Record<string, string | undefined> = process.env,
 ): PostCallSwitches {
   return {
-    ctrImport: flag(env['POSTCALL_CTR_IMPORT_ENABLED'], true),
-    recordingImport: flag(env['POSTCALL_RECORDING_IMPORT_ENABLED'], true),
-    transcribe: flag(env['POSTCALL_TRANSCRIBE_ENABLED'], true),
-    contactLens: flag(env['CONTACT_LENS_IMPORT_ENABLED'], true),
-    recordingUpload: flag(env['RECORDING_UPLOAD_ENABLED'], false),
+    ctrImport: flag(env[CTR_IMPORT_ENABLED_ENV], true),
+    recordingImport: flag(env[RECORDING_IMPORT_ENABLED_ENV], true),
+    transcribe: flag(env[TRANSCRIBE_ENABLED_ENV], true),
+    contactLens: flag(env[CONTACT_LENS_IMPORT_ENABLED_ENV], true),
+    recordingUpload: flag(env[RECORDING_UPLOAD_ENABLED_ENV], false),
   };
 }
