@@ -15,6 +15,7 @@ export type ExecutionStatus =
 /** The statuses a redrive can act on. */
 export const REDRIVABLE_STATUSES: readonly ExecutionStatus[] = ['FAILED', 'TIMED_OUT', 'ABORTED'];
 
+/** One post-call execution as a listing returns it. */
 export interface ExecutionSummary {
   executionArn: string;
   name: string;
@@ -24,6 +25,7 @@ export interface ExecutionSummary {
   redriveCount?: number;
 }
 
+/** One execution with its input, error and cause, and whether it can be redriven. */
 export interface ExecutionDetail extends ExecutionSummary {
   /** The execution's input as a JSON string. */
   input: string;
@@ -43,6 +45,7 @@ export interface TimelineEvent {
   cause?: string;
 }
 
+/** Which executions a listing returns: by status and start time. */
 export interface ListFilter {
   statuses: ExecutionStatus[];
   /** Only executions started at or after this instant. */

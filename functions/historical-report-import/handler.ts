@@ -15,12 +15,14 @@ import { parseReportEvent } from './report-event.js';
 import { readHistoricalImportSettings } from './settings.js';
 import type { ReportImportOutcome } from './types.js';
 
+/** What the historical report handler works with; tests and local runs inject their own. */
 export interface HistoricalImportDependencies {
   s3: S3Client;
   /** Defaults to the per-container client from the SF_* environment. */
   salesforce?: () => SalesforceApi;
 }
 
+/** What one invocation imported: per report object its kind, rows and records written. */
 export interface HistoricalImportResult {
   imported: Array<Pick<ReportImportOutcome, 'key' | 'kind' | 'rows' | 'upserted' | 'created'>>;
 }

@@ -16,6 +16,10 @@ import { runRefreshLoop } from './refresh-loop.js';
 import { readRealtimeMetricsSettings } from './settings.js';
 import type { RefreshOutcome } from './types.js';
 
+/**
+ * What the queue metrics handler works with; tests inject their own (and a clock and sleep to run
+ * the 15 s spacing without waiting).
+ */
 export interface RealtimeMetricsDependencies {
   connect: ConnectClient;
   salesforce: () => SalesforceApi;
@@ -24,6 +28,7 @@ export interface RealtimeMetricsDependencies {
   now?: () => number;
 }
 
+/** The refreshes one invocation ran, and how many it did not start. */
 export interface RealtimeMetricsResult {
   refreshes: RefreshOutcome[];
   skipped: number;

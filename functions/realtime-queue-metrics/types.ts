@@ -29,6 +29,7 @@ export interface QueueMetricResult {
   values: Partial<Record<CurrentMetricName, number>>;
 }
 
+/** The queue metrics function's settings, read by `readRealtimeMetricsSettings`. */
 export interface RealtimeMetricsSettings {
   /** `AmazonConnectInstanceId` (AMAZON_CONNECT_INSTANCE_ID, required). */
   instanceId: string;

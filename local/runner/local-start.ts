@@ -20,6 +20,7 @@ import { renderMetricsSummary } from './metrics-summary.js';
 import { renderPipelineReport } from './pipeline-report.js';
 import { ProgressLine } from './progress-line.js';
 
+/** The parsed options of `npm start`. */
 export interface LocalStartOptions {
   /** One JSON object instead of the table. */
   json?: boolean;
@@ -33,6 +34,16 @@ export interface LocalStartOptions {
   startExecutionThrottleRate?: number;
 }
 
+/**
+ * Runs `npm start` once its options are parsed: delivers the CTR batches through the offline
+ * pipeline, prints the report and metrics summary and saves the run in `.local-state/`. Returns the
+ * exit code: 0 when every execution succeeded and no record was left failing, else 1.
+ *
+ * @example
+ * ```ts
+ * const code = await runLocalStart([readCtrFile('my-ctrs.jsonl')], { json: true }, io);
+ * ```
+ */
 export async function runLocalStart(
   batches: CtrFileBatch[],
   options: LocalStartOptions,

@@ -32,6 +32,15 @@ export function isThrottling(error: unknown): boolean {
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/**
+ * Runs an AWS call, retrying throttling with full-jitter exponential backoff (default 8 attempts,
+ * 200 ms doubling to at most 10 s); other errors are thrown at once.
+ *
+ * @example
+ * ```ts
+ * const page = await withThrottleRetry(() => sfn.send(new ListExecutionsCommand(input)));
+ * ```
+ */
 export async function withThrottleRetry<T>(call: () => Promise<T>, options: BackoffOptions = {}): Promise<T> {
   const maxAttempts = options.maxAttempts ?? 8;
   const base = options.baseDelayMs ?? 200;

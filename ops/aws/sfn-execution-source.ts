@@ -21,6 +21,10 @@ import type {
 } from '../types.js';
 import { type BackoffOptions, withThrottleRetry } from './backoff.js';
 
+/**
+ * The deployed state machine's executions, listed, described, redriven and started through Step
+ * Functions, every call retried on throttling.
+ */
 export class SfnExecutionSource implements ExecutionSource {
   constructor(
     private readonly stateMachineArn: string,

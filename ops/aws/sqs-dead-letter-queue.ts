@@ -7,6 +7,10 @@ import { type BackoffOptions, withThrottleRetry } from './backoff.js';
 /** SQS's error for a queue that does not exist (JSON protocol, then the older query protocol). */
 const MISSING_QUEUE_ERRORS = new Set(['QueueDoesNotExist', 'AWS.SimpleQueueService.NonExistentQueue']);
 
+/**
+ * The deployed dead-letter queue: messages received (hidden while replayed, 120 s by default) and
+ * deleted only once replayed.
+ */
 export class SqsDeadLetterQueue implements DeadLetterQueue {
   constructor(
     private readonly queueUrl: string,

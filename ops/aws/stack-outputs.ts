@@ -17,8 +17,10 @@ import { UsageError } from '../cli/errors.js';
 
 /** Output keys of infra/lib/connect-salesforce-stack.ts. */
 export const STATE_MACHINE_OUTPUT = 'PostCallStateMachineArn';
+/** The stack output holding the dead-letter queue's URL. */
 export const DEAD_LETTER_QUEUE_OUTPUT = 'ContactRecordDeadLetterQueueUrl';
 
+/** A deployed stack's outputs, by output key. */
 export type StackOutputs = Readonly<Record<string, string>>;
 
 /** The outputs of `stackName` (its name or stack id), keyed by OutputKey. */

@@ -15,6 +15,15 @@ const GAP = 2;
 /** A narrowed column keeps at least this many characters (or its header). */
 const MIN_COLUMN = 8;
 
+/**
+ * Renders rows as a plain-text table; with `maxWidth`, the widest columns are narrowed and their
+ * long cells cut with `…` until it fits.
+ *
+ * @example
+ * ```ts
+ * renderTable(['Contact', 'Status'], [['5c0b…', 'FAILED']], { maxWidth: 80 });
+ * ```
+ */
 export function renderTable(
   headers: string[],
   rows: Array<Array<string | number | undefined>>,

@@ -5,6 +5,7 @@
  */
 const UUID_PREFIX = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
+/** The ContactId an execution name carries (`<ContactId>` or `<ContactId>-<suffix>`). */
 export function contactIdFromExecutionName(name: string): string {
   return UUID_PREFIX.exec(name)?.[0] ?? name.replace(/-r\d+$/, '');
 }

@@ -8,6 +8,7 @@ import { wrapLine } from '../cli/wrap-line.js';
 import type { ExecutionSource, ExecutionSummary, ListFilter, TimelineEvent } from '../types.js';
 import { belongsToContact, contactIdFromExecutionName } from './execution-names.js';
 
+/** One line of the executions listing. */
 export interface ExecutionRow {
   contactId: string;
   executionName: string;
@@ -46,6 +47,10 @@ export function readableCause(cause: string | undefined): string | undefined {
   }
 }
 
+/**
+ * The executions matching `filter` (and, when given, the contacts), each with its failed state and
+ * cause.
+ */
 export async function listExecutions(
   source: ExecutionSource,
   filter: ListFilter,

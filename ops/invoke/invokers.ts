@@ -15,16 +15,19 @@ import type { Context } from 'aws-lambda';
 import { lambdaContext } from '../../local/aws-stand-ins/lambda-context.js';
 import { isObject } from '../../shared/values/is-object.js';
 
+/** The answer sfInvokeAPI gave an event, or the error it failed with. */
 export type InvokeOutcome =
   | { result: Record<string, unknown> }
   | { error: { name: string; message: string } };
 
+/** Something that runs sfInvokeAPI for an event: the deployed function or the handler in-process. */
 export interface Invoker {
   /** Where events go, for the report (e.g. `embedded Salesforce emulator`, `Lambda sfInvokeAPI`). */
   readonly target: string;
   invoke(event: unknown): Promise<InvokeOutcome>;
 }
 
+/** A Lambda handler as the in-process invoker calls it. */
 export type LambdaHandler = (event: unknown, context: Context) => Promise<unknown>;
 
 /** Runs the handler in this process with a Lambda-like context. */

@@ -22,6 +22,7 @@ export const COMMENT_SAMPLE_FEED_ITEM_ID = '0D51r000000RcYwCAK';
 /** Case updated by `event-update.json` (in the sample org). */
 export const UPDATE_SAMPLE_CASE_ID = '5001r000023P6WQAA0';
 
+/** The sample org plus the records the sample events refer to, so every sample answers offline. */
 export function sampleEventSeed(): SeedData {
   const sample = JSON.parse(readFileSync(fileURLToPath(SAMPLE_ORG), 'utf8')) as SeedData;
   return {

@@ -13,17 +13,20 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { InvokeOutcome, Invoker } from './invokers.js';
 
+/** The contact flow events of the walkthrough: look up the caller, create a case, update it. */
 export interface WalkthroughEvents {
   phoneLookup: ContactFlowEvent;
   create: ContactFlowEvent;
   update: ContactFlowEvent;
 }
 
+/** A Connect contact flow event as sfInvokeAPI receives it. */
 export interface ContactFlowEvent {
   Details: { ContactData?: Record<string, unknown>; Parameters: Record<string, string> };
   Name?: string;
 }
 
+/** One step of the walkthrough and how it went. */
 export interface WalkthroughStep {
   step: number;
   of: number;

@@ -12,6 +12,10 @@ import {
 } from '../../local/runner/local-state.js';
 import type { DeadLetterQueue, ReceivedDeadLetter } from '../replay-dlq/replay-dlq.js';
 
+/**
+ * The offline dead-letter queue: the messages `npm start` parked, read from and written back to
+ * `.local-state/dead-letters.json`.
+ */
 export class FileDeadLetterQueue implements DeadLetterQueue {
   readonly #messages: LocalDeadLetter[];
   readonly #received = new Set<string>();

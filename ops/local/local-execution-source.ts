@@ -24,6 +24,10 @@ function summaryOf(execution: StoredExecution): ExecutionSummary {
   };
 }
 
+/**
+ * The executions of the last `npm start`, listed and read from the local store and redriven or
+ * started in the local runner.
+ */
 export class LocalExecutionSource implements ExecutionSource {
   /** @param runner needed to re-drive or start; listing and reading need only the store. */
   constructor(

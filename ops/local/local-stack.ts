@@ -10,6 +10,7 @@ import { loadLocalJson, SALESFORCE_STATE_FILE, saveLocalJson } from '../../local
 import type { EmulatorState } from '../../local/salesforce-emulator/types.js';
 import { UsageError } from '../cli/errors.js';
 
+/** The offline stack reopened from `.local-state/` for a `--local` command. */
 export interface LocalStack {
   pipeline: LocalPipeline;
   store: ExecutionStore;
@@ -24,6 +25,7 @@ export function loadLocalExecutions(file: string = DEFAULT_EXECUTION_STORE_FILE)
   return store;
 }
 
+/** Reopens the offline stack where the last `npm start` left it: its executions, org and stream. */
 export async function openLocalStack(): Promise<LocalStack> {
   const store = loadLocalExecutions();
   const state = loadLocalJson<EmulatorState>(SALESFORCE_STATE_FILE);

@@ -18,8 +18,10 @@ import type { ExecutionDetail, ExecutionSource, ExecutionSummary, ListFilter } f
 export const REDRIVE_WINDOW_MS = 14 * 24 * 60 * 60 * 1000;
 const MAX_RESTART_SUFFIX = 50;
 
+/** How a contact is brought back: redriven from the failed state, or restarted from the beginning. */
 export type RedriveAction = 'redrive' | 'restart';
 
+/** What happened to one execution. */
 export interface RedriveResult {
   contactId: string;
   executionName: string;
@@ -31,6 +33,7 @@ export interface RedriveResult {
   error?: string;
 }
 
+/** Which executions to bring back, and how. */
 export interface RedriveOptions {
   filter: ListFilter;
   /** Only these contacts (execution names `<ContactId>` or `<ContactId>-…`). */
@@ -41,6 +44,7 @@ export interface RedriveOptions {
   onResult?: (result: RedriveResult, done: number, total: number) => void;
 }
 
+/** The results of a redrive run and how many failed. */
 export interface RedriveReport {
   results: RedriveResult[];
   failed: number;
@@ -121,6 +125,10 @@ async function handleOne(
   }
 }
 
+/**
+ * Brings back every execution matching the options: redriven where Step Functions still can (only
+ * the failed states run again), else restarted with the original input under `<ContactId>-r<n>`.
+ */
 export async function redriveExecutions(
   source: ExecutionSource,
   options: RedriveOptions,

@@ -46,8 +46,10 @@ export interface DeadLetterQueue {
   delete(receiptHandle: string): Promise<void>;
 }
 
+/** What became of one dead letter. */
 export type ReplayAction = 'started' | 'skipped' | 'kept' | 'would-replay';
 
+/** One dead letter's replay. */
 export interface ReplayResult {
   messageId: string;
   contactId?: string;
@@ -65,6 +67,7 @@ export interface ReplayResult {
 /** Where a replayed batch comes from: a parked record (never parked again) or the stream. */
 export type ReplaySource = 'dead-letter' | 'stream';
 
+/** How dead letters are replayed. */
 export interface ReplayOptions {
   /**
    * Runs one Kinesis batch through the trigger logic. Records read back from the stream may be
@@ -79,6 +82,7 @@ export interface ReplayOptions {
   onResult?: (result: ReplayResult) => void;
 }
 
+/** The outcome of a replay: every message, those kept, and stream ranges no longer available. */
 export interface ReplayReport {
   results: ReplayResult[];
   /** Messages kept because a record is still not handled (bad data, a retryable start failure, lost). */
@@ -250,6 +254,10 @@ function describeMissing(range: MissingRange): string {
   return `not replayed: ${range.shardId} ${range.fromSequenceNumber}…${range.toSequenceNumber} (${range.reason})`;
 }
 
+/**
+ * Replays the queue's dead letters through the trigger logic; a message is deleted only once its
+ * records are handled, else kept for the next run.
+ */
 export async function replayDeadLetters(
   queue: DeadLetterQueue,
   options: ReplayOptions,

@@ -55,6 +55,7 @@ export interface MissingRange {
   reason: string;
 }
 
+/** An on-failure batch read back from the stream, and the ranges it no longer holds. */
 export interface StreamBatch {
   /** The records read back, as the event source mapping would deliver them. */
   records: KinesisStreamRecord[];

@@ -10,6 +10,14 @@
  */
 export const METRICS_NAMESPACE = 'ConnectSalesforcePipeline';
 
+/**
+ * The custom metrics the functions publish, by name.
+ *
+ * @example
+ * ```ts
+ * observability.count(METRIC.contactsImported, 1);
+ * ```
+ */
 export const METRIC = {
   /** Calls counted toward the org's daily allocation, with the `Operation` dimension. */
   salesforceApiCalls: 'SalesforceApiCalls',
