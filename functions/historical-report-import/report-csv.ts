@@ -12,7 +12,7 @@
 import { parse } from 'csv-parse/sync';
 import type { ParsedReport } from './types.js';
 
-/** A report that is not valid CSV (unbalanced quotes, ragged rows…); retrying cannot fix it. */
+/** A report that is not valid CSV (e.g. an unclosed quote): importing it again cannot succeed. */
 export class CsvParseError extends Error {
   constructor(message: string, options?: ErrorOptions) {
     super(message, options);

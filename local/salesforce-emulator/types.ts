@@ -128,8 +128,8 @@ export interface EmulatorState {
 }
 
 /**
- * How an emulator starts: port, seed or saved state, namespace, schema changes, faults, session
- * timeout, OAuth policy, clock and org automation.
+ * How an emulator starts: port, seed or saved state, daily API limit, credentials, organisation,
+ * namespace and schema changes, faults, session timeout, OAuth policy, clock and org automation.
  */
 export interface EmulatorOptions {
   /** 0 or omitted: a free port. Always binds 127.0.0.1. */
@@ -203,8 +203,8 @@ export interface ApiUsage {
 }
 
 /**
- * A running emulator: its URLs and credentials, usage, fault and automation controls, state export,
- * and `stop`.
+ * A running emulator: its URLs and credentials, its records and query log, API usage, fault,
+ * automation and session controls, state export, and `stop`.
  */
 export interface SalesforceEmulator {
   /** Base URL, e.g. `http://127.0.0.1:40123`: the org's My Domain host (SalesforceHost). */
