@@ -7,6 +7,7 @@ import { compositeFailure } from '../../shared/salesforce/composite-failure.js';
 import { SalesforceRequestError } from '../../shared/salesforce/errors.js';
 import { soql, soqlIdentifier } from '../../shared/salesforce/soql.js';
 import type { CompositeSubrequest, SalesforceApi } from '../../shared/salesforce/types.js';
+import { writeMayStillLand } from '../../shared/salesforce/write-outcome.js';
 import { isObject } from '../../shared/values/is-object.js';
 import { type UpsertOutcome, upsertOutcome } from './composite-outcome.js';
 import { ctrFields } from './ctr-fields.js';
@@ -27,13 +28,25 @@ function instanceIdFromArn(arn: unknown): string | undefined {
 export interface FenceClaimant {
   /** Stable across this execution's retries and redrives: the execution ARN. */
   token: string;
-  /** Lease duration: longer than this invocation can still be writing (remaining time + margin). */
+  /**
+   * Lease duration: longer than any write this invocation sends can still be applied by
+   * Salesforce (see `writeLeaseMs`).
+   */
   leaseMs: number;
   /** How long to wait for another import of the contact to finish before failing with ContactBusy. */
   maxWaitMs?: number;
+  /** The clock of that wait (tests pin it); default the wall clock and a timer. */
+  clock?: WaitClock;
+}
+
+/** Time as the busy wait sees it. */
+export interface WaitClock {
+  now(): number;
+  sleep(ms: number): Promise<void>;
 }
 
 const DEFAULT_MAX_WAIT_MS = 10_000;
+const WALL_CLOCK: WaitClock = { now: Date.now, sleep: (ms) => sleep(ms).then(() => undefined) };
 
 /**
  * CTR upsert + recording import for one contact in ONE Salesforce API call: a `/composite` request
@@ -84,50 +97,59 @@ export class ContactImporter {
     }
     const wantsCtr = plan.ctrImport && !ctrImport.startsWith('superseded');
 
-    const subrequests: CompositeSubrequest[] = [];
-    if (wantsCtr) subrequests.push(await this.#ctrUpsert(contactId, ctr));
-    if (wantsAnalytics) subrequests.push(await this.#analyticsUpsert(event, location));
     const facts = { contactId, kind, plan, ctr, recordingLocation: location };
-    if (subrequests.length === 0) {
-      this.logger?.debug('nothing to import for this contact', { contactId, kind, ctrImport });
-      return {
-        ctrRecordId: null,
-        analyticsRecordId: null,
-        recordingLocation: location,
-        ctrImport,
-        branches: plannedBranches({ ...facts, analyticsRecordId: null }),
-      };
-    }
-
-    let ctrRecordId: string | null;
-    let analyticsRecordId: string | null;
+    let ctrRecordId: string | null = null;
+    let analyticsRecordId: string | null = null;
+    // Whether the composite request went out: only then can a failure leave a write behind.
+    let sent = false;
     try {
-      const responses = await this.api.composite(subrequests, { allOrNone: true });
+      const subrequests: CompositeSubrequest[] = [];
+      if (wantsCtr) subrequests.push(await this.#ctrUpsert(contactId, ctr));
+      if (wantsAnalytics) subrequests.push(await this.#analyticsUpsert(event, location));
+      if (subrequests.length === 0) {
+        this.logger?.debug('nothing to import for this contact', { contactId, kind, ctrImport });
+        return {
+          ctrRecordId: null,
+          analyticsRecordId: null,
+          recordingLocation: location,
+          ctrImport,
+          branches: plannedBranches({ ...facts, analyticsRecordId: null }),
+        };
+      }
+      sent = true;
+      // A fenced write is never repeated blind by the client: a lost attempt must keep the lease.
+      const responses = await this.api.composite(subrequests, {
+        allOrNone: true,
+        repeatUnknownOutcome: claim === undefined,
+      });
       const failure = compositeFailure(
         responses,
         (referenceId) => `upsert ${this.#name(referenceObject(referenceId))} (composite)`,
       );
       if (failure) throw failure;
+      sent = false;
+      if (claim && claimant && this.fence) {
+        // The write landed: from here only the commit may free the lease (never an abandon).
+        const landed = claim;
+        claim = undefined;
+        const committed = await this.fence.commit(contactId, claimant.token, landed.version, version);
+        if (!committed) {
+          // Only when this invocation outlived its own lease (clock skew): another import may have
+          // written meanwhile, so write again under a fresh claim rather than trust the order.
+          this.logger?.error('version fence lease lost during the write; retrying the import', { contactId });
+          throw new ContactBusyError(
+            `the version fence lease of contact ${contactId} expired during the write`,
+          );
+        }
+      }
       const byReference = new Map(responses.map((response) => [response.referenceId, response]));
       ctrRecordId = wantsCtr ? await this.#recordId(byReference.get('ctr'), CTR_OBJECT, contactId) : null;
       analyticsRecordId = wantsAnalytics
         ? await this.#recordId(byReference.get('analytics'), ANALYTICS_OBJECT, contactId)
         : null;
     } catch (error) {
-      // Nothing (or nothing known) was written: free the contact for the retry or a newer version.
-      if (claim && claimant) await this.fence?.abandon(contactId, claimant.token);
+      if (claim && claimant) await this.#releaseAfterFailure(contactId, claimant, sent, error);
       throw error;
-    }
-    if (claim && claimant && this.fence) {
-      const committed = await this.fence.commit(contactId, claimant.token, claim.version, version);
-      if (!committed) {
-        // Only when this invocation outlived its own lease (clock skew): another import may have
-        // written meanwhile, so write again under a fresh claim rather than trust the order.
-        this.logger?.error('version fence lease lost during the write; retrying the import', { contactId });
-        throw new ContactBusyError(
-          `the version fence lease of contact ${contactId} expired during the write`,
-        );
-      }
     }
     const branches = plannedBranches({ ...facts, analyticsRecordId });
     this.logger?.info('contact imported', {
@@ -143,6 +165,32 @@ export class ContactImporter {
     return { ctrRecordId, analyticsRecordId, recordingLocation: location, ctrImport, branches };
   }
 
+  /**
+   * After a failed write: frees the lease when the write cannot land (Salesforce refused it, or it
+   * was never sent), so the retry or a newer version goes ahead; keeps it when the answer was lost,
+   * since Salesforce may still apply the write until the lease ends.
+   */
+  async #releaseAfterFailure(
+    contactId: string,
+    claimant: FenceClaimant,
+    sent: boolean,
+    error: unknown,
+  ): Promise<void> {
+    if (sent && writeMayStillLand(error)) {
+      this.logger?.warn('contact trace record write outcome unknown; its version fence lease is kept', {
+        contactId,
+        leaseMs: claimant.leaseMs,
+      });
+      return;
+    }
+    const release = await this.fence?.abandon(contactId, claimant.token);
+    if (release === 'held') {
+      this.logger?.warn('an earlier write of this import may still land; its version fence lease is kept', {
+        contactId,
+      });
+    }
+  }
+
   /** Claims the fence, waiting (bounded) while another import of the contact is writing. */
   async #claim(
     contactId: string,
@@ -150,7 +198,8 @@ export class ContactImporter {
     claimant: FenceClaimant,
   ): Promise<Exclude<FenceClaim, { status: 'busy' }>> {
     const fence = this.fence as ContactVersionFence;
-    const deadline = Date.now() + (claimant.maxWaitMs ?? DEFAULT_MAX_WAIT_MS);
+    const clock = claimant.clock ?? WALL_CLOCK;
+    const deadline = clock.now() + (claimant.maxWaitMs ?? DEFAULT_MAX_WAIT_MS);
     for (let pauseMs = 50; ; pauseMs = Math.min(pauseMs * 2, 1_000)) {
       const answer = await fence.claim({
         contactId,
@@ -159,12 +208,12 @@ export class ContactImporter {
         leaseMs: claimant.leaseMs,
       });
       if (answer.status !== 'busy') return answer;
-      if (Date.now() + pauseMs > deadline) {
+      if (clock.now() + pauseMs > deadline) {
         throw new ContactBusyError(
           `another import of contact ${contactId} (version ${answer.heldVersion}) holds its version fence until ${new Date(answer.expiresAt).toISOString()}`,
         );
       }
-      await sleep(pauseMs);
+      await clock.sleep(pauseMs);
     }
   }
 

@@ -1,8 +1,8 @@
 /**
  * Lambda behind the state machine's "Import contact trace record and recording" task: a thin
  * middy composition around {@link ContactImporter}. The execution ARN claims the contact's
- * version fence; the lease lasts this invocation's remaining time plus a margin, so it always
- * outlives the write it protects.
+ * version fence; the lease lasts until no write this invocation sends can still be applied by
+ * Salesforce ({@link writeLeaseMs}), so it always outlives the write it protects.
  */
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { Context } from 'aws-lambda';
@@ -13,10 +13,11 @@ import { FunctionObservability } from '../../shared/observability/function-obser
 import { METRIC } from '../../shared/observability/metric-names.js';
 import { getSalesforceClient } from '../../shared/salesforce/from-environment.js';
 import type { SalesforceApi } from '../../shared/salesforce/types.js';
-import { ContactImporter } from './contact-import.js';
+import { ContactImporter, type WaitClock } from './contact-import.js';
 import { parseContactImportEvent } from './parse-event.js';
 import { readContactImportSettings } from './settings.js';
 import type { ContactImportResult } from './types.js';
+import { writeLeaseMs } from './write-lease.js';
 
 /** What the handler works with; tests and local runs inject their own. */
 export interface ContactImportDependencies {
@@ -24,13 +25,12 @@ export interface ContactImportDependencies {
   salesforce: () => SalesforceApi;
   /** Defaults to the per-container version fence from `CONTACT_VERSION_TABLE`. */
   fence: () => ContactVersionFence | undefined;
+  /** Clock of the wait for a busy contact; defaults to the wall clock (tests pin it). */
+  clock?: WaitClock;
 }
 
 const logger = createLogger('contact-import');
 const observability = new FunctionObservability('contact-import');
-
-/** Past the Lambda's own end: a request Salesforce received just before may still commit. */
-const LEASE_MARGIN_MS = 60_000;
 
 /**
  * Builds the contact-import Lambda handler: parses the task input, upserts the contact trace
@@ -59,7 +59,8 @@ export function createHandler(dependencies: Partial<ContactImportDependencies> =
       );
       const result = await importer.import(request, {
         token: request.executionId ?? context.awsRequestId,
-        leaseMs: context.getRemainingTimeInMillis() + LEASE_MARGIN_MS,
+        leaseMs: writeLeaseMs(context.getRemainingTimeInMillis()),
+        clock: dependencies.clock,
       });
       if (result.ctrImport === 'imported') observability.count(METRIC.contactsImported, 1);
       if (result.ctrImport.startsWith('superseded')) observability.count(METRIC.supersededVersions, 1);

@@ -15,7 +15,10 @@ export interface ClaimRequest {
   lastUpdateTimestamp: string | null | undefined;
   /** Identifies the claimant across its own retries (the execution ARN): it may re-claim its own lease. */
   token: string;
-  /** How long the lease holds without a release: longer than the claimant can still be writing. */
+  /**
+   * How long the lease holds without a release: longer than any request the claimant sends can
+   * still be applied by Salesforce (its remaining time plus Salesforce's own request timeout).
+   */
   leaseMs: number;
 }
 
@@ -30,6 +33,13 @@ export type FenceClaim =
   | { status: 'superseded'; by: string }
   /** Another claimant holds an unexpired lease. */
   | { status: 'busy'; heldBy: string; heldVersion: number; expiresAt: number };
+
+/**
+ * What freeing a lease did: `released` (another import may claim now), `held` (an earlier attempt
+ * of the same claimant may still land: the lease stays until `inDoubtUntil`), or `not ours` (it
+ * expired and another claimant took it, or DynamoDB could not be reached).
+ */
+export type FenceRelease = 'released' | 'held' | 'not ours';
 
 /** The newest version written for a contact, as the fence records it. */
 export interface WrittenVersion {
@@ -47,6 +57,11 @@ export interface FenceItem {
   leaseToken?: string;
   leaseVersion?: number;
   leaseExpiresAt?: number;
+  /**
+   * Epoch ms until which an earlier, never-freed attempt of the lease holder may still be applied
+   * by Salesforce (its old lease's end); commit and abandon keep the lease until then.
+   */
+  inDoubtUntil?: number;
   /** DynamoDB TTL (epoch seconds): the item is dropped once no older version can still arrive. */
   expiresAt?: number;
 }

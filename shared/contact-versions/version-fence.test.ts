@@ -69,8 +69,6 @@ describe('ContactVersionFence', () => {
     expect(
       (await fence.claim({ contactId, lastUpdateTimestamp: V1, token: 'a', leaseMs: LEASE })).status,
     ).toBe('claimed');
-    await fence.commit(contactId, 'a', fenceVersion(V1), V1);
-    expect((await write(contactId, V3, 'b')).status).toBe('claimed');
   });
 
   it('two claims at once: exactly one gets the lease', async () => {
@@ -104,5 +102,82 @@ describe('ContactVersionFence', () => {
     expect((await write(contactId, V2, 'b')).status).toBe('claimed');
     expect(await fence.commit(contactId, 'crashed', fenceVersion(V1), V1)).toBe(false);
     expect(await fence.written(contactId)).toMatchObject({ lastUpdateTimestamp: V2 });
+  });
+
+  it('a commit or abandon frees the lease at once when no earlier attempt is in doubt', async () => {
+    const contactId = nextContact();
+    await fence.claim({ contactId, lastUpdateTimestamp: V1, token: 'a', leaseMs: LEASE });
+    expect(await fence.abandon(contactId, 'a')).toBe('released');
+    // Claimed again after a clean release: nothing of the first attempt can land.
+    await fence.claim({ contactId, lastUpdateTimestamp: V1, token: 'a', leaseMs: LEASE });
+    expect(await fence.commit(contactId, 'a', fenceVersion(V1), V1)).toBe(true);
+    expect((await write(contactId, V3, 'b')).status).toBe('claimed');
+  });
+
+  it('a write whose outcome is unknown keeps the lease for its whole length: a newer version waits it out', async () => {
+    const contactId = nextContact();
+    const start = clock;
+    await fence.claim({ contactId, lastUpdateTimestamp: V1, token: 'lost', leaseMs: LEASE });
+    // The answer was lost: neither commit nor abandon.
+    clock += LEASE - 1;
+    expect(await fence.claim({ contactId, lastUpdateTimestamp: V3, token: 'b', leaseMs: LEASE })).toEqual({
+      status: 'busy',
+      heldBy: 'lost',
+      heldVersion: fenceVersion(V1),
+      expiresAt: start + LEASE,
+    });
+    clock += 2;
+    expect((await write(contactId, V3, 'b')).status).toBe('claimed');
+  });
+
+  it("a retry that succeeds after its own lost attempt keeps the lease until the lost attempt's lease ends", async () => {
+    const contactId = nextContact();
+    const start = clock;
+    await fence.claim({ contactId, lastUpdateTimestamp: V1, token: 'a', leaseMs: LEASE });
+    clock += 5_000; // the attempt timed out; the state machine retries the same execution
+    expect(
+      (await fence.claim({ contactId, lastUpdateTimestamp: V1, token: 'a', leaseMs: LEASE })).status,
+    ).toBe('claimed');
+    expect(await fence.commit(contactId, 'a', fenceVersion(V1), V1)).toBe(true);
+    expect(await fence.written(contactId)).toMatchObject({ lastUpdateTimestamp: V1 });
+    // The first attempt may still commit until its lease ends: the newer version waits until then.
+    expect(
+      await fence.claim({ contactId, lastUpdateTimestamp: V3, token: 'b', leaseMs: LEASE }),
+    ).toMatchObject({ status: 'busy', heldBy: 'a', expiresAt: start + LEASE });
+    clock = start + LEASE + 1;
+    expect((await write(contactId, V3, 'b')).status).toBe('claimed');
+    expect(await fence.written(contactId)).toMatchObject({ lastUpdateTimestamp: V3 });
+  });
+
+  it('a refused retry after a lost attempt holds the lease too; a third attempt still knows of the first', async () => {
+    const contactId = nextContact();
+    const start = clock;
+    await fence.claim({ contactId, lastUpdateTimestamp: V1, token: 'a', leaseMs: LEASE });
+    clock += 1_000;
+    await fence.claim({ contactId, lastUpdateTimestamp: V1, token: 'a', leaseMs: LEASE });
+    expect(await fence.abandon(contactId, 'a')).toBe('held');
+    expect(
+      await fence.claim({ contactId, lastUpdateTimestamp: V2, token: 'b', leaseMs: LEASE }),
+    ).toMatchObject({ status: 'busy', expiresAt: start + LEASE });
+    clock += 1_000;
+    await fence.claim({ contactId, lastUpdateTimestamp: V1, token: 'a', leaseMs: LEASE });
+    expect(await fence.commit(contactId, 'a', fenceVersion(V1), V1)).toBe(true);
+    expect(
+      await fence.claim({ contactId, lastUpdateTimestamp: V2, token: 'b', leaseMs: LEASE }),
+    ).toMatchObject({ status: 'busy', expiresAt: start + LEASE });
+    clock = start + LEASE + 1;
+    expect((await write(contactId, V2, 'b')).status).toBe('claimed');
+  });
+
+  it("after an in-doubt lease ran out, the next claimant's release is immediate", async () => {
+    const contactId = nextContact();
+    await fence.claim({ contactId, lastUpdateTimestamp: V1, token: 'a', leaseMs: LEASE });
+    clock += 1_000;
+    await fence.claim({ contactId, lastUpdateTimestamp: V1, token: 'a', leaseMs: LEASE });
+    expect(await fence.abandon(contactId, 'a')).toBe('held');
+    clock += 2 * LEASE;
+    await fence.claim({ contactId, lastUpdateTimestamp: V2, token: 'b', leaseMs: LEASE });
+    expect(await fence.abandon(contactId, 'b')).toBe('released');
+    expect((await write(contactId, V2, 'c')).status).toBe('claimed');
   });
 });

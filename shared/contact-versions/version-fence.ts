@@ -9,10 +9,19 @@
  *   and no other claimant holds an unexpired lease. So at most one write of a contact is in flight
  *   at a time, and a write starts only while its version is at least the newest written one.
  * - `commit` records the version as written and frees the lease, conditional on still holding
- *   it. `abandon` (after a failed write) frees the lease and leaves the written version alone, so
- *   the version can be written again by its own retry or by any version at least as new.
- * - The lease outlives the claimant: it is sized to the Lambda's remaining time plus a margin, so
- *   a crashed import never blocks the contact for longer than it could still have been writing.
+ *   it. `abandon` (after a write Salesforce refused, or one never sent) frees the lease and leaves
+ *   the written version alone, so the version can be written again by its own retry or by any
+ *   version at least as new.
+ * - A write whose outcome is unknown (its answer was lost) is neither committed nor abandoned:
+ *   Salesforce may still apply it, so the lease stays until it expires. The lease is sized by the
+ *   caller to outlast every request it can send (its own remaining time plus the longest
+ *   Salesforce keeps running a request, plus a margin), which also covers a claimant that crashed
+ *   mid-write.
+ * - When a claimant takes the fence again while its own earlier lease was never freed (its
+ *   previous attempt timed out, lost its answer or crashed), that earlier attempt may still land:
+ *   the fence remembers the old lease's end as `inDoubtUntil`, and a later `commit` or `abandon`
+ *   keeps the lease until then instead of freeing it. Its retry may succeed at once; a newer
+ *   version still waits until the lost attempt can no longer overwrite it.
  *
  * Versions are ordered by `LastUpdateTimestamp` (epoch ms); a version without one is -1, older
  * than any with one. Equal versions may be written again (Retry, redrive): the write is an upsert
@@ -32,10 +41,13 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ctrTimestampMillis } from '../ctr/ctr-version.js';
 import { VersionStoreUnavailableError } from './errors.js';
-import type { ClaimRequest, FenceClaim, FenceItem, WrittenVersion } from './types.js';
+import type { ClaimRequest, FenceClaim, FenceItem, FenceRelease, WrittenVersion } from './types.js';
 
 /** Version of a contact record without a usable LastUpdateTimestamp: older than any real one. */
 export const UNVERSIONED = -1;
+
+/** `inDoubtUntil` of a lease taken fresh: no earlier attempt of its holder can land. */
+const NEVER = 0;
 
 /** How long an item outlives its last write: past every redrive window and dead-letter retention. */
 export const FENCE_RETENTION_SECONDS = 90 * 24 * 3600;
@@ -88,17 +100,23 @@ export class ContactVersionFence {
             new UpdateCommand({
               TableName: this.tableName,
               Key: { contactId: request.contactId },
+              // Right-hand sides read the item as it was: a lease still there when its own holder
+              // claims again was never freed, so the attempt under it may still land until its end.
+              // (Another holder's lease is only taken once expired: its end is then in the past.)
               UpdateExpression:
-                'SET leaseToken = :token, leaseVersion = :version, leaseExpiresAt = :leaseExpiresAt, expiresAt = :expiresAt',
+                'SET inDoubtUntil = if_not_exists(leaseExpiresAt, :never), leaseToken = :token, ' +
+                'leaseVersion = :version, leaseExpiresAt = :leaseExpiresAt, expiresAt = :expiresAt',
               ConditionExpression:
                 '(attribute_not_exists(writtenVersion) OR writtenVersion <= :version) AND ' +
-                '(attribute_not_exists(leaseToken) OR leaseToken = :token OR leaseExpiresAt < :now)',
+                '(attribute_not_exists(leaseToken) OR leaseToken = :token OR ' +
+                '(leaseExpiresAt < :now AND (attribute_not_exists(inDoubtUntil) OR inDoubtUntil < :now)))',
               ExpressionAttributeValues: {
                 ':token': request.token,
                 ':version': version,
                 ':leaseExpiresAt': now + request.leaseMs,
                 ':expiresAt': Math.ceil(now / 1000) + FENCE_RETENTION_SECONDS,
                 ':now': now,
+                ':never': NEVER,
               },
             }),
           ),
@@ -111,16 +129,13 @@ export class ContactVersionFence {
       if (item?.writtenVersion !== undefined && item.writtenVersion > version) {
         return { status: 'superseded', by: item.writtenTimestamp ?? '' };
       }
-      if (
-        item?.leaseToken !== undefined &&
-        item.leaseToken !== request.token &&
-        (item.leaseExpiresAt ?? 0) >= this.#now()
-      ) {
+      const heldUntil = Math.max(item?.leaseExpiresAt ?? NEVER, item?.inDoubtUntil ?? NEVER);
+      if (item?.leaseToken !== undefined && item.leaseToken !== request.token && heldUntil >= this.#now()) {
         return {
           status: 'busy',
           heldBy: item.leaseToken,
           heldVersion: item.leaseVersion ?? UNVERSIONED,
-          expiresAt: item.leaseExpiresAt ?? 0,
+          expiresAt: heldUntil,
         };
       }
     }
@@ -130,8 +145,10 @@ export class ContactVersionFence {
   }
 
   /**
-   * Records `version` as written and frees the lease. Returns false when the lease was no longer
-   * ours (it expired and another claimant took it): the caller cannot know which write landed last.
+   * Records `version` as written and frees the lease, or keeps it until `inDoubtUntil` when an
+   * earlier attempt of the same claimant may still land. Returns false when the lease was no
+   * longer ours (it expired and another claimant took it): the caller cannot know which write
+   * landed last.
    */
   async commit(
     contactId: string,
@@ -139,46 +156,71 @@ export class ContactVersionFence {
     version: number,
     lastUpdateTimestamp: string | null | undefined,
   ): Promise<boolean> {
+    const written = {
+      set: 'writtenVersion = :version, writtenTimestamp = :timestamp',
+      values: { ':version': version, ':timestamp': lastUpdateTimestamp ?? '' },
+    };
+    return (await this.#release('commit', contactId, token, written)) !== 'not ours';
+  }
+
+  /**
+   * Frees the lease after a write whose outcome is known not to have landed (Salesforce refused
+   * it, or it was never sent); the written version stays as it was. Keeps the lease until
+   * `inDoubtUntil` when an earlier attempt of the same claimant may still land. Never throws: a
+   * lease that cannot be freed expires on its own.
+   */
+  async abandon(contactId: string, token: string): Promise<FenceRelease> {
     try {
-      await this.#send('commit', (documents) =>
-        documents.send(
-          new UpdateCommand({
-            TableName: this.tableName,
-            Key: { contactId },
-            UpdateExpression:
-              'SET writtenVersion = :version, writtenTimestamp = :timestamp REMOVE leaseToken, leaseVersion, leaseExpiresAt',
-            ConditionExpression: 'leaseToken = :token',
-            ExpressionAttributeValues: {
-              ':version': version,
-              ':timestamp': lastUpdateTimestamp ?? '',
-              ':token': token,
-            },
-          }),
-        ),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
+      return await this.#release('abandon', contactId, token);
+    } catch {
+      // DynamoDB is down: the lease expires on its own.
+      return 'not ours';
     }
   }
 
-  /** Frees the lease after a failed write; the written version stays as it was. Never throws. */
-  async abandon(contactId: string, token: string): Promise<void> {
+  /** Frees the lease (or keeps it to its in-doubt end), applying `written` as well when given. */
+  async #release(
+    what: string,
+    contactId: string,
+    token: string,
+    written?: { set: string; values: Record<string, unknown> },
+  ): Promise<FenceRelease> {
+    const now = this.#now();
+    const values = { ':token': token, ':now': now, ...written?.values };
     try {
-      await this.#send('abandon', (documents) =>
+      await this.#send(what, (documents) =>
         documents.send(
           new UpdateCommand({
             TableName: this.tableName,
             Key: { contactId },
-            UpdateExpression: 'REMOVE leaseToken, leaseVersion, leaseExpiresAt',
-            ConditionExpression: 'leaseToken = :token',
-            ExpressionAttributeValues: { ':token': token },
+            UpdateExpression: `${written ? `SET ${written.set} ` : ''}REMOVE leaseToken, leaseVersion, leaseExpiresAt, inDoubtUntil`,
+            ConditionExpression:
+              'leaseToken = :token AND (attribute_not_exists(inDoubtUntil) OR inDoubtUntil < :now)',
+            ExpressionAttributeValues: values,
           }),
         ),
       );
-    } catch {
-      // Not ours any more, or DynamoDB is down: the lease expires on its own.
+      return 'released';
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
+    try {
+      // An earlier attempt of ours may still land: hold the contact until it no longer can.
+      await this.#send(what, (documents) =>
+        documents.send(
+          new UpdateCommand({
+            TableName: this.tableName,
+            Key: { contactId },
+            UpdateExpression: `SET ${written ? `${written.set}, ` : ''}leaseExpiresAt = inDoubtUntil`,
+            ConditionExpression: 'leaseToken = :token AND inDoubtUntil >= :now',
+            ExpressionAttributeValues: values,
+          }),
+        ),
+      );
+      return 'held';
+    } catch (error) {
+      if (isConditionFailure(error)) return 'not ours';
+      throw error;
     }
   }
 

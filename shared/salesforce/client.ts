@@ -31,6 +31,7 @@ import {
   SalesforceAuthError,
   SalesforceConfigError,
   SalesforceError,
+  SalesforceOutcomeUnknownError,
   SalesforceRequestError,
   SalesforceTransientError,
 } from './errors.js';
@@ -122,6 +123,8 @@ interface CallOptions {
   body?: unknown;
   /** Safe to repeat (cannot duplicate data). */
   idempotent: boolean;
+  /** Repeat a transient failure whose outcome is unknown (default true; false when the caller orders writes). */
+  repeatUnknownOutcome?: boolean;
   /** A streamed multipart body; `replayable` when it can be opened again (string/Buffer source). */
   raw?: { open: () => Promise<MultipartBody>; replayable: boolean };
   timeoutMs?: number;
@@ -318,7 +321,7 @@ export class SalesforceClient implements SalesforceApi {
 
   async composite(
     subrequests: CompositeSubrequest[],
-    options: { allOrNone?: boolean } = {},
+    options: { allOrNone?: boolean; repeatUnknownOutcome?: boolean } = {},
   ): Promise<CompositeSubresponse[]> {
     if (subrequests.length === 0) return [];
     if (subrequests.length > 25) throw new SalesforceRequestError('composite accepts at most 25 subrequests');
@@ -337,6 +340,7 @@ export class SalesforceClient implements SalesforceApi {
         operation: 'composite',
         body: { allOrNone: options.allOrNone ?? false, compositeRequest },
         idempotent,
+        repeatUnknownOutcome: options.repeatUnknownOutcome,
       },
     );
     return result.compositeResponse ?? [];
@@ -488,6 +492,9 @@ export class SalesforceClient implements SalesforceApi {
         return (await this.authorizedCall(method, path, options)) as T;
       } catch (error) {
         if (!retryable || !this.retry.shouldRetry(error, attempt)) throw error;
+        // The lost attempt may still commit after a repeat: a caller that orders writes decides.
+        if (options.repeatUnknownOutcome === false && error instanceof SalesforceOutcomeUnknownError)
+          throw error;
         const delay = this.retry.delayMs(attempt);
         this.logger.warn('Retrying Salesforce call after a transient error', {
           method,
@@ -717,6 +724,9 @@ export class SalesforceClient implements SalesforceApi {
         body,
       });
     } catch (error) {
+      // A lost token request leaves no write behind: the call it was for was never sent.
+      if (error instanceof SalesforceOutcomeUnknownError)
+        throw new SalesforceTransientError(error.message, { cause: error });
       if (error instanceof SalesforceError) throw error;
       throw new SalesforceTransientError('Salesforce token request failed', { cause: error });
     }

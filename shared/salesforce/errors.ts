@@ -46,6 +46,15 @@ export class SalesforceTransientError extends SalesforceError {
   }
 }
 
+/**
+ * A request may have reached Salesforce but its answer never came back: the client stopped waiting
+ * for it (timeout) or the connection broke after the request went out. Salesforce may have
+ * applied it, may still apply it later, or never will. Same `name` as every transient failure
+ * (the state machine's Retry matches it unchanged); `instanceof` tells a caller that must know
+ * whether a write can still land (see `write-outcome.ts`).
+ */
+export class SalesforceOutcomeUnknownError extends SalesforceTransientError {}
+
 /** 403 `REQUEST_LIMIT_EXCEEDED`: the org's daily API allocation is spent. Retry much later. */
 export class SalesforceRateLimitedError extends SalesforceError {
   constructor(message: string, options: ConstructorParameters<typeof SalesforceError>[1] = {}) {

@@ -17,7 +17,7 @@
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Readable } from 'node:stream';
-import { SalesforceTransientError } from './errors.js';
+import { SalesforceOutcomeUnknownError, SalesforceTransientError } from './errors.js';
 
 /** The HTTP methods the Salesforce REST API is called with. */
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -73,25 +73,14 @@ export const KEEP_ALIVE_IDLE_MS = 30_000;
 /** Sockets per origin when the transport's `connections` is not set. */
 export const DEFAULT_CONNECTIONS = 32;
 
-/** Error codes that mean the request may not have reached Salesforce, or its answer was lost. */
-const NETWORK_CODES = new Set([
-  'ECONNRESET',
-  'ECONNREFUSED',
-  'EPIPE',
-  'ETIMEDOUT',
-  'EAI_AGAIN',
-  'ENOTFOUND',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'UND_ERR_SOCKET',
-  'UND_ERR_CLOSED',
-]);
-const TIMEOUT_CODES = new Set([
-  'UND_ERR_HEADERS_TIMEOUT',
-  'UND_ERR_BODY_TIMEOUT',
-  'UND_ERR_CONNECT_TIMEOUT',
-  'SF_HTTP_TIMEOUT',
-]);
+/** Error codes of a connection that never carried the request: nothing reached Salesforce. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH']);
+/** Error codes of a connection that broke while the request or its answer was under way. */
+const BROKEN_CODES = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
+/** Timeouts before a connection existed: nothing was sent. */
+const CONNECT_TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT']);
+/** Timeouts while waiting for (or receiving) the answer: the request may be running on Salesforce. */
+const ANSWER_TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'SF_HTTP_TIMEOUT']);
 
 /** The code a transport gives its own idle-timeout errors (mapped like undici's timeouts). */
 export const TIMEOUT_CODE = 'SF_HTTP_TIMEOUT';
@@ -109,18 +98,34 @@ export function parseBody(text: string, headers: IncomingHttpHeaders): unknown {
   }
 }
 
-/** Maps a transport failure to `Salesforce.Transient` when it is a network failure or timeout. */
+/**
+ * Maps a transport failure to `Salesforce.Transient`. A failure after the request may have gone
+ * out (an answer timeout, a connection broken mid-exchange, an abort) is the
+ * {@link SalesforceOutcomeUnknownError} subclass: Salesforce may still apply that request. A
+ * connection that was never made (refused, unresolvable host, connect timeout) is a plain
+ * transient error: nothing was sent.
+ */
 export function networkError(error: unknown, request: HttpRequest, timeout: number): Error {
   const code = (error as { code?: unknown } | null)?.code;
   const where = `${request.method} ${pathOnly(request.path)}`;
-  if (typeof code === 'string' && TIMEOUT_CODES.has(code)) {
-    return new SalesforceTransientError(`${where} timed out after ${timeout} ms (${code})`, { cause: error });
+  if (typeof code === 'string' && CONNECT_TIMEOUT_CODES.has(code)) {
+    return new SalesforceTransientError(`${where} could not connect within ${timeout} ms (${code})`, {
+      cause: error,
+    });
   }
-  if (typeof code === 'string' && NETWORK_CODES.has(code)) {
+  if (typeof code === 'string' && ANSWER_TIMEOUT_CODES.has(code)) {
+    return new SalesforceOutcomeUnknownError(`${where} timed out after ${timeout} ms (${code})`, {
+      cause: error,
+    });
+  }
+  if (typeof code === 'string' && NOT_SENT_CODES.has(code)) {
     return new SalesforceTransientError(`${where} failed: connection error ${code}`, { cause: error });
   }
+  if (typeof code === 'string' && BROKEN_CODES.has(code)) {
+    return new SalesforceOutcomeUnknownError(`${where} failed: connection error ${code}`, { cause: error });
+  }
   if (error instanceof Error && error.name === 'AbortError') {
-    return new SalesforceTransientError(`${where} was aborted`, { cause: error });
+    return new SalesforceOutcomeUnknownError(`${where} was aborted`, { cause: error });
   }
   return error instanceof Error ? error : new Error(String(error));
 }

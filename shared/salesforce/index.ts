@@ -61,3 +61,4 @@ export { AUTH_MODES, salesforceSettingsFromEnvironment } from './settings-from-e
 export * from './soql.js';
 export type * from './types.js';
 export { UndiciTransport, type UndiciTransportOptions, undiciTransport } from './undici-transport.js';
+export { SALESFORCE_CALL_TIMEOUT_MS, writeMayStillLand } from './write-outcome.js';

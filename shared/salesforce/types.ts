@@ -181,10 +181,14 @@ export interface SalesforceApi {
   delete(sobject: string, id: string): Promise<void>;
   /** The object's describe (fields, types, picklists); cached per container, failures excepted. */
   describe(sobject: string): Promise<DescribeResult>;
-  /** Up to 25 subrequests in one `/composite` request, optionally all-or-none; one API call. */
+  /**
+   * Up to 25 subrequests in one `/composite` request, optionally all-or-none; one API call.
+   * `repeatUnknownOutcome: false` never repeats an attempt whose answer was lost (it fails with
+   * `SalesforceOutcomeUnknownError` instead), for a caller that must know whether it can still land.
+   */
   composite(
     subrequests: CompositeSubrequest[],
-    options?: { allOrNone?: boolean },
+    options?: { allOrNone?: boolean; repeatUnknownOutcome?: boolean },
   ): Promise<CompositeSubresponse[]>;
   /** composite/sobjects, split into calls of 200. Each record carries `attributes.type`. */
   createMany(records: SalesforceRecord[], options?: { allOrNone?: boolean }): Promise<SaveResult[]>;
