@@ -9,6 +9,7 @@ import aslValidator from 'asl-validator';
 import { describe, expect, it } from 'vitest';
 import { plannedBranches } from '../../functions/contact-import/planned-branches.js';
 import type { ContactImportEvent } from '../../functions/contact-import/types.js';
+import { writeLeaseMs } from '../../functions/contact-import/write-lease.js';
 import { POST_CALL_DEFINITION_FILE, PostCallRunner } from '../../local/runner/post-call-runner.js';
 import type { ContactPlan, PostCallExecutionInput } from '../../shared/ctr/execution-input.js';
 import {
@@ -125,8 +126,10 @@ describe('post-call.asl.json', () => {
       }
       expect(retried, name).not.toContain('States.ALL');
       for (const retrier of retry) {
-        // A single retry after a fixed pause (Salesforce.Auth) has nothing to spread out.
-        if ((retrier as { MaxAttempts?: number }).MaxAttempts !== 1)
+        // A single retry after a fixed pause (Salesforce.Auth) has nothing to spread out; a busy
+        // contact waits out a lease of known length, which random pauses could cut short.
+        const waitsOutLease = retrier.ErrorEquals.includes('PostCall.ContactBusy');
+        if ((retrier as { MaxAttempts?: number }).MaxAttempts !== 1 && !waitsOutLease)
           expect(retrier.JitterStrategy).toBe('FULL');
         expect(retrier.MaxDelaySeconds).toBeGreaterThan(0);
       }
@@ -136,6 +139,23 @@ describe('post-call.asl.json', () => {
         transient?.IntervalSeconds ?? Number.POSITIVE_INFINITY,
       );
     }
+  });
+
+  it('retries ContactBusy for longer than the longest version fence lease, whatever the jitter', () => {
+    const definition = JSON.parse(readFileSync(POST_CALL_DEFINITION_FILE, 'utf8')) as {
+      States: Record<string, { TimeoutSeconds: number; Retry: Array<Record<string, unknown>> }>;
+    };
+    const task = definition.States['Import contact trace record and recording'];
+    const busy = task.Retry.find((retrier) =>
+      (retrier.ErrorEquals as string[]).includes('PostCall.ContactBusy'),
+    );
+    expect(busy?.JitterStrategy).toBe('NONE');
+    const { IntervalSeconds, BackoffRate, MaxAttempts, MaxDelaySeconds } = busy as Record<string, number>;
+    let pausesMs = 0;
+    for (let k = 0; k < MaxAttempts; k++)
+      pausesMs += Math.min(IntervalSeconds * BackoffRate ** k, MaxDelaySeconds) * 1000;
+    // The task timeout bounds the function's: no invocation can hold a longer lease than this.
+    expect(pausesMs).toBeGreaterThan(writeLeaseMs(task.TimeoutSeconds * 1000));
   });
 
   it('a CTR-only contact visits only the import and the end, and the output says why each branch was skipped', async () => {
