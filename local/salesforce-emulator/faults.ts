@@ -19,6 +19,7 @@ export class FaultInjector {
   #config: FaultConfig = {};
   #random: () => number = seededRandom(1);
   #sequence: Array<FaultKind | null> = [];
+  #lostAnswers = 0;
 
   constructor(config: FaultConfig = {}) {
     this.configure(config);
@@ -28,6 +29,14 @@ export class FaultInjector {
     this.#config = { ...config };
     this.#random = seededRandom(config.seed ?? 1);
     this.#sequence = [...(config.sequence ?? [])];
+    this.#lostAnswers = config.loseWriteAnswers?.count ?? 0;
+  }
+
+  /** How to lose the answer of this write (`loseWriteAnswers`), or undefined to answer it. */
+  loseAnswer(write: boolean): 'none' | 'reset' | undefined {
+    if (!write || this.#lostAnswers <= 0) return undefined;
+    this.#lostAnswers -= 1;
+    return this.#config.loseWriteAnswers?.answer ?? 'none';
   }
 
   get rejectAllSessions(): boolean {

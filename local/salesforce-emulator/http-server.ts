@@ -8,6 +8,7 @@ import type { ApiUsageMeter } from './api-usage.js';
 import type { EmulatorContext } from './context.js';
 import { notFound, SalesforceApiError } from './errors.js';
 import { compositeLockResponse, type FaultInjector } from './faults.js';
+import type { HeldWrites } from './held-writes.js';
 import { bearerToken, oauthEndpoint, UNAUTHORIZED } from './http-oauth.js';
 import { type EmulatorRequest, type EmulatorResponse, WRITE_METHODS } from './http-types.js';
 import type { OAuthServer } from './oauth.js';
@@ -37,6 +38,8 @@ export interface HttpDependencies {
   usage: ApiUsageMeter;
   faults: FaultInjector;
   tokenFaults: () => FaultConfig['tokenEndpoint'];
+  /** Writes whose answer is lost on purpose, applied later (`loseWriteAnswers`). */
+  heldWrites: HeldWrites;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -76,7 +79,7 @@ async function readBody(request: IncomingMessage): Promise<Buffer | undefined> {
   return tooLarge ? undefined : Buffer.concat(chunks);
 }
 
-function send(response: ServerResponse, result: EmulatorResponse): void {
+export function send(response: ServerResponse, result: EmulatorResponse): void {
   const headers: Record<string, string> = { ...(result.headers ?? {}) };
   let payload: Buffer | undefined;
   if (result.raw !== undefined) payload = result.raw;
@@ -244,6 +247,13 @@ async function handle(
     return;
   }
   usage.countApiCall(endpointKey(effective, segments));
+  const lost = fault === undefined ? faults.loseAnswer(WRITE_METHODS.has(effective)) : undefined;
+  if (lost !== undefined) {
+    // Received, not applied, not answered: applyHeldWrites() commits it later.
+    dependencies.heldWrites.hold(emulatorRequest, response);
+    if (lost === 'reset') request.socket.destroy();
+    return;
+  }
   if (fault !== undefined) {
     const inside = faults.lockRowInsideComposite ? compositeLockResponse(emulatorRequest) : undefined;
     send(response, inside ? { ...inside, headers: limitHeader() } : apiError(fault, limitHeader()));

@@ -18,12 +18,14 @@ import type { EmulatorContext } from './context.js';
 import { buildCredentials } from './credentials.js';
 import { notFound } from './errors.js';
 import { FaultInjector } from './faults.js';
+import { HeldWrites } from './held-writes.js';
 import {
   createHttpServer,
   LOGIN_PATH,
   MAX_API_VERSION,
   MIN_API_VERSION,
   route,
+  send,
   subrequestFrom,
 } from './http-server.js';
 import { json } from './http-types.js';
@@ -124,6 +126,7 @@ export async function startSalesforceEmulator(options: EmulatorOptions = {}): Pr
   );
   const faults = new FaultInjector(options.faults ?? {});
   let faultConfig: FaultConfig = options.faults ?? {};
+  const heldWrites = new HeldWrites();
   const oauth = new OAuthServer(context, sessions, options.oauth ?? {}, () => `${context.url}${LOGIN_PATH}`);
   const server = createHttpServer({
     context,
@@ -133,6 +136,7 @@ export async function startSalesforceEmulator(options: EmulatorOptions = {}): Pr
     usage,
     faults,
     tokenFaults: () => faultConfig.tokenEndpoint,
+    heldWrites,
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -172,6 +176,7 @@ export async function startSalesforceEmulator(options: EmulatorOptions = {}): Pr
       faultConfig = { ...config };
       faults.configure(config);
     },
+    applyHeldWrites: () => heldWrites.applyAll((request) => services.dispatch(request), send),
     setOrgBehaviour: (behaviour) => automation.configure(behaviour),
     expireAllSessions: () => sessions.expireAll(),
     exportState: () => exportState(schema, store, ids),

@@ -49,6 +49,14 @@ export interface FaultConfig {
    */
   rejectAllSessions?: boolean;
   /**
+   * Lose the answer of the next `count` write calls (POST/PATCH/PUT/DELETE), as when Salesforce
+   * is still working on a request the client gives up on: each is received and counted but neither
+   * applied nor answered, so the client times out (`answer: 'none'`, the default) or sees its
+   * connection reset (`'reset'`). `applyHeldWrites()` applies them later, in order: the late commit
+   * of a request the caller believes failed.
+   */
+  loseWriteAnswers?: { count: number; answer?: 'none' | 'reset' };
+  /**
    * Faults of the token endpoint, which the options above never touch (503 rate and latency).
    */
   tokenEndpoint?: { seed?: number; latencyMs?: number; serverUnavailableRate?: number };
@@ -234,6 +242,11 @@ export interface SalesforceEmulator {
   apiUsage(): ApiUsage;
   resetApiUsage(): void;
   setFaults(faults: FaultConfig): void;
+  /**
+   * Applies the writes held by `loseWriteAnswers`, in the order they came, and answers any client
+   * still waiting; resolves with how many were applied.
+   */
+  applyHeldWrites(): Promise<number>;
   /** Replaces the org's validation rules and trigger errors (`{}` = none). */
   setOrgBehaviour(behaviour: OrgBehaviour): void;
   /** Invalidate every issued access token (next call gets 401 INVALID_SESSION_ID). */
