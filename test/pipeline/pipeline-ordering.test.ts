@@ -3,11 +3,19 @@
  * offline pipeline (real trigger logic, real ASL, real handlers, the Salesforce emulator, the
  * version fence in dynalite).
  */
+import { readFileSync } from 'node:fs';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { WaitClock } from '../../functions/contact-import/contact-import.js';
+import { createHandler } from '../../functions/contact-import/handler.js';
 import type { RecordOutcome } from '../../functions/ctr-trigger/types.js';
 import { LocalPipeline, type LocalPipelineOptions } from '../../local/runner/local-pipeline.js';
+import { POST_CALL_DEFINITION_FILE } from '../../local/runner/post-call-runner.js';
 import { LocalExecutionSource } from '../../ops/local/local-execution-source.js';
 import { redriveExecutions } from '../../ops/redrive/redrive.js';
+import { requireEnv } from '../../shared/config/environment.js';
+import { CONTACT_VERSION_TABLE_ENV } from '../../shared/contact-versions/from-environment.js';
+import { ContactVersionFence } from '../../shared/contact-versions/version-fence.js';
 import { inboundCall } from './support.js';
 
 let pipeline: LocalPipeline | undefined;
@@ -185,4 +193,90 @@ describe('newest version wins', () => {
       expect(JSON.parse(String(execution?.output))).toMatchObject({ kind: 'ctrRefresh', ctrImport: says });
     }
   });
+
+  it("an older version's write that times out but commits late: the newer one waits out the lease, then writes", async () => {
+    // Fake time for the fence and the import's busy wait; Step Functions' pauses are added to it.
+    let now = Date.parse('2026-11-28T10:20:00Z');
+    const clock: WaitClock = {
+      now: () => now,
+      sleep: async (ms) => {
+        now += ms;
+      },
+    };
+    const busyRetry = busyRetrier();
+    const busyAttempts: number[] = [];
+    let lateCommits = 0;
+    let dynamodb: DynamoDBClient | undefined;
+    let fence: ContactVersionFence | undefined;
+    const importContact = createHandler({
+      fence: () => {
+        dynamodb ??= new DynamoDBClient({});
+        fence ??= new ContactVersionFence(dynamodb, requireEnv(CONTACT_VERSION_TABLE_ENV, process.env), {
+          now: clock.now,
+        });
+        return fence;
+      },
+      clock,
+    });
+    const p = await start({
+      // The client gives up on an unanswered write after 1 s; Salesforce keeps it.
+      env: { SF_REQUEST_TIMEOUT_MS: '1000' },
+      runner: {
+        lambdaTimeoutMs: 60_000,
+        lambdaHandlers: {
+          ContactImportFunctionArn: async (event: never, context) => {
+            try {
+              return await importContact(event, context);
+            } catch (error) {
+              if ((error as Error).name === 'PostCall.ContactBusy') {
+                // The lost v1 write commits while v2 waits for the fence.
+                if (busyAttempts.length === 0) lateCommits += await p.emulator.applyHeldWrites();
+                busyAttempts.push(now);
+                now += busyRetry.pauseMs(busyAttempts.length);
+              }
+              throw error;
+            }
+          },
+        },
+      },
+    });
+    try {
+      p.emulator.setFaults({ loseWriteAnswers: { count: 1 } });
+      await p.deliver([version(1, 'v1')]);
+      await p.settle();
+      // v1's first write timed out; its retry was answered: v1 is in the org, its lease kept.
+      expectNewest(p, 1, 'v1');
+      const v1Done = now;
+
+      await p.deliver([version(1, 'v2')]);
+      await p.settle();
+      // Without the fence v2 would have written at once; the late commit comes after it.
+      if (lateCommits === 0) lateCommits += await p.emulator.applyHeldWrites();
+
+      expect(lateCommits).toBe(1);
+      expect(busyAttempts.length).toBeGreaterThan(0);
+      expect(busyAttempts.length).toBeLessThan(busyRetry.maxAttempts);
+      // v2 wrote only once the lease covered Salesforce's whole request timeout.
+      expect(now - v1Done).toBeGreaterThan(10 * 60 * 1000);
+      expectNewest(p, 1, 'v2');
+      expect(p.store.list().map((execution) => execution.status)).toEqual(['SUCCEEDED', 'SUCCEEDED']);
+    } finally {
+      dynamodb?.destroy();
+    }
+  });
 });
+
+/** The state machine's Retry of PostCall.ContactBusy: its pause before attempt `attempt + 1`. */
+function busyRetrier(): { maxAttempts: number; pauseMs: (attempt: number) => number } {
+  const definition = JSON.parse(readFileSync(POST_CALL_DEFINITION_FILE, 'utf8')) as {
+    States: Record<string, { Retry: Array<Record<string, unknown>> }>;
+  };
+  const retry = definition.States['Import contact trace record and recording'].Retry.find((retrier) =>
+    (retrier.ErrorEquals as string[]).includes('PostCall.ContactBusy'),
+  ) as Record<string, number>;
+  return {
+    maxAttempts: retry.MaxAttempts,
+    pauseMs: (attempt) =>
+      Math.min(retry.IntervalSeconds * retry.BackoffRate ** (attempt - 1), retry.MaxDelaySeconds) * 1000,
+  };
+}
