@@ -17,9 +17,11 @@ interface HeldWrite {
   response: ServerResponse;
 }
 
+/** The writes held so far, in arrival order, each with the response its client may still wait on. */
 export class HeldWrites {
   #held: HeldWrite[] = [];
 
+  /** Keeps `request` unapplied; `response` stays open (or its socket was reset). */
   hold(request: EmulatorRequest, response: ServerResponse): void {
     this.#held.push({ request, response });
   }

@@ -79,6 +79,7 @@ async function readBody(request: IncomingMessage): Promise<Buffer | undefined> {
   return tooLarge ? undefined : Buffer.concat(chunks);
 }
 
+/** Writes `result` (status, headers, JSON or raw body) to `response`. */
 export function send(response: ServerResponse, result: EmulatorResponse): void {
   const headers: Record<string, string> = { ...(result.headers ?? {}) };
   let payload: Buffer | undefined;
