@@ -14,7 +14,7 @@ import { POST_CALL_DEFINITION_FILE } from '../../local/runner/post-call-runner.j
 import { LocalExecutionSource } from '../../ops/local/local-execution-source.js';
 import { redriveExecutions } from '../../ops/redrive/redrive.js';
 import { requireEnv } from '../../shared/config/environment.js';
-import { CONTACT_VERSION_TABLE_ENV } from '../../shared/contact-versions/from-environment.js';
+import { CONTACT_VERSION_TABLE_ENV } from '../../shared/contact-versions/table.js';
 import { ContactVersionFence } from '../../shared/contact-versions/version-fence.js';
 import { SALESFORCE_CALL_TIMEOUT_MS } from '../../shared/salesforce/write-outcome.js';
 import { inboundCall } from './support.js';
