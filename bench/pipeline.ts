@@ -4,7 +4,8 @@
  * - `sfApiCallsPerContact`: Salesforce API calls per contact by plan, in a warm container (the
  *   describe results cached), measured by the emulator per execution through the whole offline
  *   pipeline (real trigger logic, ASL, handlers). `coldContainerExtraCalls` is what the first contact
- *   of a new container adds (one describe per object). Target: `ctrAndRecording` = 1.
+ *   of a new container adds (one describe per object). Target: `ctrAndRecording` = 1, and
+ *   `ctrAndRecordingStoredCtr` (a CTR too large for the execution input, passed by key) the same.
  * - `sfApiCallsPerExtraVersion` (bench/pipeline-versions.ts): calls per version after a contact's
  *   first, worst delivery order. Target ≤ 1; a single-version contact costs nothing extra.
  * - `stateTransitionsPerContact`: states entered per execution, by plan (what Standard workflows bill),
@@ -239,6 +240,15 @@ export async function run({ megabytes }: { megabytes: number }): Promise<Record<
       ['ctrOnly', agentlessCall(1)],
       ['ctrAndRecording', inboundCall(2)],
       ['recordingOnly', inboundCall(3, { postcallRecordingImportEnabled: 'true' })],
+      // Attributes large enough that the execution input would exceed 256 KiB: the CTR goes by key.
+      [
+        'ctrAndRecordingStoredCtr',
+        inboundCall(5, {
+          postcallCTRImportEnabled: 'true',
+          postcallRecordingImportEnabled: 'true',
+          notes: 'n'.repeat(130_000),
+        }),
+      ],
     ],
     ['ctrRefresh', inboundCall(2, undefined, 600)],
   );

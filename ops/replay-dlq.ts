@@ -5,14 +5,18 @@
 import '../local/start-environment.js';
 import '../local/runner/promise-with-resolvers.js';
 import { KinesisClient } from '@aws-sdk/client-kinesis';
+import { S3Client } from '@aws-sdk/client-s3';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { handleKinesisBatch, readCtrTriggerSettings } from '../functions/ctr-trigger/index.js';
 import { LocalKinesisStream } from '../local/aws-stand-ins/local-kinesis-stream.js';
+import { PayloadReader } from '../shared/payloads/payload-reader.js';
+import { PayloadWriter } from '../shared/payloads/payload-writer.js';
 import { SqsDeadLetterQueue } from './aws/sqs-dead-letter-queue.js';
 import {
   DEAD_LETTER_QUEUE_OUTPUT,
   describeStackOutputs,
+  PAYLOAD_BUCKET_OUTPUT,
   requireOutput,
   type StackOutputs,
 } from './aws/stack-outputs.js';
@@ -48,6 +52,8 @@ process.exitCode = await runReplayDlqCli(
           return outcomes;
         },
         readStreamBatch: (batch) => readStreamBatch(kinesis, batch),
+        // Dead letters too large for SQS: their data in the local payload bucket (.local-state/s3).
+        readPayload: (ref) => stack.pipeline.payloadReader.read(ref),
         close: async () => {
           restoreKinesis();
           await stack.close();
@@ -76,10 +82,16 @@ process.exitCode = await runReplayDlqCli(
         readOutputsOnce,
       ),
       CTR_DLQ_URL: url,
+      // Where a replayed CTR too large for the execution input is stored, like the trigger does.
+      CONTACT_PAYLOAD_BUCKET:
+        (stackName ? (await readOutputsOnce(stackName))[PAYLOAD_BUCKET_OUTPUT] : undefined) ??
+        process.env.CONTACT_PAYLOAD_BUCKET,
     });
     const sfn = new SFNClient({});
     const sqsClient = new SQSClient({});
     const kinesis = new KinesisClient({});
+    const s3 = new S3Client({});
+    const payloads = settings.payloadBucket ? new PayloadWriter(s3, settings.payloadBucket) : undefined;
     return {
       queue: new SqsDeadLetterQueue(url, sqsClient),
       // A parked record is never parked twice; one read back from the stream may be, like any delivery.
@@ -88,8 +100,10 @@ process.exitCode = await runReplayDlqCli(
           sfn,
           sqs: source === 'stream' ? sqsClient : nonReparkingSqsClient(),
           settings,
+          payloads,
         }),
       readStreamBatch: (batch) => readStreamBatch(kinesis, batch),
+      readPayload: (ref) => new PayloadReader(s3).read(ref),
     };
   },
 );

@@ -1,16 +1,20 @@
 /**
  * Lambda behind the state machine's "Import contact trace record and recording" task: a thin
- * middy composition around {@link ContactImporter}. The execution ARN claims the contact's
- * version fence; the lease lasts until no write this invocation sends can still be applied by
- * Salesforce ({@link writeLeaseMs}), so it always outlives the write it protects.
+ * middy composition around {@link ContactImporter}. The CTR comes through `readExecutionCtr`
+ * (inline, or read back from the payload bucket when the trigger stored it there). The execution
+ * ARN claims the contact's version fence; the lease lasts until no write this invocation sends can
+ * still be applied by Salesforce ({@link writeLeaseMs}), so it always outlives the write it protects.
  */
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { S3Client } from '@aws-sdk/client-s3';
 import type { Context } from 'aws-lambda';
 import { contactVersionFenceFromEnvironment } from '../../shared/contact-versions/from-environment.js';
 import type { ContactVersionFence } from '../../shared/contact-versions/version-fence.js';
+import { readExecutionCtr } from '../../shared/ctr/execution-ctr.js';
 import { createLogger } from '../../shared/logging/logger.js';
 import { FunctionObservability } from '../../shared/observability/function-observability.js';
 import { METRIC } from '../../shared/observability/metric-names.js';
+import { PayloadReader } from '../../shared/payloads/payload-reader.js';
 import { getSalesforceClient } from '../../shared/salesforce/from-environment.js';
 import type { SalesforceApi } from '../../shared/salesforce/types.js';
 import { ContactImporter, type WaitClock } from './contact-import.js';
@@ -27,6 +31,8 @@ export interface ContactImportDependencies {
   fence: () => ContactVersionFence | undefined;
   /** Clock of the wait for a busy contact; defaults to the wall clock (tests pin it). */
   clock?: WaitClock;
+  /** Reads a CTR the trigger stored in the payload bucket; defaults to one (traced) S3 client per container. */
+  payloads: () => Pick<PayloadReader, 'read'>;
 }
 
 const logger = createLogger('contact-import');
@@ -46,6 +52,17 @@ const observability = new FunctionObservability('contact-import');
 export function createHandler(dependencies: Partial<ContactImportDependencies> = {}) {
   const salesforce = dependencies.salesforce ?? getSalesforceClient;
   const fence = dependencies.fence ?? contactVersionFenceFromEnvironment;
+  // One reader per container, rebuilt only when the S3 endpoint changes (local runs start several).
+  let cached: { endpoint: string | undefined; reader: PayloadReader } | undefined;
+  const payloads =
+    dependencies.payloads ??
+    (() => {
+      const endpoint = process.env.AWS_ENDPOINT_URL_S3;
+      if (cached === undefined || cached.endpoint !== endpoint) {
+        cached = { endpoint, reader: new PayloadReader(observability.awsClient(new S3Client({}))) };
+      }
+      return cached.reader;
+    });
   return observability
     .handler(async (event: unknown, context: Context): Promise<ContactImportResult> => {
       const request = parseContactImportEvent(event);
@@ -57,11 +74,15 @@ export function createHandler(dependencies: Partial<ContactImportDependencies> =
         logger,
         fence(),
       );
-      const result = await importer.import(request, {
-        token: request.executionId ?? context.awsRequestId,
-        leaseMs: writeLeaseMs(context.getRemainingTimeInMillis()),
-        clock: dependencies.clock,
-      });
+      const ctr = await readExecutionCtr(request.ctr, payloads());
+      const result = await importer.import(
+        { ...request, ctr },
+        {
+          token: request.executionId ?? context.awsRequestId,
+          leaseMs: writeLeaseMs(context.getRemainingTimeInMillis()),
+          clock: dependencies.clock,
+        },
+      );
       if (result.ctrImport === 'imported') observability.count(METRIC.contactsImported, 1);
       if (result.ctrImport.startsWith('superseded')) observability.count(METRIC.supersededVersions, 1);
       return result;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Logger } from '@aws-lambda-powertools/logger';
 import {
   SFNClient,
@@ -5,7 +6,7 @@ import {
   StartExecutionCommand,
   type StartExecutionCommandInput,
 } from '@aws-sdk/client-sfn';
-import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { SendMessageCommand, type SendMessageCommandInput, SQSClient } from '@aws-sdk/client-sqs';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { kinesisEventOf, nextSequenceNumber } from '../../local/aws-stand-ins/kinesis-event.js';
@@ -13,6 +14,10 @@ import { StepFunctionsFake } from '../../local/aws-stand-ins/step-functions-fake
 import { loadCtrFixture } from '../../local/samples/ctr-fixtures.js';
 import type { PostCallExecutionInput } from '../../shared/ctr/execution-input.js';
 import { ctrRefreshPlan } from '../../shared/ctr/plan.js';
+import type { PayloadReference } from '../../shared/payloads/payload-reference.js';
+import type { PayloadWriter } from '../../shared/payloads/payload-writer.js';
+import { MAX_SQS_MESSAGE_BYTES, sendMessageRejection } from '../../shared/sqs/send-message-rules.js';
+import { MAX_EXECUTION_INPUT_BYTES } from '../../shared/step-functions/start-execution-rules.js';
 import { handleKinesisBatch } from './ctr-trigger.js';
 import { DEFAULT_MAX_CONCURRENCY } from './settings.js';
 import type { CtrTriggerDependencies, CtrTriggerSettings, RecordOutcome, StartedOutcome } from './types.js';
@@ -63,7 +68,12 @@ beforeEach(() => {
   sqsMock.reset();
   fake = new StepFunctionsFake({ now: () => new Date('2026-11-28T10:30:00Z') });
   fake.attach(sfnMock);
-  sqsMock.on(SendMessageCommand).resolves({ MessageId: 'm-1' });
+  // As SQS: a message over 256 KiB is refused.
+  sqsMock.on(SendMessageCommand).callsFake((input: SendMessageCommandInput) => {
+    const rejection = sendMessageRejection(input);
+    if (rejection) throw rejection;
+    return { MessageId: 'm-1' };
+  });
 });
 
 afterEach(() => {
@@ -330,7 +340,7 @@ describe('handleKinesisBatch: bad input and faults', () => {
     expect(byReason.get('invalid-json')).toMatchObject({
       source: 'ctr-trigger',
       data: event.Records[1]!.kinesis.data,
-      dataTruncated: false,
+      dataStoredIn: null,
       kinesis: {
         shardId: 'shardId-000000000003',
         sequenceNumber: event.Records[1]!.kinesis.sequenceNumber,
@@ -414,18 +424,29 @@ describe('handleKinesisBatch: bad input and faults', () => {
     expect(outcome).toMatchObject({ status: 'retry', errorName: 'InternalServerError' });
   });
 
-  it('an execution input Step Functions refuses (over 256 KiB) is dead-lettered with the ContactId', async () => {
+  it('without a payload bucket, an input over 256 KiB is refused and its dead letter, too large for SQS, is retried rather than cut', async () => {
     const huge = loadCtrFixture('chat');
     huge['Attributes'] = { postcallCTRImportEnabled: 'true', blob: 'x'.repeat(300_000) };
     const [outcome] = await handleKinesisBatch(kinesisEventOf([huge]), deps());
     expect(outcome).toMatchObject({
-      status: 'deadLettered',
-      reason: 'execution-input-rejected',
+      status: 'retry',
       contactId: huge['ContactId'],
+      errorName: 'CtrTrigger.DeadLetterTooLarge',
     });
-    expect(sqsMock.commandCalls(SendMessageCommand)).toHaveLength(1);
+    expect(sqsMock.commandCalls(SendMessageCommand)).toHaveLength(0);
   });
 
+  it('an execution input Step Functions refuses that fits SQS is dead-lettered with its data inline', async () => {
+    const ctr = loadCtrFixture('chat');
+    sfnMock
+      .on(StartExecutionCommand)
+      .rejects(Object.assign(new Error('bad input'), { name: 'InvalidExecutionInput' }));
+    const event = kinesisEventOf([ctr]);
+    const [outcome] = await handleKinesisBatch(event, deps({ payloads: memoryPayloads().writer }));
+    expect(outcome).toMatchObject({ status: 'deadLettered', reason: 'execution-input-rejected' });
+    const body = JSON.parse(sqsMock.commandCalls(SendMessageCommand)[0]!.args[0].input.MessageBody!);
+    expect(body).toMatchObject({ data: event.Records[0]!.kinesis.data, dataStoredIn: null });
+  });
   it('an unexpected error for one contact retries only that record', async () => {
     const broken = { ...loadCtrFixture('chat'), LastUpdateTimestamp: '2026-11-28T10:19:20Z' };
     const spy = vi.spyOn(fake, 'startExecution').mockRejectedValueOnce(new TypeError('bug'));
@@ -512,5 +533,97 @@ describe('handleKinesisBatch: bad input and faults', () => {
     expect(addMetric).toHaveBeenCalledWith('RecordsSkipped', 'Count', 1);
     expect(addMetric).toHaveBeenCalledWith('RecordsDeadLettered', 'Count', 1);
     expect(addMetric).toHaveBeenCalledWith('RecordsRetried', 'Count', 0);
+  });
+});
+
+/** The payload bucket in memory: what was put, under which key (content-hash keys as in S3). */
+function memoryPayloads() {
+  const objects = new Map<string, string>();
+  const writer: Pick<PayloadWriter, 'put'> = {
+    async put(keyOf, body): Promise<PayloadReference> {
+      const sha256 = createHash('sha256').update(body, 'utf8').digest('hex');
+      const key = keyOf(sha256);
+      objects.set(key, body);
+      return { bucket: 'payloads', key, bytes: Buffer.byteLength(body, 'utf8'), sha256 };
+    },
+  };
+  return { objects, writer };
+}
+
+describe('handleKinesisBatch: contacts too large to pass inline', () => {
+  const largeCtr = () => {
+    const ctr = loadCtrFixture('chat');
+    ctr['Attributes'] = { postcallCTRImportEnabled: 'true', blob: 'x'.repeat(300_000) };
+    return ctr;
+  };
+
+  it('stores the CTR of an input over 256 KiB and starts the execution with its key; a redelivery sends the same input', async () => {
+    const { objects, writer } = memoryPayloads();
+    const ctr = largeCtr();
+    const event = kinesisEventOf([ctr]);
+    const [outcome] = await handleKinesisBatch(event, deps({ payloads: writer }));
+    expect(outcome).toMatchObject({ status: 'started', kind: 'full' });
+    const [start] = startCalls();
+    expect(Buffer.byteLength(start!.input!, 'utf8')).toBeLessThanOrEqual(MAX_EXECUTION_INPUT_BYTES);
+    const input = JSON.parse(start!.input!) as PostCallExecutionInput;
+    const storedIn = (input.ctr as { storedIn: PayloadReference }).storedIn;
+    expect(storedIn.key).toBe(`execution-input/${ctr['ContactId']}/${storedIn.sha256}.json`);
+    expect(input.ctr).toEqual({
+      storedIn,
+      ContactId: ctr['ContactId'],
+      LastUpdateTimestamp: ctr['LastUpdateTimestamp'],
+      Channel: 'CHAT',
+      Agent: {
+        ConnectedToAgentTimestamp: (ctr['Agent'] as Record<string, unknown>)['ConnectedToAgentTimestamp'],
+      },
+    });
+    // The stored object is the whole compact CTR the input would have carried.
+    const stored = JSON.parse(objects.get(storedIn.key)!) as Record<string, unknown>;
+    expect(stored).toEqual(outcome?.status === 'started' ? outcome.input.ctr : undefined);
+    expect((stored['Attributes'] as Record<string, string>)['blob']).toHaveLength(300_000);
+    expect(outcome).toMatchObject({ storedCtr: storedIn });
+
+    // Redelivered while the execution runs: the same key, byte-identical input, no second execution.
+    const [again] = await handleKinesisBatch(event, deps({ payloads: writer }));
+    expect(startCalls()[1]?.input).toBe(start!.input);
+    expect(again).toMatchObject({
+      status: 'started',
+      executionName: outcome?.status === 'started' ? outcome.executionName : '',
+    });
+    expect(objects.size).toBe(1);
+    expect(fake.executions()).toHaveLength(1);
+  });
+
+  it('keeps the data of a dead letter over the SQS limit in the payload bucket: key, size and SHA-256 in the message', async () => {
+    const { objects, writer } = memoryPayloads();
+    const data = Buffer.from(`{"ContactId": "c-1", "Attributes": {"x": "${'y'.repeat(300_000)}"`).toString(
+      'base64',
+    );
+    const event = kinesisEventOf([{ rawData: data }]);
+    const [outcome] = await handleKinesisBatch(event, deps({ payloads: writer }));
+    expect(outcome).toMatchObject({ status: 'deadLettered', reason: 'invalid-json', data });
+    const [send] = sqsMock.commandCalls(SendMessageCommand);
+    const input = send!.args[0].input;
+    expect(Buffer.byteLength(input.MessageBody!, 'utf8')).toBeLessThan(MAX_SQS_MESSAGE_BYTES);
+    const body = JSON.parse(input.MessageBody!);
+    const sha256 = createHash('sha256').update(data, 'utf8').digest('hex');
+    expect(body).toMatchObject({
+      data: null,
+      dataLength: data.length,
+      dataStoredIn: { bucket: 'payloads', key: `dead-letters/${sha256}.b64`, bytes: data.length, sha256 },
+    });
+    expect(objects.get(body.dataStoredIn.key)).toBe(data);
+  });
+
+  it('retries the record when the payload bucket refuses the put (nothing started, nothing parked)', async () => {
+    const failing: Pick<PayloadWriter, 'put'> = {
+      put: async () => {
+        throw Object.assign(new Error('slow down'), { name: 'SlowDown' });
+      },
+    };
+    const [outcome] = await handleKinesisBatch(kinesisEventOf([largeCtr()]), deps({ payloads: failing }));
+    expect(outcome).toMatchObject({ status: 'retry', errorName: 'SlowDown' });
+    expect(startCalls()).toHaveLength(0);
+    expect(sqsMock.commandCalls(SendMessageCommand)).toHaveLength(0);
   });
 });

@@ -111,10 +111,20 @@ export async function handleKinesisBatch(
   await mapWithConcurrency(deadLetters, settings.maxConcurrency, async (entry) => {
     const sequenceNumber = entry.record.kinesis.sequenceNumber;
     try {
-      await sendToDeadLetterQueue(deps.sqs, settings.deadLetterQueueUrl, entry, now());
+      const dataStoredIn = await sendToDeadLetterQueue(
+        deps.sqs,
+        settings.deadLetterQueueUrl,
+        entry,
+        now(),
+        deps.payloads,
+      );
       // The detail can quote the record (a service's message about its input): DEBUG only; the
       // dead-letter message keeps it with the full data.
-      logger?.warn('Record dead-lettered', { sequenceNumber, reason: entry.reason });
+      logger?.warn('Record dead-lettered', {
+        sequenceNumber,
+        reason: entry.reason,
+        ...(dataStoredIn === undefined ? {} : { dataStoredIn: dataStoredIn.key }),
+      });
       logger?.debug('Record dead-lettered (detail)', { sequenceNumber, detail: entry.detail });
       outcomes.set(sequenceNumber, {
         status: 'deadLettered',
@@ -122,6 +132,7 @@ export async function handleKinesisBatch(
         reason: entry.reason,
         detail: entry.detail,
         data: entry.record.kinesis.data ?? '',
+        ...(dataStoredIn === undefined ? {} : { dataStoredIn }),
         ...(entry.contactId === undefined ? {} : { contactId: entry.contactId }),
       });
     } catch (error) {

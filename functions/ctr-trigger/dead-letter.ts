@@ -1,17 +1,26 @@
 /**
  * Parks a record that can never succeed on the dead-letter SQS queue (CTR_DLQ_URL), with its raw
  * data, the reason and where it came from (shard, sequence number), so an operator can inspect and
- * replay it (`npm run replay-dlq`). SQS caps a message at 256 KiB: larger data is truncated and
- * flagged; the shard/sequence still locate the original within the stream's retention.
+ * replay it (`npm run replay-dlq`). The data is never cut: SQS caps a message at 256 KiB, so a
+ * record whose message would be larger has its data stored in the payload bucket
+ * (`dead-letters/<sha256>.b64`, the base64 text exactly as delivered) and the message carries the
+ * key, size and SHA-256 instead (`dataStoredIn`). Without a payload bucket such a record is not
+ * parked at all: the send fails and the record is retried, so the event source mapping's
+ * on-failure record still locates it in the stream.
  *
  * @example
  * ```ts
- * await sendToDeadLetterQueue(sqs, queueUrl, { record, reason: 'invalid-json', detail: 'Unexpected token' }, new Date());
+ * await sendToDeadLetterQueue(sqs, queueUrl, { record, reason: 'invalid-json', detail: 'Unexpected token' }, new Date(), payloads);
  * ```
  */
 import { createHash } from 'node:crypto';
 import { SendMessageCommand, type SendMessageCommandInput, type SQSClient } from '@aws-sdk/client-sqs';
 import type { KinesisStreamRecord } from 'aws-lambda';
+import { deadLetterKey } from '../../shared/payloads/payload-keys.js';
+import type { PayloadReference } from '../../shared/payloads/payload-reference.js';
+import type { PayloadWriter } from '../../shared/payloads/payload-writer.js';
+import { MAX_SQS_MESSAGE_BYTES, sqsMessageBytes } from '../../shared/sqs/send-message-rules.js';
+import { DeadLetterTooLargeError } from './errors.js';
 import type { DeadLetterReason } from './types.js';
 
 export interface DeadLetterEntry {
@@ -27,9 +36,11 @@ export interface DeadLetterMessage {
   reason: DeadLetterReason;
   detail: string;
   contactId: string | null;
-  /** The record's base64 `data` as delivered (possibly truncated, see `dataTruncated`). */
-  data: string;
-  dataTruncated: boolean;
+  /** The record's base64 `data` exactly as delivered, or null when it is stored (`dataStoredIn`). */
+  data: string | null;
+  /** Where the data is when the message would have exceeded SQS's limit: bucket, key, size, SHA-256. */
+  dataStoredIn: PayloadReference | null;
+  /** Length of the base64 data in characters. */
   dataLength: number;
   kinesis: {
     eventSourceARN: string | null;
@@ -42,20 +53,23 @@ export interface DeadLetterMessage {
   deadLetteredAt: string;
 }
 
-/** Leaves room for the envelope below SQS's 262,144-byte message limit. */
-export const MAX_DEAD_LETTER_DATA_CHARS = 240_000;
-
-export function buildDeadLetterMessage(entry: DeadLetterEntry, now: Date): DeadLetterMessage {
+/** The message of `entry`: its data inline, or the reference to where it was stored. */
+export function buildDeadLetterMessage(
+  entry: DeadLetterEntry,
+  now: Date,
+  dataStoredIn?: PayloadReference,
+): DeadLetterMessage {
   const { record } = entry;
   const data = record.kinesis.data ?? '';
   const eventId = typeof record.eventID === 'string' ? record.eventID : null;
   return {
     source: 'ctr-trigger',
     reason: entry.reason,
+    // A diagnostic (an error message, which may quote the record), not the data: kept short.
     detail: entry.detail.slice(0, 1000),
     contactId: entry.contactId ?? null,
-    data: data.slice(0, MAX_DEAD_LETTER_DATA_CHARS),
-    dataTruncated: data.length > MAX_DEAD_LETTER_DATA_CHARS,
+    data: dataStoredIn === undefined ? data : null,
+    dataStoredIn: dataStoredIn ?? null,
     dataLength: data.length,
     kinesis: {
       eventSourceARN: record.eventSourceARN ?? null,
@@ -87,12 +101,32 @@ export function buildSendMessageInput(queueUrl: string, message: DeadLetterMessa
   return input;
 }
 
-/** Sends one dead-letter message; throws the SQS error (the caller retries the record). */
+/**
+ * Sends one dead-letter message, storing the data first when the message would not fit in SQS.
+ * Throws the SQS or S3 error, or {@link DeadLetterTooLargeError} without a payload bucket (the
+ * caller retries the record). Answers where the data was stored, if it was.
+ */
 export async function sendToDeadLetterQueue(
   sqs: SQSClient,
   queueUrl: string,
   entry: DeadLetterEntry,
   now: Date,
-): Promise<void> {
-  await sqs.send(new SendMessageCommand(buildSendMessageInput(queueUrl, buildDeadLetterMessage(entry, now))));
+  payloads?: Pick<PayloadWriter, 'put'>,
+): Promise<PayloadReference | undefined> {
+  const inline = buildSendMessageInput(queueUrl, buildDeadLetterMessage(entry, now));
+  const bytes = sqsMessageBytes(inline);
+  if (bytes <= MAX_SQS_MESSAGE_BYTES) {
+    await sqs.send(new SendMessageCommand(inline));
+    return undefined;
+  }
+  if (payloads === undefined) {
+    throw new DeadLetterTooLargeError(
+      `the dead-letter message would be ${bytes} bytes (SQS takes ${MAX_SQS_MESSAGE_BYTES}) and no payload bucket is configured`,
+    );
+  }
+  const stored = await payloads.put(deadLetterKey, entry.record.kinesis.data ?? '', 'text/plain');
+  await sqs.send(
+    new SendMessageCommand(buildSendMessageInput(queueUrl, buildDeadLetterMessage(entry, now, stored))),
+  );
+  return stored;
 }

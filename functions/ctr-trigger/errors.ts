@@ -30,3 +30,14 @@ export class RecordRetryError extends CtrTriggerError {
     this.sequenceNumber = sequenceNumber;
   }
 }
+
+/**
+ * A dead letter too large for an SQS message while no payload bucket is configured to keep its
+ * data: the record is retried rather than parked without its data.
+ */
+export class DeadLetterTooLargeError extends CtrTriggerError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CtrTrigger.DeadLetterTooLarge';
+  }
+}

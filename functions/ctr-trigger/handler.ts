@@ -21,6 +21,7 @@ import type { Context, KinesisStreamBatchResponse, KinesisStreamEvent } from 'aw
 import { contactVersionFenceFromEnvironment } from '../../shared/contact-versions/from-environment.js';
 import { createLogger } from '../../shared/logging/logger.js';
 import { FunctionObservability } from '../../shared/observability/function-observability.js';
+import { payloadWriterFromEnvironment } from '../../shared/payloads/from-environment.js';
 import { toBatchResponse } from './batch-response.js';
 import { handleKinesisBatch } from './ctr-trigger.js';
 import { readCtrTriggerSettings } from './settings.js';
@@ -61,6 +62,8 @@ export function createHandler(dependencies: Partial<CtrTriggerHandlerDependencie
           settings.contactVersionTable === undefined
             ? undefined
             : contactVersionFenceFromEnvironment(process.env),
+        payloads:
+          settings.payloadBucket === undefined ? undefined : payloadWriterFromEnvironment(process.env),
         logger,
         metrics: { addMetric: (name, _unit, value) => observability.count(name, value) },
       });

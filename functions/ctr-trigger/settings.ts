@@ -12,6 +12,7 @@
 import { optionalEnv, readIntegerEnv, requireEnv } from '../../shared/config/environment.js';
 import { CONTACT_VERSION_TABLE_ENV } from '../../shared/contact-versions/table.js';
 import { POST_CALL_SWITCH_ENV_VARS, postCallSwitchesFromEnvironment } from '../../shared/ctr/switches.js';
+import { CONTACT_PAYLOAD_BUCKET_ENV } from '../../shared/payloads/payload-keys.js';
 import type { CtrTriggerSettings } from './types.js';
 
 /**
@@ -57,6 +58,7 @@ export const CTR_TRIGGER_ENV_VARS = [
   DEAD_LETTER_QUEUE_URL_ENV,
   MAX_CONCURRENCY_ENV,
   CONTACT_VERSION_TABLE_ENV,
+  CONTACT_PAYLOAD_BUCKET_ENV,
   ...POST_CALL_SWITCH_ENV_VARS,
 ] as const;
 
@@ -74,5 +76,6 @@ export function readCtrTriggerSettings(env: Record<string, string | undefined>):
       env,
     ),
     contactVersionTable: optionalEnv(CONTACT_VERSION_TABLE_ENV, env),
+    payloadBucket: optionalEnv(CONTACT_PAYLOAD_BUCKET_ENV, env),
   };
 }

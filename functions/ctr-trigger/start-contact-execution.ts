@@ -14,8 +14,11 @@
  *   from its input via DescribeExecution), a `ctrRefresh` execution named
  *   `<ContactId>-<version>` re-upserts the CTR. Its own `ExecutionAlreadyExists` means the refresh
  *   of this version exists: skip.
- * - Throttling and service errors → retry (batch item failure). `InvalidExecutionInput` can never
- *   succeed → dead-letter.
+ * - An input over the Step Functions limit (a CTR with very large attributes) is not refused: the
+ *   CTR is stored in the payload bucket and the input carries its key (`shared/ctr/execution-ctr.ts`),
+ *   under a content-hash key, so a redelivery sends the very same input.
+ * - Throttling, service errors and a failed payload put → retry (batch item failure).
+ *   `InvalidExecutionInput` can never succeed → dead-letter.
  *
  * @example
  * ```ts
@@ -26,8 +29,9 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { DescribeExecutionCommand, type SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import type { ContactVersionFence } from '../../shared/contact-versions/version-fence.js';
 import { fenceVersion } from '../../shared/contact-versions/version-fence.js';
-import { buildExecutionInput, serializeExecutionInput } from '../../shared/ctr/build-execution-input.js';
+import { buildExecutionInput } from '../../shared/ctr/build-execution-input.js';
 import { compareCtrTimestamps } from '../../shared/ctr/ctr-version.js';
+import { executionInputText } from '../../shared/ctr/execution-ctr.js';
 import type { ContactPlan, ExecutionKind, PostCallExecutionInput } from '../../shared/ctr/execution-input.js';
 import { fullExecutionName, refreshExecutionName } from '../../shared/ctr/execution-name.js';
 import {
@@ -39,6 +43,8 @@ import {
 import type { PostCallSwitches } from '../../shared/ctr/switches.js';
 import type { ContactTraceRecord } from '../../shared/ctr/types.js';
 import { logFailure } from '../../shared/logging/error-summary.js';
+import type { PayloadReference } from '../../shared/payloads/payload-reference.js';
+import type { PayloadWriter } from '../../shared/payloads/payload-writer.js';
 import { executionArnFor } from '../../shared/step-functions/start-execution-rules.js';
 import { isObject } from '../../shared/values/is-object.js';
 import type { CtrTriggerSettings, RetryOutcome, SkippedOutcome, StartedOutcome } from './types.js';
@@ -50,6 +56,8 @@ export interface StartContactDependencies {
   logger?: Logger;
   /** The contact version fence, read to skip superseded versions before starting anything. */
   fence?: ContactVersionFence;
+  /** Where a CTR too large for the execution input is stored (without one, such a record is dead-lettered). */
+  payloads?: Pick<PayloadWriter, 'put'>;
 }
 
 /** The execution input was refused for good (e.g. too large): the record is dead-lettered. */
@@ -170,28 +178,26 @@ export function effectiveSwitches(settings: CtrTriggerSettings): PostCallSwitche
 }
 
 type StartAttempt =
-  | { status: 'started'; executionArn: string; input: PostCallExecutionInput }
+  | { status: 'started'; executionArn: string; input: PostCallExecutionInput; storedCtr?: PayloadReference }
   | { status: 'exists' }
   | { status: 'inputRejected'; error: unknown }
   | { status: 'failed'; error: unknown };
 
 async function tryStart(
-  { sfn, settings }: StartContactDependencies,
+  { sfn, settings, payloads }: StartContactDependencies,
   name: string,
   input: PostCallExecutionInput,
 ): Promise<StartAttempt> {
   try {
+    const { text, storedCtr } = await executionInputText(input, payloads);
     const response = await sfn.send(
-      new StartExecutionCommand({
-        stateMachineArn: settings.stateMachineArn,
-        name,
-        input: serializeExecutionInput(input),
-      }),
+      new StartExecutionCommand({ stateMachineArn: settings.stateMachineArn, name, input: text }),
     );
     return {
       status: 'started',
       executionArn: response.executionArn ?? executionArnFor(settings.stateMachineArn, name),
       input,
+      ...(storedCtr === undefined ? {} : { storedCtr }),
     };
   } catch (error) {
     const errorName = nameOf(error);
@@ -242,6 +248,7 @@ function started(
     executionName,
     kind,
     plan: planSummary(attempt.input.plan),
+    ...(attempt.storedCtr === undefined ? {} : { ctrStoredIn: attempt.storedCtr.key }),
   });
   return {
     status: 'started',
@@ -251,6 +258,7 @@ function started(
     executionName,
     executionArn: attempt.executionArn,
     input: attempt.input,
+    ...(attempt.storedCtr === undefined ? {} : { storedCtr: attempt.storedCtr }),
   };
 }
 

@@ -14,6 +14,8 @@ import type { ContactVersionFence } from '../../shared/contact-versions/version-
 import type { CtrRejectReason } from '../../shared/ctr/errors.js';
 import type { ExecutionKind, PostCallExecutionInput } from '../../shared/ctr/execution-input.js';
 import type { PostCallSwitches } from '../../shared/ctr/switches.js';
+import type { PayloadReference } from '../../shared/payloads/payload-reference.js';
+import type { PayloadWriter } from '../../shared/payloads/payload-writer.js';
 
 /** The trigger's settings, read by `readCtrTriggerSettings`. */
 export interface CtrTriggerSettings {
@@ -35,6 +37,12 @@ export interface CtrTriggerSettings {
    * without DynamoDB): no fence, every version is started and the import alone enforces the order.
    */
   contactVersionTable?: string;
+  /**
+   * The payload bucket (CONTACT_PAYLOAD_BUCKET, set by the stack). Unset: a CTR too large for the
+   * execution input is dead-lettered, and a dead letter too large for SQS is retried (the event
+   * source mapping's on-failure record then locates it in the stream).
+   */
+  payloadBucket?: string;
 }
 
 /** The metric sink (Powertools `Metrics` fits). */
@@ -51,6 +59,11 @@ export interface CtrTriggerDependencies {
   sqs: SQSClient;
   /** The contact version fence (CONTACT_VERSION_TABLE): superseded versions are skipped up front. */
   fence?: ContactVersionFence;
+  /**
+   * The payload bucket (CONTACT_PAYLOAD_BUCKET): CTRs too large for an execution input and
+   * dead-letter data too large for an SQS message are stored there and passed by key.
+   */
+  payloads?: Pick<PayloadWriter, 'put'>;
   settings: CtrTriggerSettings;
   logger?: Logger;
   metrics?: TriggerMetrics;
@@ -70,7 +83,10 @@ export interface StartedOutcome extends OutcomeBase {
   kind: ExecutionKind;
   executionName: string;
   executionArn: string;
+  /** The input as built, with the contact's compact CTR (also when the CTR was stored, see `storedCtr`). */
   input: PostCallExecutionInput;
+  /** Where the CTR was stored when the input would have exceeded the Step Functions limit. */
+  storedCtr?: PayloadReference;
 }
 
 /** Why a record was skipped without starting anything. */
@@ -108,6 +124,8 @@ export interface DeadLetteredOutcome extends OutcomeBase {
   detail: string;
   /** The record's `data` exactly as delivered (base64). */
   data: string;
+  /** Where the data was stored because the message would have exceeded SQS's limit. */
+  dataStoredIn?: PayloadReference;
   contactId?: string;
 }
 

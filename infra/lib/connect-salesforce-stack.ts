@@ -1,6 +1,7 @@
 /**
  * The one deployable stack: parameters, the eight functions, the post-call state machine, the
- * contact-record trigger with its dead-letter queue, the contact version table, reporting triggers,
+ * contact-record trigger with its dead-letter queue, the contact version table, the payload bucket
+ * for contacts too large to pass inline, reporting triggers,
  * alarms, the operations dashboard and outputs.
  *
  * @example
@@ -12,6 +13,7 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { PipelineAlarms } from './alarms.js';
+import { ContactPayloadBucket } from './contact-payload-bucket.js';
 import { ContactVersionTable } from './contact-version-table.js';
 import { CtrTriggerWiring } from './ctr-trigger-wiring.js';
 import { OperationsDashboard } from './dashboard.js';
@@ -43,6 +45,7 @@ export class ConnectSalesforceStack extends Stack {
   readonly postCall: PostCallStateMachine;
   readonly ctrTrigger: CtrTriggerWiring;
   readonly contactVersions: ContactVersionTable;
+  readonly contactPayloads: ContactPayloadBucket;
   readonly reporting: ReportingWiring;
   readonly alarms: PipelineAlarms;
   readonly dashboard: OperationsDashboard;
@@ -71,6 +74,10 @@ export class ConnectSalesforceStack extends Stack {
     this.contactVersions = new ContactVersionTable(this, 'ContactVersions', {
       contactImport: this.functions.contactImport,
       ctrTrigger: this.functions.ctrTrigger,
+    });
+    this.contactPayloads = new ContactPayloadBucket(this, 'ContactPayloads', {
+      ctrTrigger: this.functions.ctrTrigger,
+      contactImport: this.functions.contactImport,
     });
     this.reporting = new ReportingWiring(this, 'Reporting', {
       params: this.params,
@@ -105,6 +112,11 @@ export class ConnectSalesforceStack extends Stack {
     new CfnOutput(this, 'OperationsDashboardUrl', {
       description: 'CloudWatch dashboard: contacts, executions, Salesforce API usage, queues, sfInvokeAPI',
       value: this.dashboard.url,
+    });
+    new CfnOutput(this, 'ContactPayloadBucketName', {
+      description:
+        'Large contact payloads kept by reference: execution-input/ (CTRs over the Step Functions input limit) and dead-letters/ (parked records over the SQS limit), 30 days',
+      value: this.contactPayloads.bucket.bucketName,
     });
     new CfnOutput(this, 'ContactRecordDeadLetterQueueUrl', {
       description: 'Contact records the pipeline could not process (npm run replay-dlq)',

@@ -16,7 +16,7 @@
  * ```
  */
 import { Aws, type CfnCondition, Fn } from 'aws-cdk-lib';
-import { type IRole, type Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { type IRole, Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
 import { acknowledgeWildcards } from './acknowledge.js';
 import { conditionalPolicy } from './conditional.js';
@@ -32,8 +32,8 @@ export const CONTACT_LENS_KEY_PREFIX = 'Analysis/';
  */
 export interface ObjectReadGrant {
   readonly role: IRole;
-  /** The grant exists only when this holds (the feature is on and the bucket is named). */
-  readonly condition: CfnCondition;
+  /** The grant exists only when this holds (the feature is on and the bucket is named); always when omitted. */
+  readonly condition?: CfnCondition;
   /** Bucket name (a parameter token). */
   readonly bucket: string;
   /** Key prefixes read (tokens or literals); '' would mean the whole bucket. */
@@ -73,7 +73,10 @@ export function grantObjectReads(scope: Construct, id: string, grant: ObjectRead
     's3:prefix': grant.prefixes.map((prefix) => Fn.join('', [prefix, '*'])),
   });
   list.addCondition('StringEquals', { 's3:ResourceAccount': Aws.ACCOUNT_ID });
-  const policy = conditionalPolicy(scope, id, grant.condition, grant.role, [read, list]);
+  const policy =
+    grant.condition === undefined
+      ? new Policy(scope, id, { statements: [read, list], roles: [grant.role] })
+      : conditionalPolicy(scope, id, grant.condition, grant.role, [read, list]);
   acknowledgeWildcards(policy, objects, grant.reason);
   return policy;
 }

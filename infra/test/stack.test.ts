@@ -1164,6 +1164,7 @@ describe('contact-record trigger', () => {
         'kinesis:SubscribeToShard',
         'logs:CreateLogStream',
         'logs:PutLogEvents',
+        's3:PutObject',
         'sqs:SendMessage',
         'states:DescribeExecution',
         'states:StartExecution',
@@ -1174,6 +1175,74 @@ describe('contact-record trigger', () => {
     const start = statements.find((s) => actionsOf(s).includes('states:StartExecution'));
     const machineId = ofType(deployed, 'AWS::StepFunctions::StateMachine')[0].logicalId;
     expect(start?.Resource).toEqual({ Ref: machineId });
+  });
+
+  it('keeps large payloads in an encrypted, private, TLS-only bucket that expires them; the trigger writes two prefixes, the import reads one', () => {
+    const deployed = deployedResources(template, EVERYTHING_ON);
+    const [bucket] = ofType(deployed, 'AWS::S3::Bucket');
+    expect(ofType(deployed, 'AWS::S3::Bucket')).toHaveLength(1);
+    expect(bucket?.properties).toMatchObject({
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+      },
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
+    });
+    const lifecycle = bucket?.properties.LifecycleConfiguration as
+      | { Rules: Array<Record<string, unknown>> }
+      | undefined;
+    const rules = lifecycle?.Rules ?? [];
+    expect(rules.map((rule) => [rule.Prefix, rule.ExpirationInDays, rule.Status])).toEqual([
+      ['execution-input/', 30, 'Enabled'],
+      ['dead-letters/', 30, 'Enabled'],
+    ]);
+    // Longer than an execution (96 h) plus Step Functions' 14-day redrive window, and the queue's 14 days.
+    expect(Math.min(...rules.map((rule) => Number(rule.ExpirationInDays)))).toBeGreaterThan(4 + 14);
+    const [policy] = ofType(deployed, 'AWS::S3::BucketPolicy');
+    expect(JSON.stringify(policy?.properties)).toContain('"aws:SecureTransport":"false"');
+
+    const byEnvironment = (variable: string) =>
+      ofType(deployed, 'AWS::Lambda::Function').filter((f) =>
+        JSON.stringify(f.properties.Environment).includes(variable),
+      );
+    const s3StatementsOf = (fn: { properties: Record<string, unknown> } | undefined) =>
+      statementsOfRole(deployed, roleIdOf(fn?.properties.Role)).filter((s) =>
+        actionsOf(s).some((action) => action.startsWith('s3:')),
+      );
+    const [trigger] = byEnvironment('CTR_DLQ_URL');
+    expect(byEnvironment('CONTACT_PAYLOAD_BUCKET')).toEqual([trigger]);
+    expect(
+      s3StatementsOf(trigger).flatMap((s) =>
+        actionsOf(s).map((a) => [a, resourcesOf(s).map((r) => concrete(r))]),
+      ),
+    ).toEqual([
+      [
+        's3:PutObject',
+        [
+          `arn:aws:s3:::<${bucket?.logicalId}>/execution-input/*`,
+          `arn:aws:s3:::<${bucket?.logicalId}>/dead-letters/*`,
+        ],
+      ],
+    ]);
+    const importer = ofType(deployed, 'AWS::Lambda::Function').find(
+      (f) =>
+        (f.properties.Environment as { Variables: Record<string, unknown> }).Variables
+          .POWERTOOLS_SERVICE_NAME === 'contact-import',
+    );
+    const reads = s3StatementsOf(importer);
+    expect(reads.map((s) => [actionsOf(s), resourcesOf(s).map((r) => concrete(r))])).toEqual([
+      [['s3:GetObject'], [`arn:aws:s3:::<${bucket?.logicalId}>/execution-input/*`]],
+      [['s3:ListBucket'], [`arn:aws:s3:::<${bucket?.logicalId}>`]],
+    ]);
+    const prefixes = ([] as unknown[]).concat(
+      (reads[1]?.Condition?.StringLike as Record<string, unknown> | undefined)?.['s3:prefix'] ?? [],
+    );
+    expect(prefixes.map((prefix) => concrete(prefix))).toEqual(['execution-input/*']);
   });
 
   it('keeps the contact version fence in an encrypted on-demand table with a TTL; the import claims, the trigger reads', () => {
@@ -1237,6 +1306,7 @@ describe('alarms and outputs', () => {
         'SfInvokeApiFunctionArn',
         'PostCallStateMachineArn',
         'ContactRecordDeadLetterQueueUrl',
+        'ContactPayloadBucketName',
       ]),
     );
   });

@@ -16,7 +16,7 @@
  * ```
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import type { IncomingMessage, Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,6 +36,14 @@ import { CONTACT_LENS_KEY_PREFIX, DEFAULT_RECORDING_KEY_PREFIX } from '../../inf
 import { POST_CALL_ASL_PATH } from '../../infra/lib/paths.js';
 import { ContactVersionFence } from '../../shared/contact-versions/version-fence.js';
 import { postCallSwitchesFromEnvironment } from '../../shared/ctr/switches.js';
+import {
+  CONTACT_PAYLOAD_BUCKET_ENV,
+  DEAD_LETTER_PREFIX,
+  EXECUTION_INPUT_PREFIX,
+} from '../../shared/payloads/payload-keys.js';
+import { PayloadReader } from '../../shared/payloads/payload-reader.js';
+import { PayloadWriter } from '../../shared/payloads/payload-writer.js';
+import { sendMessageRejection } from '../../shared/sqs/send-message-rules.js';
 import { ANALYTICS_SUBSTITUTION_DEFAULTS } from '../aws-stand-ins/analytics-branches.js';
 import type { RawKinesisData } from '../aws-stand-ins/kinesis-event.js';
 import { type LocalDynamoDb, startLocalDynamoDb } from '../aws-stand-ins/local-dynamodb.js';
@@ -66,6 +74,8 @@ import { sampleRecordingWav } from './sample-recording.js';
 export const LOCAL_DLQ_URL = 'https://sqs.us-east-1.amazonaws.com/123456789012/ctr-dead-letter-local';
 /** The Amazon Connect instance id offline runs configure. */
 export const LOCAL_INSTANCE_ID = '0e6d9a3c-7b1f-4c2a-9d3e-5f6a7b8c9d0e';
+/** The stack's payload bucket, locally (CONTACT_PAYLOAD_BUCKET). */
+export const LOCAL_PAYLOAD_BUCKET = 'contact-payloads-local';
 
 /** Real handlers behind the state machine's `${...FunctionArn}` substitutions. */
 export const POST_CALL_LAMBDA_HANDLERS: Record<string, LambdaHandler> = {
@@ -114,6 +124,12 @@ export interface LocalPipelineOptions {
   stream?: LocalKinesisStream;
   /** Refuse this share (0..1) of StartExecution calls with ThrottlingException (default 0). */
   startExecutionThrottleRate?: number;
+  /**
+   * The local S3's directory, kept after stop() (npm start and the `--local` commands share
+   * `.local-state/s3`, so stored payloads and recordings outlive the run). Default: a fresh
+   * temporary directory, removed by stop().
+   */
+  s3Directory?: string;
 }
 
 /** Lambda's on-failure record for a Kinesis event source mapping (the SQS message body). */
@@ -196,7 +212,8 @@ interface LocalPipelineParts {
   deadLettered: DeadLetteredRecord[];
   apiCallsByExecution: Map<string, number>;
   s3rver: S3rver;
-  s3Directory: string;
+  /** Removed by stop() (a temporary directory), or undefined when the caller keeps it. */
+  temporaryS3Directory: string | undefined;
   dynamodb: LocalDynamoDb;
   environment: SalesforceEnvironment;
   stepFunctions: LocalStepFunctions;
@@ -207,6 +224,7 @@ interface LocalPipelineParts {
   maxRedeliveries: number;
   fence: ContactVersionFence;
   stream: LocalKinesisStream;
+  payloadWriter: PayloadWriter;
 }
 
 /** The stack's listing grants (infra/lib/object-reads.ts) on the local bucket names. */
@@ -215,6 +233,9 @@ export function stackListGrants(): ListGrant[] {
   return [
     { bucket: recordings, prefix: DEFAULT_RECORDING_KEY_PREFIX },
     { bucket: recordings, prefix: CONTACT_LENS_KEY_PREFIX },
+    // contact-import reads stored execution CTRs; replay-dlq (an operator) reads stored dead letters.
+    { bucket: LOCAL_PAYLOAD_BUCKET, prefix: EXECUTION_INPUT_PREFIX },
+    { bucket: LOCAL_PAYLOAD_BUCKET, prefix: DEAD_LETTER_PREFIX },
     {
       bucket: ANALYTICS_SUBSTITUTION_DEFAULTS.TranscribeOutputBucket,
       prefix: transcriptOutputPrefix(AslDefinition.fromFile(POST_CALL_ASL_PATH)),
@@ -262,7 +283,10 @@ export class LocalPipeline {
   static async start(options: LocalPipelineOptions = {}): Promise<LocalPipeline> {
     const namespace = options.namespace ?? 'amazonconnect';
     const emulator = await startSalesforceEmulator({ ...options.emulator, namespace });
-    const s3Directory = mkdtempSync(join(tmpdir(), 'post-call-s3-'));
+    const temporaryS3Directory =
+      options.s3Directory === undefined ? mkdtempSync(join(tmpdir(), 'post-call-s3-')) : undefined;
+    const s3Directory = options.s3Directory ?? (temporaryS3Directory as string);
+    mkdirSync(s3Directory, { recursive: true });
     const s3rver = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory: s3Directory });
     // A missing key answers as on AWS for the functions' listing grants (403 outside them).
     answerMissingKeysAsS3(s3rver, options.s3ListGrants ?? stackListGrants());
@@ -288,6 +312,7 @@ export class LocalPipeline {
         AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',
         AWS_ENDPOINT_URL_DYNAMODB: dynamodb.endpoint,
         CONTACT_VERSION_TABLE: dynamodb.tableName,
+        [CONTACT_PAYLOAD_BUCKET_ENV]: LOCAL_PAYLOAD_BUCKET,
         ...options.env,
       },
     });
@@ -333,6 +358,9 @@ export class LocalPipeline {
     const sqsStub = mockClient(sqs);
     let messageNumber = 0;
     sqsStub.on(SendMessageCommand).callsFake(async (input: SendMessageCommandInput) => {
+      // SQS refuses a message over 256 KiB (body and attributes).
+      const rejection = sendMessageRejection(input);
+      if (rejection) throw rejection;
       const body = JSON.parse(input.MessageBody ?? '{}') as Record<string, unknown>;
       deadLettered.push({
         messageBody: input.MessageBody ?? '{}',
@@ -351,6 +379,7 @@ export class LocalPipeline {
       switches: postCallSwitchesFromEnvironment(process.env),
       availableBranches: AVAILABLE_BRANCHES,
       maxConcurrency: options.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY,
+      payloadBucket: LOCAL_PAYLOAD_BUCKET,
     };
     const s3 = new S3Client({
       region,
@@ -360,6 +389,16 @@ export class LocalPipeline {
       requestChecksumCalculation: 'WHEN_REQUIRED',
       responseChecksumValidation: 'WHEN_REQUIRED',
     });
+    try {
+      await s3.send(new CreateBucketCommand({ Bucket: LOCAL_PAYLOAD_BUCKET }));
+    } catch (error) {
+      // A kept directory (.local-state/s3) already holds it.
+      if (
+        (error as Error).name !== 'BucketAlreadyOwnedByYou' &&
+        (error as Error).name !== 'BucketAlreadyExists'
+      )
+        throw error;
+    }
     return new LocalPipeline({
       emulator,
       runner,
@@ -368,7 +407,7 @@ export class LocalPipeline {
       deadLettered,
       apiCallsByExecution,
       s3rver,
-      s3Directory,
+      temporaryS3Directory,
       dynamodb,
       environment,
       stepFunctions,
@@ -379,7 +418,13 @@ export class LocalPipeline {
       maxRedeliveries: options.maxRedeliveries ?? 3,
       fence: new ContactVersionFence(dynamodb.client, dynamodb.tableName),
       stream: options.stream ?? new LocalKinesisStream(),
+      payloadWriter: new PayloadWriter(s3, LOCAL_PAYLOAD_BUCKET),
     });
+  }
+
+  /** Reads payloads stored in the local payload bucket (what replay-dlq --local reads dead letters with). */
+  get payloadReader(): PayloadReader {
+    return new PayloadReader(this.s3);
   }
 
   get store(): ExecutionStore {
@@ -478,6 +523,7 @@ export class LocalPipeline {
       sqs: this.#parts.sqs,
       settings: this.#parts.settings,
       fence: this.#parts.fence,
+      payloads: this.#parts.payloadWriter,
     });
     this.outcomes.push(...outcomes);
     return outcomes;
@@ -613,7 +659,7 @@ export class LocalPipeline {
     await parts.emulator.stop();
     await parts.s3rver.close();
     await parts.dynamodb.stop();
-    rmSync(parts.s3Directory, { recursive: true, force: true });
+    if (parts.temporaryS3Directory) rmSync(parts.temporaryS3Directory, { recursive: true, force: true });
   }
 
   readonly #buckets = new Set<string>();

@@ -9,6 +9,7 @@
  * const code = await runLocalStart([readCtrFile('my-ctrs.jsonl')], { json: true }, io);
  * ```
  */
+import { rmSync } from 'node:fs';
 import type { CommandIo } from '../../ops/cli/program.js';
 import type { ValidationRule } from '../salesforce-emulator/types.js';
 import type { CtrFileBatch } from './ctr-file.js';
@@ -16,6 +17,7 @@ import { captureEmf, summariseEmf } from './emf-capture.js';
 import { DEFAULT_EXECUTION_STORE_FILE, ExecutionStore } from './execution-store.js';
 import { LocalPipeline } from './local-pipeline.js';
 import { localRunEnvironment, progressText, runCtrBatches, saveLocalRun } from './local-run.js';
+import { LOCAL_S3_DIRECTORY } from './local-state.js';
 import { renderMetricsSummary } from './metrics-summary.js';
 import { renderPipelineReport } from './pipeline-report.js';
 import { ProgressLine } from './progress-line.js';
@@ -51,7 +53,10 @@ export async function runLocalStart(
 ): Promise<number> {
   const started = Date.now();
   const store = new ExecutionStore(DEFAULT_EXECUTION_STORE_FILE);
+  // A fresh local S3, kept in .local-state/ for the --local commands (stored payloads, recordings).
+  rmSync(LOCAL_S3_DIRECTORY, { recursive: true, force: true });
   const pipeline = await LocalPipeline.start({
+    s3Directory: LOCAL_S3_DIRECTORY,
     env: localRunEnvironment(),
     runner: { store },
     emulator: {

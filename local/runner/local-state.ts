@@ -1,8 +1,9 @@
 /**
  * What `npm start` leaves behind for the `--local` operations commands, in `.local-state/`
  * (git-ignored): the executions (executions.json, see execution-store.ts), the emulated org's
- * records (salesforce.json), the dead-letter queue (dead-letters.json) and the contact record stream
- * (kinesis-stream.json: records and sequence numbers, read back by replay-dlq).
+ * records (salesforce.json), the dead-letter queue (dead-letters.json), the contact record stream
+ * (kinesis-stream.json: records and sequence numbers, read back by replay-dlq) and the local S3's
+ * objects (s3/: recordings and the payload bucket, where large CTRs and dead letters are kept).
  *
  * @example
  * ```ts
@@ -31,6 +32,8 @@ export const SALESFORCE_STATE_FILE = join(LOCAL_STATE_DIRECTORY, 'salesforce.jso
 export const DEAD_LETTER_FILE = join(LOCAL_STATE_DIRECTORY, 'dead-letters.json');
 /** The offline CTR stream's records and sequence numbers, read back by `replay-dlq --local`. */
 export const KINESIS_STREAM_FILE = join(LOCAL_STATE_DIRECTORY, 'kinesis-stream.json');
+/** The local S3's directory (s3rver's file store), emptied by each `npm start`. */
+export const LOCAL_S3_DIRECTORY = join(LOCAL_STATE_DIRECTORY, 's3');
 
 /** One message of the local dead-letter queue. */
 export interface LocalDeadLetter {

@@ -19,6 +19,8 @@ import { UsageError } from '../cli/errors.js';
 export const STATE_MACHINE_OUTPUT = 'PostCallStateMachineArn';
 /** The stack output holding the dead-letter queue's URL. */
 export const DEAD_LETTER_QUEUE_OUTPUT = 'ContactRecordDeadLetterQueueUrl';
+/** The payload bucket: CTRs and dead-letter data too large to pass inline. */
+export const PAYLOAD_BUCKET_OUTPUT = 'ContactPayloadBucketName';
 
 /** A deployed stack's outputs, by output key. */
 export type StackOutputs = Readonly<Record<string, string>>;

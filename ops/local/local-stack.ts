@@ -6,7 +6,12 @@
  */
 import { DEFAULT_EXECUTION_STORE_FILE, ExecutionStore } from '../../local/runner/execution-store.js';
 import { LocalPipeline } from '../../local/runner/local-pipeline.js';
-import { loadLocalJson, SALESFORCE_STATE_FILE, saveLocalJson } from '../../local/runner/local-state.js';
+import {
+  LOCAL_S3_DIRECTORY,
+  loadLocalJson,
+  SALESFORCE_STATE_FILE,
+  saveLocalJson,
+} from '../../local/runner/local-state.js';
 import type { EmulatorState } from '../../local/salesforce-emulator/types.js';
 import { UsageError } from '../cli/errors.js';
 
@@ -32,9 +37,11 @@ export async function openLocalStack(): Promise<LocalStack> {
   const pipeline = await LocalPipeline.start({
     emulator: state ? { state } : {},
     runner: { store },
+    // The objects npm start left: stored payloads (large CTRs, dead letters) and recordings.
+    s3Directory: LOCAL_S3_DIRECTORY,
     env: { RECORDING_UPLOAD_ENABLED: process.env.RECORDING_UPLOAD_ENABLED ?? 'true' },
   });
-  // s3rver starts empty: put back the recordings the saved contacts point at.
+  // Put back the recordings the saved contacts point at (a state saved before s3/ was kept has none).
   await pipeline.putRecordingsFor(
     store.list().map((execution) => (JSON.parse(execution.input) as { ctr?: unknown }).ctr),
   );

@@ -11,6 +11,7 @@
 import { Option } from '@commander-js/extra-typings';
 import type { KinesisStreamEvent } from 'aws-lambda';
 import type { RecordOutcome } from '../../functions/ctr-trigger/index.js';
+import type { PayloadReference } from '../../shared/payloads/payload-reference.js';
 import { withOutputOptions, withTargetOptions } from '../cli/cli-options.js';
 import { type CommandStreams, createProgram, processStreams, runProgram } from '../cli/program.js';
 import { ItemProgress } from '../cli/progress.js';
@@ -25,6 +26,8 @@ export interface ReplayContext {
   startBatch: (event: KinesisStreamEvent, source: ReplaySource) => Promise<RecordOutcome[]>;
   /** Reads an on-failure record's batch back from the stream. */
   readStreamBatch?: (batch: KinesisBatchInfo) => Promise<StreamBatch>;
+  /** Reads a dead letter's data stored in the payload bucket. */
+  readPayload?: (ref: PayloadReference) => Promise<string>;
   /** Called once the replay is over (local: wait for executions, save state). */
   close?: () => Promise<void>;
 }
@@ -93,6 +96,7 @@ export async function runReplayDlqCli(
         report = await replayDeadLetters(context.queue, {
           startBatch: context.startBatch,
           readStreamBatch: context.readStreamBatch,
+          readPayload: context.readPayload,
           dryRun: options.dryRun === true,
           maxMessages: options.max,
           onResult: (r) =>

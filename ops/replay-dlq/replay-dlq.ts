@@ -6,7 +6,9 @@
  *
  * The queue holds two kinds of message:
  * - the trigger's own (`source: 'ctr-trigger'`): one record that can never succeed as it is, with
- *   its data;
+ *   its data, inline or, when it was too large for SQS, stored in the payload bucket (`dataStoredIn`:
+ *   read back and checked against its size and SHA-256, so the record replayed is byte for byte the
+ *   one delivered);
  * - Lambda's on-failure records for the Kinesis mapping (retries exhausted, or too old): a shard
  *   and sequence range only. Its records are read back from the stream while it still holds them
  *   (`stream-batch.ts`) and replayed as one batch; a record the trigger parks now is on the queue
@@ -24,6 +26,7 @@ import type { DeadLetterMessage } from '../../functions/ctr-trigger/dead-letter.
 import type { RecordOutcome } from '../../functions/ctr-trigger/index.js';
 import { CtrRejectedError } from '../../shared/ctr/errors.js';
 import { decodeContactTraceRecord } from '../../shared/ctr/parse.js';
+import { type PayloadReference, parsePayloadReference } from '../../shared/payloads/payload-reference.js';
 import {
   type KinesisBatchInfo,
   type MissingRange,
@@ -76,6 +79,11 @@ export interface ReplayOptions {
   startBatch: (event: KinesisStreamEvent, source: ReplaySource) => Promise<RecordOutcome[]>;
   /** Reads an on-failure record's batch back from the stream (Kinesis GetShardIterator/GetRecords). */
   readStreamBatch?: (batch: KinesisBatchInfo) => Promise<StreamBatch>;
+  /**
+   * Reads a dead letter's stored data back from the payload bucket (S3 GetObject), checked
+   * against the reference's size and SHA-256.
+   */
+  readPayload?: (ref: PayloadReference) => Promise<string>;
   dryRun?: boolean;
   /** Stop after this many messages (default: until the queue is drained). */
   maxMessages?: number;
@@ -91,19 +99,42 @@ export interface ReplayReport {
   missing: MissingRange[];
 }
 
+/** A ctr-trigger message: its data inline, or stored (`dataStoredIn`); anything else is undefined. */
 function parseMessage(body: string): DeadLetterMessage | undefined {
   try {
     const parsed = JSON.parse(body) as Partial<DeadLetterMessage>;
-    return parsed.source === 'ctr-trigger' && typeof parsed.data === 'string' && parsed.kinesis
-      ? (parsed as DeadLetterMessage)
-      : undefined;
+    if (parsed.source !== 'ctr-trigger' || !parsed.kinesis) return undefined;
+    const stored = parsePayloadReference(parsed.dataStoredIn);
+    if (typeof parsed.data !== 'string' && stored === undefined) return undefined;
+    return {
+      ...(parsed as DeadLetterMessage),
+      data: typeof parsed.data === 'string' ? parsed.data : null,
+      dataStoredIn: stored ?? null,
+    };
   } catch {
     return undefined;
   }
 }
 
-/** The Kinesis record the trigger saw, rebuilt from the dead-letter message. */
-export function toKinesisRecord(message: DeadLetterMessage): KinesisStreamRecord {
+/** The record's data as delivered: inline, or read back from the payload bucket. */
+async function dataOf(
+  message: DeadLetterMessage,
+  options: ReplayOptions,
+): Promise<{ data: string } | { kept: string }> {
+  const stored = message.dataStoredIn;
+  if (stored === null) return { data: message.data ?? '' };
+  const where = `s3://${stored.bucket}/${stored.key}`;
+  if (!options.readPayload) return { kept: `data is stored at ${where}: no payload reader to read it back` };
+  try {
+    return { data: await options.readPayload(stored) };
+  } catch (error) {
+    const name = error instanceof Error ? error.name : 'Error';
+    return { kept: `data stored at ${where} cannot be read back: ${name}: ${(error as Error).message}` };
+  }
+}
+
+/** The Kinesis record the trigger saw, rebuilt from the dead-letter message and its data. */
+export function toKinesisRecord(message: DeadLetterMessage, data: string): KinesisStreamRecord {
   return {
     eventSource: 'aws:kinesis',
     eventVersion: '1.0',
@@ -116,7 +147,7 @@ export function toKinesisRecord(message: DeadLetterMessage): KinesisStreamRecord
       kinesisSchemaVersion: '1.0',
       partitionKey: message.kinesis.partitionKey ?? '',
       sequenceNumber: message.kinesis.sequenceNumber,
-      data: message.data,
+      data,
       approximateArrivalTimestamp: message.kinesis.approximateArrivalTimestamp ?? 0,
     },
   };
@@ -160,17 +191,11 @@ async function replayOne(
       deleted: false,
     };
   }
-  if (message.dataTruncated) {
-    return {
-      ...base,
-      action: 'kept',
-      detail: `data was truncated when parked (${message.dataLength} chars); re-read sequence ${message.kinesis.sequenceNumber} from shard ${message.kinesis.shardId ?? '?'}`,
-      deleted: false,
-    };
-  }
+  const resolved = await dataOf(message, options);
+  if ('kept' in resolved) return { ...base, action: 'kept', detail: resolved.kept, deleted: false };
   if (options.dryRun) {
     try {
-      const ctr = decodeContactTraceRecord(message.data);
+      const ctr = decodeContactTraceRecord(resolved.data);
       return {
         ...base,
         contactId: ctr.ContactId,
@@ -188,7 +213,10 @@ async function replayOne(
       };
     }
   }
-  const [outcome] = await options.startBatch({ Records: [toKinesisRecord(message)] }, 'dead-letter');
+  const [outcome] = await options.startBatch(
+    { Records: [toKinesisRecord(message, resolved.data)] },
+    'dead-letter',
+  );
   if (!outcome) throw new Error(`trigger returned no outcome for message ${received.messageId}`);
   const { action, detail, handled } = describeOutcome(outcome);
   if (handled) await queue.delete(received.receiptHandle);

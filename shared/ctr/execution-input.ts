@@ -1,7 +1,8 @@
 /**
  * The contract between the Kinesis trigger and `statemachines/post-call.asl.json`: the input of
  * one post-call execution. Kept small (the Step Functions payload limit is 256 KB): the CTR
- * itself is carried because Connect caps it far below that, transcripts and analyses never are.
+ * itself is carried unless it would not fit (then it is passed by key, see execution-ctr.ts),
+ * transcripts and analyses never are.
  *
  * @example
  * ```json
@@ -64,7 +65,10 @@ export interface PostCallExecutionInput {
    * reads (`compactCtrForExecution` in shared/ctr/compact-ctr.ts: everything the CTR upsert maps,
    * `DisconnectReason`, the recordings; every known key present, absent ones as null). Other
    * fields (Agent state transitions, media streams, tags…) are dropped to keep the input small and
-   * the execution history free of data nobody reads.
+   * the execution history free of data nobody reads. When the input would still exceed 256 KiB
+   * (very large attributes), this is a `StoredCtr` instead: the key of the compact CTR in the
+   * payload bucket and the fields the state machine reads itself (see execution-ctr.ts); read
+   * it through `readExecutionCtr`.
    */
   ctr: Record<string, unknown>;
 }

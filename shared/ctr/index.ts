@@ -16,6 +16,7 @@ export * from './comprehend-analyses.js';
 export * from './ctr-json-text.js';
 export * from './ctr-version.js';
 export * from './errors.js';
+export * from './execution-ctr.js';
 export * from './execution-input.js';
 export * from './execution-name.js';
 export * from './parse.js';
