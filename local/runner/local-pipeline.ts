@@ -44,6 +44,7 @@ import {
 import { PayloadReader } from '../../shared/payloads/payload-reader.js';
 import { PayloadWriter } from '../../shared/payloads/payload-writer.js';
 import { sendMessageRejection } from '../../shared/sqs/send-message-rules.js';
+import { isObject } from '../../shared/values/is-object.js';
 import { ANALYTICS_SUBSTITUTION_DEFAULTS } from '../aws-stand-ins/analytics-branches.js';
 import type { RawKinesisData } from '../aws-stand-ins/kinesis-event.js';
 import { type LocalDynamoDb, startLocalDynamoDb } from '../aws-stand-ins/local-dynamodb.js';
@@ -160,7 +161,10 @@ export interface DeadLetteredRecord {
   messageBody: string;
   reason: string;
   detail: string;
+  /** The record's base64 data as the message carries it ('' when it is stored, see `dataStoredIn`). */
   data: string;
+  /** `s3://bucket/key` of the data when it was too large for the message. */
+  dataStoredIn?: string;
   contactId: string | null;
 }
 
@@ -367,6 +371,9 @@ export class LocalPipeline {
         reason: String(body.reason ?? 'unknown'),
         detail: String(body.detail ?? ''),
         data: String(body.data ?? ''),
+        ...(isObject(body.dataStoredIn)
+          ? { dataStoredIn: `s3://${String(body.dataStoredIn.bucket)}/${String(body.dataStoredIn.key)}` }
+          : {}),
         contactId: typeof body.contactId === 'string' ? body.contactId : null,
       });
       messageNumber += 1;

@@ -26,7 +26,8 @@ export interface PipelineReport {
     salesforceRecords: Record<string, string[]>;
     salesforceApiCalls: number;
   }>;
-  deadLettered: Array<{ reason: string; data: string }>;
+  /** `data`: the first bytes of the record; `dataStoredIn`: where its data is when too large for SQS. */
+  deadLettered: Array<{ reason: string; data: string; dataStoredIn?: string }>;
   skipped: Array<{ contactId: string; reason: string }>;
   salesforceApiCalls: number;
 }
@@ -70,6 +71,7 @@ export function buildPipelineReport(
     deadLettered: pipeline.deadLettered.map((record) => ({
       reason: `${record.reason}: ${record.detail}`,
       data: record.data,
+      ...(record.dataStoredIn === undefined ? {} : { dataStoredIn: record.dataStoredIn }),
     })),
     skipped,
     salesforceApiCalls: pipeline.emulator.apiUsage().apiCalls,
@@ -155,7 +157,11 @@ export function renderPipelineReport(report: PipelineReport, summary: PipelineSu
   }
   if (report.deadLettered.length > 0) {
     lines.push('', 'Dead-lettered records:');
-    for (const dead of report.deadLettered) lines.push(`  ${dead.reason} (data: ${shorten(dead.data, 40)})`);
+    for (const dead of report.deadLettered) {
+      const data =
+        dead.dataStoredIn === undefined ? shorten(dead.data, 40) : `stored at ${dead.dataStoredIn}`;
+      lines.push(`  ${dead.reason} (data: ${data})`);
+    }
   }
   if (summary.unresolvedRetries.length > 0) {
     lines.push('', 'Records still failing after re-delivery:');
