@@ -36,6 +36,28 @@ const emptySource: ExecutionSource = {
   start: async () => ({ executionArn: 'unused' }),
 };
 
+const KNOWN_CONTACT = '11111111-1111-4111-8111-111111111111';
+
+/** A source holding one FAILED execution of `contactId` (named after it, as the trigger names them). */
+function failedExecutionSource(contactId: string, extra: { redriveStatus?: string } = {}): ExecutionSource {
+  const startDate = new Date('2026-11-28T10:00:00Z');
+  return {
+    ...emptySource,
+    async *list() {
+      yield { executionArn: `arn:${contactId}`, name: contactId, status: 'FAILED', startDate };
+    },
+    describe: async (executionArn) => ({
+      executionArn,
+      name: contactId,
+      status: 'FAILED',
+      startDate,
+      stopDate: new Date(),
+      input: JSON.stringify({ contactId }),
+      ...extra,
+    }),
+  };
+}
+
 const refuse = async (): Promise<never> => {
   throw new Error('bad usage must be refused before any target is opened');
 };
@@ -273,27 +295,8 @@ describe('the shared execution selection', () => {
   });
 
   it('redrive: a second named contact without any execution still exits 1 after the first is handled', async () => {
-    const known = '11111111-1111-4111-8111-111111111111';
-    const source: ExecutionSource = {
-      ...emptySource,
-      async *list() {
-        yield {
-          executionArn: `arn:${known}`,
-          name: known,
-          status: 'FAILED',
-          startDate: new Date('2026-11-28T10:00:00Z'),
-        };
-      },
-      describe: async (executionArn) => ({
-        executionArn,
-        name: known,
-        status: 'FAILED',
-        startDate: new Date('2026-11-28T10:00:00Z'),
-        stopDate: new Date(),
-        input: JSON.stringify({ contactId: known }),
-        redriveStatus: 'REDRIVABLE',
-      }),
-    };
+    const known = KNOWN_CONTACT;
+    const source = failedExecutionSource(known, { redriveStatus: 'REDRIVABLE' });
     const streams = commandStreams();
     const code = await runRedriveCli(
       ['--contact-id', known, '--contact-id', UNKNOWN_CONTACT],
@@ -308,26 +311,8 @@ describe('the shared execution selection', () => {
   });
 
   it('redrive on a terminal: one updating progress line on stderr, erased before the table', async () => {
-    const known = '11111111-1111-4111-8111-111111111111';
-    const source: ExecutionSource = {
-      ...emptySource,
-      async *list() {
-        yield {
-          executionArn: `arn:${known}`,
-          name: known,
-          status: 'FAILED',
-          startDate: new Date('2026-11-28T10:00:00Z'),
-        };
-      },
-      describe: async (executionArn) => ({
-        executionArn,
-        name: known,
-        status: 'FAILED',
-        startDate: new Date('2026-11-28T10:00:00Z'),
-        stopDate: new Date(),
-        input: JSON.stringify({ contactId: known }),
-      }),
-    };
+    const known = KNOWN_CONTACT;
+    const source = failedExecutionSource(known);
     const terminal = commandStreams({ tty: true, columns: 100 });
     expect(await runRedriveCli([], async () => source, terminal)).toBe(0);
     expect(terminal.stderrText()).toBe(`\r\x1b[2K[1/1] ${known}: redrive done\r\x1b[2K`);
