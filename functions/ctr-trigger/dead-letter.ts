@@ -23,6 +23,10 @@ import { MAX_SQS_MESSAGE_BYTES, sqsMessageBytes } from '../../shared/sqs/send-me
 import { DeadLetterTooLargeError } from './errors.js';
 import type { DeadLetterReason } from './types.js';
 
+/**
+ * A record to park on the dead-letter queue: the Kinesis record as delivered, why it can never
+ * become an execution, a short detail and the ContactId when one was read.
+ */
 export interface DeadLetterEntry {
   record: KinesisStreamRecord;
   reason: DeadLetterReason;
@@ -83,6 +87,10 @@ export function buildDeadLetterMessage(
   };
 }
 
+/**
+ * The SendMessage request parking `message` on the queue, with its reason and sequence number as
+ * message attributes; on a FIFO queue a re-delivered record is deduplicated by its stream identity.
+ */
 export function buildSendMessageInput(queueUrl: string, message: DeadLetterMessage): SendMessageCommandInput {
   const input: SendMessageCommandInput = {
     QueueUrl: queueUrl,

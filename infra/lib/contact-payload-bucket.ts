@@ -40,11 +40,21 @@ export const EXECUTION_INPUT_RETENTION_DAYS = 30;
 /** Lifetime of stored dead-letter data: the queue's 14-day retention, and margin. */
 export const DEAD_LETTER_RETENTION_DAYS = 30;
 
+/** The functions that write and read stored payloads (each gets exactly its own prefix). */
 export interface ContactPayloadBucketProps {
   readonly ctrTrigger: PipelineFunction;
   readonly contactImport: PipelineFunction;
 }
 
+/**
+ * The stack's own payload bucket (S3-managed encryption, public access blocked, TLS only, kept on
+ * uninstall) with one expiring prefix for large execution inputs and one for large dead letters.
+ *
+ * @example
+ * ```ts
+ * const payloads = new ContactPayloadBucket(this, 'ContactPayloads', { ctrTrigger, contactImport });
+ * ```
+ */
 export class ContactPayloadBucket extends Construct {
   readonly bucket: Bucket;
 

@@ -12,6 +12,7 @@
 /** The environment variable naming the contact version table (DynamoDB). */
 export const CONTACT_VERSION_TABLE_ENV = 'CONTACT_VERSION_TABLE';
 
+/** The table's partition key: one item per ContactId. */
 export const CONTACT_VERSION_KEY = 'contactId';
 /**
  * The table's time-to-live attribute (epoch seconds, refreshed on every claim): DynamoDB deletes a

@@ -15,6 +15,11 @@ import { PayloadWriter } from './payload-writer.js';
 
 let cached: { bucket: string; endpoint: string | undefined; writer: PayloadWriter } | undefined;
 
+/**
+ * The payload writer on the bucket named by `CONTACT_PAYLOAD_BUCKET`, created once per container
+ * and reused while the bucket and S3 endpoint stay the same. Throws a `ConfigurationError` naming
+ * the variable when it is unset.
+ */
 export function payloadWriterFromEnvironment(
   env: Record<string, string | undefined> = process.env,
 ): PayloadWriter {

@@ -15,6 +15,15 @@ import { GetObjectCommand, NoSuchKey, type S3Client, S3ServiceException } from '
 import { PayloadIntegrityError, PayloadNotFoundError, PayloadUnavailableError } from './errors.js';
 import type { PayloadReference } from './payload-reference.js';
 
+/**
+ * Reads a stored payload back, checking its size and SHA-256 against the reference; missing,
+ * unavailable (retried) and refused reads are told apart.
+ *
+ * @example
+ * ```ts
+ * const text = await new PayloadReader(new S3Client({})).read(ref);
+ * ```
+ */
 export class PayloadReader {
   constructor(private readonly s3: Pick<S3Client, 'send'>) {}
 

@@ -11,6 +11,10 @@
  */
 import { isObject } from '../values/is-object.js';
 
+/**
+ * Where a payload too large to travel inline was stored (bucket, key) and how to check it came back
+ * unchanged (size in bytes, SHA-256 hex).
+ */
 export interface PayloadReference {
   bucket: string;
   key: string;

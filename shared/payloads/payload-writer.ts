@@ -14,6 +14,16 @@ import { createHash } from 'node:crypto';
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { PayloadReference } from './payload-reference.js';
 
+/**
+ * Stores a payload too large to travel inline in the stack's payload bucket under a key derived
+ * from its SHA-256 and answers the {@link PayloadReference} that replaces it; storing the same body
+ * again is harmless.
+ *
+ * @example
+ * ```ts
+ * const ref = await new PayloadWriter(new S3Client({}), bucketName).put(deadLetterKey, base64Data, 'text/plain');
+ * ```
+ */
 export class PayloadWriter {
   constructor(
     private readonly s3: Pick<S3Client, 'send'>,
