@@ -19,15 +19,21 @@
  * ```
  */
 import { pythonJson } from '../json/python-json.js';
-import { compositeFailure, subresponseError } from '../salesforce/composite-failure.js';
+import { compositeFailure } from '../salesforce/composite-failure.js';
 import { withNamespace } from '../salesforce/namespace.js';
-import { isSalesforceId, soql } from '../salesforce/soql.js';
+import {
+  type AttachmentDocument,
+  attachmentSubrequests,
+  deleteAttachments,
+  insertedAttachmentIds,
+  MAX_COMPOSITE_SUBREQUESTS,
+  olderAttachmentIds,
+} from '../salesforce/replaced-attachments.js';
+import { isSalesforceId } from '../salesforce/soql.js';
 import type { CompositeSubrequest, SalesforceApi } from '../salesforce/types.js';
 
 /** The analytics object's name without namespace. */
 export const ANALYTICS_OBJECT = 'AC_ContactChannelAnalytics__c';
-/** A composite request carries at most 25 subrequests. */
-const MAX_SUBREQUESTS = 25;
 
 /** A JSON document attached to the analytics record. */
 export interface JsonAttachment {
@@ -64,8 +70,13 @@ export interface AnalyticsRecordWriteResult {
   salesforceCalls: number;
 }
 
-function base64Json(content: unknown): string {
-  return Buffer.from(pythonJson(content), 'utf8').toString('base64');
+function jsonDocument(attachment: JsonAttachment): AttachmentDocument {
+  return {
+    name: attachment.name,
+    description: attachment.description,
+    contentType: 'application/json',
+    text: pythonJson(attachment.content),
+  };
 }
 
 /**
@@ -96,7 +107,7 @@ export class AnalyticsRecordWriter {
     if (!isSalesforceId(recordId)) throw new TypeError('recordId is not a Salesforce Id');
     const names = attachments.map((attachment) => attachment.name);
     if (new Set(names).size !== names.length) throw new TypeError('attachment names must be distinct');
-    if (attachments.length + 2 > MAX_SUBREQUESTS)
+    if (attachments.length + 2 > MAX_COMPOSITE_SUBREQUESTS)
       throw new RangeError('too many attachments for one request');
 
     const fields = withNamespace(this.namespace, request.fields);
@@ -109,28 +120,14 @@ export class AnalyticsRecordWriter {
         body: fields,
       });
     }
-    if (attachments.length > 0) {
-      const query = soql`SELECT Id, Name FROM Attachment WHERE ParentId = ${recordId} AND Name IN ${names}`;
-      subrequests.push({
-        method: 'GET',
-        url: `/query?q=${encodeURIComponent(query)}`,
-        referenceId: 'olderAttachments',
-      });
-    }
-    attachments.forEach((attachment, index) => {
-      subrequests.push({
-        method: 'POST',
-        url: '/sobjects/Attachment',
-        referenceId: `attachment${index}`,
-        body: {
-          ParentId: recordId,
-          Name: attachment.name,
-          Description: attachment.description,
-          ContentType: 'application/json',
-          Body: base64Json(attachment.content),
-        },
-      });
-    });
+    subrequests.push(
+      ...attachmentSubrequests({
+        parentId: recordId,
+        documents: attachments.map(jsonDocument),
+        lookupNames: names,
+        referencePrefix: '',
+      }),
+    );
     if (subrequests.length === 0) {
       return { recordId, attachmentIds: {}, replacedAttachmentIds: [], salesforceCalls: 0 };
     }
@@ -139,43 +136,13 @@ export class AnalyticsRecordWriter {
     const failure = compositeFailure(responses, (referenceId) => this.#describe(referenceId, attachments));
     if (failure) throw failure;
 
-    const byReference = new Map(responses.map((response) => [response.referenceId, response]));
-    const attachmentIds: Record<string, string> = {};
-    attachments.forEach((attachment, index) => {
-      const body = byReference.get(`attachment${index}`)?.body as { id?: unknown } | undefined;
-      if (typeof body?.id === 'string') attachmentIds[attachment.name] = body.id;
-    });
-    const older = byReference.get('olderAttachments')?.body as
-      | { records?: Array<{ Id?: unknown }> }
-      | undefined;
-    const olderIds = (older?.records ?? [])
-      .map((record) => record.Id)
-      .filter((id): id is string => typeof id === 'string' && !Object.values(attachmentIds).includes(id));
+    const attachmentIds = insertedAttachmentIds(responses, attachments, '');
+    const olderIds = olderAttachmentIds(responses, '', attachmentIds);
     let salesforceCalls = 1;
-    if (olderIds.length > 0) salesforceCalls += await this.#deleteAttachments(olderIds);
-    return { recordId, attachmentIds, replacedAttachmentIds: olderIds, salesforceCalls };
-  }
-
-  /** Deletes attachments (25 per composite request); one already gone is fine. Returns calls made. */
-  async #deleteAttachments(ids: string[]): Promise<number> {
-    let calls = 0;
-    for (let i = 0; i < ids.length; i += MAX_SUBREQUESTS) {
-      const batch = ids.slice(i, i + MAX_SUBREQUESTS);
-      const responses = await this.api.composite(
-        batch.map((id, index) => ({
-          method: 'DELETE',
-          url: `/sobjects/Attachment/${id}`,
-          referenceId: `delete${index}`,
-        })),
-        { allOrNone: false },
-      );
-      calls += 1;
-      for (const response of responses) {
-        if (response.httpStatusCode < 300 || response.httpStatusCode === 404) continue;
-        throw subresponseError(response, 'delete older analytics attachment');
-      }
+    if (olderIds.length > 0) {
+      salesforceCalls += await deleteAttachments(this.api, olderIds, 'delete older analytics attachment');
     }
-    return calls;
+    return { recordId, attachmentIds, replacedAttachmentIds: olderIds, salesforceCalls };
   }
 
   #describe(referenceId: string, attachments: readonly JsonAttachment[]): string {
