@@ -4,6 +4,12 @@ import { ContactBusyError } from '../../shared/contact-versions/errors.js';
 import type { FenceClaim } from '../../shared/contact-versions/types.js';
 import type { ContactVersionFence } from '../../shared/contact-versions/version-fence.js';
 import { compositeFailure } from '../../shared/salesforce/composite-failure.js';
+import {
+  attachmentSubrequests,
+  deleteAttachments,
+  insertedAttachmentIds,
+  olderAttachmentIds,
+} from '../../shared/salesforce/replaced-attachments.js';
 import { SalesforceRequestError } from '../../shared/salesforce/errors.js';
 import { soql, soqlIdentifier } from '../../shared/salesforce/soql.js';
 import type { CompositeSubrequest, SalesforceApi } from '../../shared/salesforce/types.js';
@@ -11,11 +17,19 @@ import { writeMayStillLand } from '../../shared/salesforce/write-outcome.js';
 import { isObject } from '../../shared/values/is-object.js';
 import { type UpsertOutcome, upsertOutcome } from './composite-outcome.js';
 import { ctrFields } from './ctr-fields.js';
+import { moveOversizeFields, type OversizeField } from './oversize-fields.js';
 import { plannedBranches } from './planned-branches.js';
-import type { ContactImportEvent, ContactImportResult, ContactImportSettings } from './types.js';
+import type {
+  ContactImportEvent,
+  ContactImportResult,
+  ContactImportSettings,
+  OversizeFieldResult,
+} from './types.js';
 
 const CTR_OBJECT = 'AC_ContactTraceRecord__c';
 const ANALYTICS_OBJECT = 'AC_ContactChannelAnalytics__c';
+/** Reference ids of the CTR's attachment subrequests: `ctrOlderAttachments`, `ctrAttachment<i>`. */
+const CTR_ATTACHMENTS = 'ctr';
 
 /** `arn:aws:connect:<region>:<account>:instance/<id>` → `<id>`. */
 function instanceIdFromArn(arn: unknown): string | undefined {
@@ -62,6 +76,12 @@ const WALL_CLOCK: WaitClock = { now: Date.now, sleep: (ms) => sleep(ms).then(() 
  * two CTR writes of one contact are ever in flight at once, so the newest version always ends in
  * Salesforce whatever order, concurrency, Retry or redrive the versions come in.
  *
+ * A CTR text longer than its field (900 KB of attributes in a 131,072-character `Attributes__c`)
+ * would make Salesforce refuse the whole upsert. Such a field is written as null and its full text
+ * attached to the record (`Attributes__c.json`) in the same composite request, replacing older
+ * copies (`shared/salesforce/replaced-attachments.ts`); the fence remembers the names, so a later
+ * version that fits removes them. The result lists them (`oversizeFields`).
+ *
  * @example
  * ```ts
  * const importer = new ContactImporter(getSalesforceClient(), settings, logger, contactVersionFenceFromEnvironment());
@@ -100,11 +120,30 @@ export class ContactImporter {
     const facts = { contactId, kind, plan, ctr, recordingLocation: location };
     let ctrRecordId: string | null = null;
     let analyticsRecordId: string | null = null;
+    let oversize: OversizeField[] = [];
+    let lookupNames: string[] = [];
+    let oversizeFields: OversizeFieldResult[] = [];
     // Whether the composite request went out: only then can a failure leave a write behind.
     let sent = false;
     try {
       const subrequests: CompositeSubrequest[] = [];
-      if (wantsCtr) subrequests.push(await this.#ctrUpsert(contactId, ctr));
+      if (wantsCtr) {
+        const upsert = await this.#ctrUpsert(contactId, ctr);
+        oversize = upsert.oversize;
+        // Attachments an earlier version left: looked for again so a fitting version removes them.
+        lookupNames = [
+          ...new Set([...oversize.map((field) => field.document.name), ...(claim?.attachments ?? [])]),
+        ];
+        subrequests.push(
+          upsert.subrequest,
+          ...attachmentSubrequests({
+            parentId: '@{ctr.id}',
+            documents: oversize.map((field) => field.document),
+            lookupNames,
+            referencePrefix: CTR_ATTACHMENTS,
+          }),
+        );
+      }
       if (wantsAnalytics) subrequests.push(await this.#analyticsUpsert(event, location));
       if (subrequests.length === 0) {
         this.logger?.debug('nothing to import for this contact', { contactId, kind, ctrImport });
@@ -113,6 +152,7 @@ export class ContactImporter {
           analyticsRecordId: null,
           recordingLocation: location,
           ctrImport,
+          oversizeFields: [],
           branches: plannedBranches({ ...facts, analyticsRecordId: null }),
         };
       }
@@ -122,17 +162,43 @@ export class ContactImporter {
         allOrNone: true,
         repeatUnknownOutcome: claim === undefined,
       });
-      const failure = compositeFailure(
-        responses,
-        (referenceId) => `upsert ${this.#name(referenceObject(referenceId))} (composite)`,
-      );
+      const failure = compositeFailure(responses, (referenceId) => this.#step(referenceId, oversize));
       if (failure) throw failure;
       sent = false;
+      if (lookupNames.length > 0) {
+        const documents = oversize.map((field) => field.document);
+        const inserted = insertedAttachmentIds(responses, documents, CTR_ATTACHMENTS);
+        // Still under the fence's lease: the older copies go before another version may write.
+        const older = olderAttachmentIds(responses, CTR_ATTACHMENTS, inserted);
+        if (older.length > 0) {
+          await deleteAttachments(this.api, older, `delete older ${this.#name(CTR_OBJECT)} attachment`);
+        }
+        oversizeFields = oversize.map(({ field, length, limit, document }) => ({
+          field,
+          length,
+          limit,
+          attachment: document.name,
+          attachmentId: inserted[document.name] ?? null,
+        }));
+        if (older.length > 0 || oversize.length > 0) {
+          this.logger?.info('contact trace record attachments replaced', {
+            contactId,
+            attached: oversize.map((field) => field.document.name),
+            deleted: older.length,
+          });
+        }
+      }
       if (claim && claimant && this.fence) {
         // The write landed: from here only the commit may free the lease (never an abandon).
         const landed = claim;
         claim = undefined;
-        const committed = await this.fence.commit(contactId, claimant.token, landed.version, version);
+        const committed = await this.fence.commit(
+          contactId,
+          claimant.token,
+          landed.version,
+          version,
+          lookupNames.length > 0 ? oversize.map((field) => field.document.name) : undefined,
+        );
         if (!committed) {
           // Only when this invocation outlived its own lease (clock skew): another import may have
           // written meanwhile, so write again under a fresh claim rather than trust the order.
@@ -162,7 +228,14 @@ export class ContactImporter {
         .filter(([, branch]) => branch.status === 'planned')
         .map(([name]) => name),
     });
-    return { ctrRecordId, analyticsRecordId, recordingLocation: location, ctrImport, branches };
+    return {
+      ctrRecordId,
+      analyticsRecordId,
+      recordingLocation: location,
+      ctrImport,
+      oversizeFields,
+      branches,
+    };
   }
 
   /**
@@ -217,20 +290,46 @@ export class ContactImporter {
     }
   }
 
-  async #ctrUpsert(contactId: string, ctr: Record<string, unknown>): Promise<CompositeSubrequest> {
-    const available = await this.#fieldNames(CTR_OBJECT);
-    const body = ctrFields(ctr, {
+  async #ctrUpsert(
+    contactId: string,
+    ctr: Record<string, unknown>,
+  ): Promise<{ subrequest: CompositeSubrequest; oversize: OversizeField[] }> {
+    const describe = await this.api.describe(this.#name(CTR_OBJECT));
+    const available = new Set(describe.fields.map((field) => field.name));
+    const fields = ctrFields(ctr, {
       prefix: this.settings.namespacePrefix,
       region: this.settings.region,
       regionField: available.has(this.#name('Region__c')),
       disconnectReasonField: available.has(this.#name('DisconnectReason__c')),
     });
+    const { body, oversize } = moveOversizeFields(fields, describe.fields, this.settings.namespacePrefix);
+    if (oversize.length > 0) {
+      // Names and lengths only: the values are customer data.
+      this.logger?.warn('contact trace record fields too long for Salesforce: written as null, full text attached', {
+        contactId,
+        oversizeFields: oversize.map(({ field, length, limit, document }) => ({
+          field,
+          length,
+          limit,
+          attachment: document.name,
+        })),
+      });
+    }
     return {
-      method: 'PATCH',
-      url: this.#upsertUrl(CTR_OBJECT, contactId),
-      referenceId: 'ctr',
-      body,
+      subrequest: { method: 'PATCH', url: this.#upsertUrl(CTR_OBJECT, contactId), referenceId: 'ctr', body },
+      oversize,
     };
+  }
+
+  /** Names a composite subrequest in the error of its failure. */
+  #step(referenceId: string, oversize: readonly OversizeField[]): string {
+    if (referenceId === 'analytics') return `upsert ${this.#name(ANALYTICS_OBJECT)} (composite)`;
+    if (referenceId === 'ctr') return `upsert ${this.#name(CTR_OBJECT)} (composite)`;
+    if (referenceId === `${CTR_ATTACHMENTS}OlderAttachments`) {
+      return `query ${this.#name(CTR_OBJECT)} attachments (composite)`;
+    }
+    const index = Number(referenceId.replace(`${CTR_ATTACHMENTS}Attachment`, ''));
+    return `attach ${oversize[index]?.document.name ?? referenceId} to ${this.#name(CTR_OBJECT)} (composite)`;
   }
 
   async #analyticsUpsert(event: ContactImportEvent, location: string | null): Promise<CompositeSubrequest> {
@@ -290,8 +389,4 @@ export class ContactImporter {
   #name(apiName: string): string {
     return `${this.settings.namespacePrefix}${apiName}`;
   }
-}
-
-function referenceObject(referenceId: string): string {
-  return referenceId === 'analytics' ? ANALYTICS_OBJECT : CTR_OBJECT;
 }

@@ -85,6 +85,9 @@ export function createHandler(dependencies: Partial<ContactImportDependencies> =
       );
       if (result.ctrImport === 'imported') observability.count(METRIC.contactsImported, 1);
       if (result.ctrImport.startsWith('superseded')) observability.count(METRIC.supersededVersions, 1);
+      if (result.oversizeFields.length > 0) {
+        observability.count(METRIC.oversizeFieldsAttached, result.oversizeFields.length);
+      }
       return result;
     })
     .use(injectLambdaContext(logger, { resetKeys: true }));

@@ -29,8 +29,27 @@ export interface ContactImportResult {
    * when a newer version of the contact was already written (the write is skipped, never failed).
    */
   ctrImport: string;
+  /**
+   * CTR fields whose text was longer than the org's field: written as null, the full text kept in
+   * an attachment on the CTR record. `[]` for a contact that fits.
+   */
+  oversizeFields: OversizeFieldResult[];
   /** What the state machine runs next, and why the rest is skipped (see planned-branches.ts). */
   branches: PlannedBranches;
+}
+
+/** A CTR field too long for Salesforce, and the attachment holding its full text. */
+export interface OversizeFieldResult {
+  /** The field's API name (with namespace), e.g. `amazonconnect__Attributes__c`. */
+  field: string;
+  /** Characters of the text. */
+  length: number;
+  /** The field's length in the org. */
+  limit: number;
+  /** The attachment's name on the CTR record, e.g. `Attributes__c.json`. */
+  attachment: string;
+  /** The attachment's Id. */
+  attachmentId: string | null;
 }
 
 /** A branch the state machine does not enter, with the reason (kept in the execution output). */

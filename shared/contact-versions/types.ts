@@ -28,7 +28,15 @@ export interface ClaimRequest {
  */
 export type FenceClaim =
   /** The lease is ours: write, then {@link ContactVersionFence.commit} or {@link ContactVersionFence.abandon}. */
-  | { status: 'claimed'; version: number }
+  | {
+      status: 'claimed';
+      version: number;
+      /**
+       * Names of the attachments the last committed write left on the record (its fields too long
+       * for Salesforce), so this write can remove the ones it no longer needs; `[]` when none.
+       */
+      attachments: string[];
+    }
   /** A newer version is already written: skip the write. `by` is its LastUpdateTimestamp. */
   | { status: 'superseded'; by: string }
   /** Another claimant holds an unexpired lease. */
@@ -62,6 +70,8 @@ export interface FenceItem {
    * by Salesforce (its old lease's end); commit and abandon keep the lease until then.
    */
   inDoubtUntil?: number;
+  /** Attachments the written version left on the record, by name (see `FenceClaim`). */
+  attachmentNames?: string[];
   /** DynamoDB TTL (epoch seconds): the item is dropped once no older version can still arrive. */
   expiresAt?: number;
 }

@@ -180,4 +180,23 @@ describe('ContactVersionFence', () => {
     expect(await fence.abandon(contactId, 'b')).toBe('released');
     expect((await write(contactId, V2, 'c')).status).toBe('claimed');
   });
+
+  it('remembers the attachments a committed write left, for the next claim; a commit without names keeps them', async () => {
+    const contactId = nextContact();
+    const first = await fence.claim({ contactId, lastUpdateTimestamp: V1, token: 'a', leaseMs: LEASE });
+    expect(first).toMatchObject({ status: 'claimed', attachments: [] });
+    expect(await fence.commit(contactId, 'a', fenceVersion(V1), V1, ['Attributes__c.json'])).toBe(true);
+    const second = await fence.claim({ contactId, lastUpdateTimestamp: V2, token: 'b', leaseMs: LEASE });
+    expect(second).toMatchObject({ status: 'claimed', attachments: ['Attributes__c.json'] });
+    // A refused write (abandon) leaves the names as they were.
+    expect(await fence.abandon(contactId, 'b')).toBe('released');
+    const third = await fence.claim({ contactId, lastUpdateTimestamp: V2, token: 'c', leaseMs: LEASE });
+    expect(third).toMatchObject({ attachments: ['Attributes__c.json'] });
+    expect(await fence.commit(contactId, 'c', fenceVersion(V2), V2)).toBe(true);
+    const fourth = await fence.claim({ contactId, lastUpdateTimestamp: V3, token: 'd', leaseMs: LEASE });
+    expect(fourth).toMatchObject({ attachments: ['Attributes__c.json'] });
+    expect(await fence.commit(contactId, 'd', fenceVersion(V3), V3, [])).toBe(true);
+    const fifth = await fence.claim({ contactId, lastUpdateTimestamp: V3, token: 'e', leaseMs: LEASE });
+    expect(fifth).toMatchObject({ attachments: [] });
+  });
 });

@@ -95,7 +95,7 @@ export class ContactVersionFence {
     for (let attempt = 0; attempt < 3; attempt++) {
       const now = this.#now();
       try {
-        await this.#send('claim', (documents) =>
+        const answer = await this.#send('claim', (documents) =>
           documents.send(
             new UpdateCommand({
               TableName: this.tableName,
@@ -118,10 +118,12 @@ export class ContactVersionFence {
                 ':now': now,
                 ':never': NEVER,
               },
+              ReturnValues: 'ALL_OLD',
             }),
           ),
         );
-        return { status: 'claimed', version };
+        const before = answer.Attributes as FenceItem | undefined;
+        return { status: 'claimed', version, attachments: before?.attachmentNames ?? [] };
       } catch (error) {
         if (!isConditionFailure(error)) throw error;
       }
@@ -148,17 +150,23 @@ export class ContactVersionFence {
    * Records `version` as written and frees the lease, or keeps it until `inDoubtUntil` when an
    * earlier attempt of the same claimant may still land. Returns false when the lease was no
    * longer ours (it expired and another claimant took it): the caller cannot know which write
-   * landed last.
+   * landed last. `attachments`, when given, replaces the names of the attachments the written
+   * version left on the record (the next claim answers them, so a later write can remove them).
    */
   async commit(
     contactId: string,
     token: string,
     version: number,
     lastUpdateTimestamp: string | null | undefined,
+    attachments?: readonly string[],
   ): Promise<boolean> {
     const written = {
-      set: 'writtenVersion = :version, writtenTimestamp = :timestamp',
-      values: { ':version': version, ':timestamp': lastUpdateTimestamp ?? '' },
+      set: `writtenVersion = :version, writtenTimestamp = :timestamp${attachments ? ', attachmentNames = :attachments' : ''}`,
+      values: {
+        ':version': version,
+        ':timestamp': lastUpdateTimestamp ?? '',
+        ...(attachments ? { ':attachments': [...attachments] } : {}),
+      },
     };
     return (await this.#release('commit', contactId, token, written)) !== 'not ours';
   }

@@ -37,6 +37,11 @@ export const METRIC = {
   transcriptionsFailed: 'TranscriptionsFailed',
   /** Contact Lens analyses imported into the analytics record (contact-lens-import). */
   contactLensImported: 'ContactLensImported',
+  /**
+   * CTR fields too long for their Salesforce field, written as null with the full text attached
+   * to the CTR record (contact-import).
+   */
+  oversizeFieldsAttached: 'OversizeFieldsAttached',
   /** Records not applied because a newer version of the contact was already handled. */
   supersededVersions: 'SupersededVersions',
   /** Contact records parked on the dead-letter queue (ctr-trigger). */

@@ -49,6 +49,29 @@ function originalAttributesText(length: number): string {
   return `{"postcallCTRImportEnabled": "true", "postcallRecordingImportEnabled": "true", "customerTier": "gold", "greetingPlayed": "true", "notes": "${'n'.repeat(length)}"}`;
 }
 
+/** The org's CTR records of contact `n`. */
+function ctrRecordsOf(p: LocalPipeline, n: number): Array<Record<string, unknown>> {
+  return p.emulator.records(CTR).filter((record) => record[KEY] === contactIdOf(n));
+}
+
+/** The record's attachments: name and UTF-8 text. */
+function attachmentsOf(p: LocalPipeline, record: Record<string, unknown> | undefined) {
+  return p.emulator
+    .records('Attachment')
+    .filter((attachment) => attachment.ParentId === record?.Id)
+    .map((attachment) => ({
+      name: attachment.Name,
+      text: Buffer.from(String(attachment.Body), 'base64').toString('utf8'),
+    }));
+}
+
+/** `LastUpdateTimestamp` of `ctr` plus `seconds`. */
+function laterBy(ctr: Record<string, unknown>, seconds: number): string {
+  return new Date(Date.parse(String(ctr.LastUpdateTimestamp)) + seconds * 1000)
+    .toISOString()
+    .replace('.000Z', 'Z');
+}
+
 /** The execution input's size had the CTR travelled inline (as the trigger decodes and builds it). */
 function inlineInputBytes(ctr: Record<string, unknown>): number {
   const decoded = decodeContactTraceRecord(Buffer.from(JSON.stringify(ctr)).toString('base64'));
@@ -100,30 +123,75 @@ describe('contacts too large to pass inline', () => {
     expect(calls.get(contactIdOf(9))).toBeGreaterThanOrEqual(1);
   });
 
-  it('a 900 KB CTR reaches Salesforce whole; Salesforce refuses Attributes__c over 131,072 characters (STRING_TOO_LONG), as it refused the original', async () => {
+  it('a 900 KB CTR is imported: Attributes__c (131,072 characters at most) is null and its full text attached; newer versions replace or remove the attachment', async () => {
     const length = 900_000;
     const ctr = largeCall(2, length);
-    pipeline = await LocalPipeline.start();
-    await pipeline.putRecordingsFor([ctr]);
-    const delivery = await pipeline.deliver([ctr]);
-    await pipeline.settle();
+    const p = await LocalPipeline.start();
+    pipeline = p;
+    // A contact of ordinary size first: the container's describe and token are cached after it.
+    const ordinary = inboundCall(9);
+    await p.putRecordingsFor([ordinary, ctr]);
+    await p.deliver([ordinary]);
+    await p.settle();
+    const callsBefore = p.emulator.apiUsage().apiCalls;
+    const delivery = await p.deliver([ctr]);
+    await p.settle();
 
     expect(delivery.outcomes.map((o) => o.status)).toEqual(['started']);
-    const execution = pipeline.store.get(contactIdOf(2));
+    const execution = p.store.get(contactIdOf(2));
     // The whole CTR is kept by key: nothing was cut on the way.
     const storedIn = (JSON.parse(execution?.input ?? '{}') as { ctr: { storedIn: { key: string } } }).ctr
       .storedIn;
-    const stored = JSON.parse(await readLocalObject(pipeline, storedIn.key));
+    const stored = JSON.parse(await readLocalObject(p, storedIn.key));
     expect(stored.Attributes.notes).toHaveLength(length);
     expect(stored.jsonText.attributes).toBe(originalAttributesText(length));
-    // The org's field is a 131,072-character long text area: the upsert is refused, nothing written.
-    expect(execution?.status).toBe('FAILED');
-    expect(`${execution?.error} ${execution?.cause}`).toMatch(/STRING_TOO_LONG/);
-    expect(execution?.cause).toMatch(/Attributes__c/);
-    // A refusal no retry can fix: the execution fails at once (Salesforce.Request), as the original's Lambda did.
-    expect(execution?.error).toBe('Salesforce.Request');
-    expect(execution?.history.filter((event) => event.type === 'StateRetried')).toEqual([]);
-    expect(pipeline.emulator.records(CTR).filter((record) => record[KEY] === contactIdOf(2))).toEqual([]);
+    expect(execution?.status).toBe('SUCCEEDED');
+    const text = originalAttributesText(length);
+    expect(JSON.parse(execution?.output ?? '{}')).toMatchObject({
+      ctrImport: 'imported',
+      oversizeFields: [
+        { field: ATTRIBUTES, length: text.length, limit: 131_072, attachment: 'Attributes__c.json' },
+      ],
+    });
+    // One CTR record, every other field written, Attributes__c null (never cut).
+    const [record, ...others] = ctrRecordsOf(p, 2);
+    expect(others).toEqual([]);
+    expect(record?.[ATTRIBUTES]).toBeNull();
+    expect(record?.amazonconnect__Channel__c).toBe('VOICE');
+    expect(record?.amazonconnect__AgentUsername__c).toBe((ctr.Agent as { Username: string }).Username);
+    expect(record?.amazonconnect__LastUpdateTimestamp__c).toBeTruthy();
+    // Exactly one attachment: the text the original would have put in the field, byte for byte.
+    expect(attachmentsOf(p, record)).toEqual([{ name: 'Attributes__c.json', text }]);
+    // The attachment travels in the import's one composite call.
+    expect(p.emulator.apiUsage().apiCalls - callsBefore).toBe(1);
+
+    // A newer version, still too large: the attachment is replaced (2 calls: write, delete the older copy).
+    const newer = largeCall(2, length + 1);
+    newer.LastUpdateTimestamp = laterBy(ctr, 60);
+    const beforeNewer = p.emulator.apiUsage().apiCalls;
+    await p.deliver([newer]);
+    await p.settle();
+    expect(p.emulator.apiUsage().apiCalls - beforeNewer).toBe(2);
+    const [afterNewer, ...moreAfterNewer] = ctrRecordsOf(p, 2);
+    expect(moreAfterNewer).toEqual([]);
+    expect(afterNewer?.[ATTRIBUTES]).toBeNull();
+    expect(afterNewer?.amazonconnect__LastUpdateTimestamp__c).toBe(
+      new Date(String(newer.LastUpdateTimestamp)).toISOString().replace('Z', '+0000'),
+    );
+    expect(attachmentsOf(p, afterNewer)).toEqual([
+      { name: 'Attributes__c.json', text: originalAttributesText(length + 1) },
+    ]);
+
+    // A newer version that fits: the text is back in the field and the stale attachment is gone.
+    const fitting = largeCall(2, 10);
+    fitting.LastUpdateTimestamp = laterBy(ctr, 120);
+    await p.deliver([fitting]);
+    await p.settle();
+    const [last, ...moreLast] = ctrRecordsOf(p, 2);
+    expect(moreLast).toEqual([]);
+    expect(last?.[ATTRIBUTES]).toBe(originalAttributesText(10));
+    expect(attachmentsOf(p, last)).toEqual([]);
+    expect(p.store.list({ statuses: ['FAILED'] })).toEqual([]);
   });
 
   it('a dead-lettered record over 256 KB keeps its data in S3 and replay-dlq --local replays it byte-identical', async () => {
