@@ -4,13 +4,13 @@ import { ContactBusyError } from '../../shared/contact-versions/errors.js';
 import type { FenceClaim } from '../../shared/contact-versions/types.js';
 import type { ContactVersionFence } from '../../shared/contact-versions/version-fence.js';
 import { compositeFailure } from '../../shared/salesforce/composite-failure.js';
+import { SalesforceRequestError } from '../../shared/salesforce/errors.js';
 import {
   attachmentSubrequests,
   deleteAttachments,
   insertedAttachmentIds,
   olderAttachmentIds,
 } from '../../shared/salesforce/replaced-attachments.js';
-import { SalesforceRequestError } from '../../shared/salesforce/errors.js';
 import { soql, soqlIdentifier } from '../../shared/salesforce/soql.js';
 import type { CompositeSubrequest, SalesforceApi } from '../../shared/salesforce/types.js';
 import { writeMayStillLand } from '../../shared/salesforce/write-outcome.js';
@@ -305,15 +305,18 @@ export class ContactImporter {
     const { body, oversize } = moveOversizeFields(fields, describe.fields, this.settings.namespacePrefix);
     if (oversize.length > 0) {
       // Names and lengths only: the values are customer data.
-      this.logger?.warn('contact trace record fields too long for Salesforce: written as null, full text attached', {
-        contactId,
-        oversizeFields: oversize.map(({ field, length, limit, document }) => ({
-          field,
-          length,
-          limit,
-          attachment: document.name,
-        })),
-      });
+      this.logger?.warn(
+        'contact trace record fields too long for Salesforce: written as null, full text attached',
+        {
+          contactId,
+          oversizeFields: oversize.map(({ field, length, limit, document }) => ({
+            field,
+            length,
+            limit,
+            attachment: document.name,
+          })),
+        },
+      );
     }
     return {
       subrequest: { method: 'PATCH', url: this.#upsertUrl(CTR_OBJECT, contactId), referenceId: 'ctr', body },

@@ -2,7 +2,10 @@
  * The contact-import Lambda (real handler, real client) against the Salesforce emulator over HTTP.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { handler as importContactHandler } from '../../functions/contact-import/handler.js';
+import {
+  createHandler as createImportHandler,
+  handler as importContactHandler,
+} from '../../functions/contact-import/handler.js';
 import { lambdaContext } from '../../local/aws-stand-ins/lambda-context.js';
 import {
   LOCAL_DYNAMODB_CREDENTIALS,
@@ -22,6 +25,8 @@ import type { ExecutionKind, PostCallExecutionInput } from '../../shared/ctr/exe
 import { decodeContactTraceRecord, parseContactTraceRecordJson } from '../../shared/ctr/parse.js';
 import { ctrRefreshPlan, planContact } from '../../shared/ctr/plan.js';
 import type { PostCallSwitches } from '../../shared/ctr/switches.js';
+import { getSalesforceClient } from '../../shared/salesforce/from-environment.js';
+import type { CompositeSubrequest } from '../../shared/salesforce/types.js';
 
 const SWITCHES: PostCallSwitches = {
   ctrImport: true,
@@ -101,6 +106,7 @@ describe('contact import against the Salesforce emulator', () => {
       analyticsRecordId: cca.Id,
       recordingLocation: event.plan.recordingLocation,
       ctrImport: 'imported',
+      oversizeFields: [],
       branches: {
         recordingUpload: { status: 'notPlanned', reason: 'recording upload not requested' },
         transcription: { status: 'notPlanned', reason: 'transcription not requested' },
@@ -265,6 +271,89 @@ describe('contact import against the Salesforce emulator', () => {
     await expect(importContact(payload('inbound-voice-agent-recording'))).rejects.toMatchObject({
       name: 'Salesforce.Request',
       message: expect.stringContaining('INVALID_FIELD'),
+    });
+  });
+
+  describe('a CTR text longer than its field', () => {
+    /** The fixture with `length` characters of notes in its attributes (Attributes__c holds 131,072). */
+    function oversize(length: number, fill = 'n') {
+      const ctr = loadCtrFixture('inbound-voice-agent-recording');
+      ctr.Attributes = { ...(ctr.Attributes as Record<string, string>), notes: fill.repeat(length) };
+      return payload(ctr);
+    }
+    const attachments = (sf: SalesforceEmulator) =>
+      sf.records('Attachment').map((attachment) => ({
+        parentId: attachment.ParentId,
+        name: attachment.Name,
+        contentType: attachment.ContentType,
+        text: Buffer.from(String(attachment.Body), 'base64').toString('utf8'),
+      }));
+
+    it('is written as null with its full text attached in the same call; a Retry leaves one attachment (2 calls)', async () => {
+      const sf = await org();
+      const event = oversize(200_000);
+      const first = await importContact(event);
+      // The attachment travels in the import's composite call (the rest is the cold container's describes).
+      expect(sf.apiUsage().byEndpoint['POST /composite']).toBe(1);
+      const [record] = sf.records(CTR).filter((r) => r.Id === first.ctrRecordId);
+      expect(record?.amazonconnect__Attributes__c).toBeNull();
+      expect(record?.amazonconnect__AgentUsername__c).toBe('jdoe');
+      const text = event.ctr.jsonText.attributes as string;
+      expect(first.oversizeFields).toEqual([
+        {
+          field: 'amazonconnect__Attributes__c',
+          length: text.length,
+          limit: 131_072,
+          attachment: 'Attributes__c.json',
+          attachmentId: sf.records('Attachment')[0]?.Id,
+        },
+      ]);
+      expect(attachments(sf)).toEqual([
+        { parentId: first.ctrRecordId, name: 'Attributes__c.json', contentType: 'application/json', text },
+      ]);
+
+      // The same version again (Retry, redrive): the older copy is found and deleted in a second call.
+      sf.resetApiUsage();
+      const again = await importContact(event);
+      expect(sf.apiUsage().byEndpoint).toEqual({ 'POST /composite': 2 });
+      expect(again.ctrRecordId).toBe(first.ctrRecordId);
+      expect(attachments(sf)).toEqual([
+        { parentId: first.ctrRecordId, name: 'Attributes__c.json', contentType: 'application/json', text },
+      ]);
+      expect(again.oversizeFields[0]?.attachmentId).toBe(sf.records('Attachment')[0]?.Id);
+    });
+
+    it('a contact that fits sends the same single request as ever: no attachment subrequest', async () => {
+      const sf = await org();
+      const sent: CompositeSubrequest[][] = [];
+      const client = getSalesforceClient();
+      const recording = new Proxy(client, {
+        get(target, key) {
+          if (key === 'composite') {
+            return (subrequests: CompositeSubrequest[], options: unknown) => {
+              sent.push(subrequests);
+              return target.composite(subrequests, options as Parameters<typeof target.composite>[1]);
+            };
+          }
+          const value = Reflect.get(target, key, target);
+          return typeof value === 'function' ? value.bind(target) : value;
+        },
+      });
+      const run = createImportHandler({ salesforce: () => recording });
+      const event = payload('inbound-voice-agent-recording');
+      await run(event, lambdaContext({ functionName: 'contact-import', timeoutMs: 120_000 }));
+      sf.resetApiUsage();
+      const result = await run(event, lambdaContext({ functionName: 'contact-import', timeoutMs: 120_000 }));
+      expect(sf.apiUsage().apiCalls).toBe(1);
+      expect(result.oversizeFields).toEqual([]);
+      expect(sent.at(-1)?.map((sub) => [sub.method, sub.referenceId])).toEqual([
+        ['PATCH', 'ctr'],
+        ['PATCH', 'analytics'],
+      ]);
+      expect(sent.at(-1)?.[0]?.body).toMatchObject({
+        amazonconnect__Attributes__c: event.ctr.jsonText.attributes,
+      });
+      expect(sf.records('Attachment')).toEqual([]);
     });
   });
 
