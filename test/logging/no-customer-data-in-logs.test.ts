@@ -170,7 +170,7 @@ describe('contact-import', () => {
     await dynamodb.stop();
   });
 
-  it('a CTR whose attributes Salesforce rejects as too long', async () => {
+  it('a CTR whose attributes are too long for Salesforce: attached, and the WARN names only the field and lengths', async () => {
     const { handler } = await import('../../functions/contact-import/handler.js');
     const { parseContactTraceRecordJson } = await import('../../shared/ctr/parse.js');
     const { buildExecutionInput } = await import('../../shared/ctr/build-execution-input.js');
@@ -184,14 +184,16 @@ describe('contact-import', () => {
       }),
     );
     const input = buildExecutionInput(ctr, ctrRefreshPlan(), 'ctrRefresh');
-    const error = await failure(
-      handler(
-        { contactId, kind: 'ctrRefresh', plan: input.plan, ctr: input.ctr } as never,
-        lambdaContext({ functionName: 'contact-import', timeoutMs: 30_000 }),
-      ),
+    const result = await handler(
+      { contactId, kind: 'ctrRefresh', plan: input.plan, ctr: input.ctr } as never,
+      lambdaContext({ functionName: 'contact-import', timeoutMs: 30_000 }),
     );
-    expect(error.message).toContain('STRING_TOO_LONG');
-    expectCleanLines(0);
+    expect(result.oversizeFields.map((field) => field.attachment)).toEqual(['Attributes__c.json']);
+    expectCleanLines(1);
+    const warning = lines.map((line) => JSON.parse(line)).find((line) => line.level === 'WARN');
+    expect(warning?.oversizeFields).toEqual([
+      expect.objectContaining({ field: expect.stringMatching(/Attributes__c$/), limit: 131_072 }),
+    ]);
   });
 });
 

@@ -74,6 +74,7 @@ const imported = {
   analyticsRecordId: 'a0B000000000001AAA',
   recordingLocation: 'bucket/connect/x.wav',
   ctrImport: 'imported',
+  oversizeFields: [],
 };
 
 describe('post-call.asl.json', () => {
@@ -186,6 +187,7 @@ describe('post-call.asl.json', () => {
       kind: 'full',
       ctrRecordId: imported.ctrRecordId,
       ctrImport: 'imported',
+      oversizeFields: [],
       analyticsRecordId: null,
       branches: {
         recordingUpload: { status: 'notPlanned', reason: 'recording upload not requested' },
@@ -269,6 +271,7 @@ describe('post-call.asl.json', () => {
       kind: 'ctrRefresh',
       ctrRecordId: imported.ctrRecordId,
       ctrImport: 'imported',
+      oversizeFields: [],
     });
   });
 
