@@ -19,8 +19,8 @@ const ROOTS = ['functions', 'shared', 'ops', 'infra/lib', 'local'];
 /** Tests, their doubles and fixtures are not API. */
 const NOT_PRODUCTION = /\.test\.ts$|\.d\.ts$|(^|\/)(test|test-support|fixtures)\//;
 
-/** Lowest accepted share of documented exported declarations, in percent. */
-const MIN_COVERAGE = 99;
+/** Lowest accepted share of documented exported declarations, in percent: every one of them. */
+const MIN_COVERAGE = 100;
 
 interface Coverage {
   total: number;
