@@ -1,6 +1,7 @@
 /**
- * The suite runs on the Node it was asked for: `.ci/run` runs it once on the machine's Node and
- * once on Node 22 (the Lambda runtime) with EXPECT_NODE_MAJOR=22, and this proves which it was.
+ * The suite runs on the Node it was asked for: `.ci/run` runs `npm test` with EXPECT_NODE_MAJOR=22
+ * (npm runs scripts with the Node 22 that npm ci installs into node_modules/.bin) and
+ * `npm run test:host-node` with the machine's own major version, and this proves which it was.
  */
 import { describe, expect, it } from 'vitest';
 
