@@ -42,6 +42,7 @@ import { namespacePrefix } from '../shared/salesforce/namespace.js';
 import {
   BENCH_RECORDING_BUCKET,
   benchContactId as contactId,
+  FULL_CONTACT_ATTRIBUTES,
   recordedContact,
 } from './support/bench-contacts.js';
 
@@ -140,14 +141,7 @@ const ATTRIBUTES: Record<Exclude<Profile, 'ctrOnly'>, Record<string, string>> = 
     postcallRecordingImportEnabled: 'true',
     contactLensImportEnabled: 'true',
   },
-  full: {
-    postcallCTRImportEnabled: 'true',
-    postcallRecordingImportEnabled: 'true',
-    postcallTranscribeEnabled: 'true',
-    postcallTranscribeLanguage: 'en-US',
-    postcallTranscribeComprehendAnalysis: 'snt,kw,dl,ne,syn',
-    contactLensImportEnabled: 'true',
-  },
+  full: FULL_CONTACT_ATTRIBUTES,
 };
 
 /** The contact record of a profile: the agentless fixture for CTR only, else an inbound call with a recording. */

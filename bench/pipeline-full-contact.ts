@@ -48,7 +48,11 @@ import { analyticsBranchOptions } from '../local/aws-stand-ins/analytics-branche
 import { TranscribeStandIn } from '../local/aws-stand-ins/transcribe-stand-in.js';
 import { LocalPipeline, POST_CALL_LAMBDA_HANDLERS } from '../local/runner/local-pipeline.js';
 import type { LambdaHandler } from '../local/runner/post-call-runner.js';
-import { BENCH_RECORDING_BUCKET, recordedContact } from './support/bench-contacts.js';
+import {
+  BENCH_RECORDING_BUCKET,
+  FULL_CONTACT_ATTRIBUTES,
+  recordedContact,
+} from './support/bench-contacts.js';
 
 const RECORDING_BUCKET = BENCH_RECORDING_BUCKET;
 
@@ -95,14 +99,7 @@ export const ORIGINAL_PACKAGE_MODEL = {
 
 /** The inbound call fixture as contact `n`, asking for every post-call feature. */
 function fullContact(n: number): Record<string, unknown> {
-  return recordedContact(n, {
-    postcallCTRImportEnabled: 'true',
-    postcallRecordingImportEnabled: 'true',
-    postcallTranscribeEnabled: 'true',
-    postcallTranscribeLanguage: 'en-US',
-    postcallTranscribeComprehendAnalysis: 'snt,kw,dl,ne,syn',
-    contactLensImportEnabled: 'true',
-  });
+  return recordedContact(n, { ...FULL_CONTACT_ATTRIBUTES });
 }
 
 export interface FullContactFigures {
