@@ -116,10 +116,9 @@ export async function startContactExecution(
   } catch (error) {
     return retry(error, sequenceNumber, contactId, `DescribeExecution ${fullName} failed`, logger);
   }
-  if (compareCtrTimestamps(ctr.LastUpdateTimestamp, existingVersion) < 0) {
-    return superseded(sequenceNumber, contactId, existingVersion, fullName, logger);
-  }
-  if (compareCtrTimestamps(ctr.LastUpdateTimestamp, existingVersion) === 0) {
+  const order = compareCtrTimestamps(ctr.LastUpdateTimestamp, existingVersion);
+  if (order < 0) return superseded(sequenceNumber, contactId, existingVersion, fullName, logger);
+  if (order === 0) {
     const reason = `already processed by execution ${fullName} (started with version ${existingVersion || 'unknown'})`;
     logger?.info('Contact already processed', { contactId, sequenceNumber, executionName: fullName });
     return {
