@@ -32,9 +32,8 @@
  */
 import { Command, CommanderError } from '@commander-js/extra-typings';
 import { NothingMatchedError, UsageError } from './errors.js';
+import { TABLE_WIDTH } from './text-table.js';
 
-/** Help is wrapped to the terminal, never wider than this (the tables' width too). */
-const HELP_WIDTH = 120;
 const DEFAULT_WIDTH = 80;
 
 /** Where a command writes: `process.stdout` / `process.stderr`, or a capture in tests. */
@@ -144,7 +143,8 @@ export async function runProgram<Args extends unknown[], Opts extends Record<str
     err: (line) => streams.stderr.write(`${line}\n`),
     streams,
   };
-  const width = (stream: OutputStream) => Math.min(stream.columns || DEFAULT_WIDTH, HELP_WIDTH);
+  // Help is wrapped to the terminal, never wider than the tables.
+  const width = (stream: OutputStream) => Math.min(stream.columns || DEFAULT_WIDTH, TABLE_WIDTH);
   program.configureOutput({
     writeOut: (text) => streams.stdout.write(text),
     writeErr: (text) => streams.stderr.write(text),
