@@ -52,49 +52,51 @@ function plain(name: string, summary: string, load: () => Promise<{ run(): Promi
   };
 }
 
+/** A benchmark taking one optional count, `[argument]` (default `fallback`), handed to `run`. */
+function counted(
+  name: string,
+  summary: string,
+  argument: { name: string; description: string; fallback: number; example: number },
+  run: (count: number) => Promise<Figures>,
+): Benchmark {
+  return {
+    summary,
+    main(argv) {
+      const program = benchProgram(name, summary, ` ${argument.example}`).argument(
+        `[${argument.name}]`,
+        argument.description,
+        parsePositiveInt,
+        argument.fallback,
+      );
+      return runProgram(program, argv, async (_options, io, [count]) => printFigures(io, await run(count)));
+    },
+  };
+}
+
 const BENCHMARKS: Record<string, Benchmark> = {
-  'salesforce-client': {
-    summary: 'client overhead vs bare undici; token requests',
-    main(argv) {
-      const program = benchProgram('salesforce-client', this.summary, ' 1000').argument(
-        '[iterations]',
-        'calls per operation and side',
-        parsePositiveInt,
-        3000,
-      );
-      return runProgram(program, argv, async (_options, io, [iterations]) =>
-        printFigures(io, await (await import('./salesforce-client.js')).run({ iterations })),
-      );
+  'salesforce-client': counted(
+    'salesforce-client',
+    'client overhead vs bare undici; token requests',
+    { name: 'iterations', description: 'calls per operation and side', fallback: 3000, example: 1000 },
+    async (iterations) => (await import('./salesforce-client.js')).run({ iterations }),
+  ),
+  'invoke-api': counted(
+    'invoke-api',
+    'sfInvokeAPI latency vs a bare request; cold init',
+    { name: 'iterations', description: 'warm invocations per side', fallback: 300, example: 100 },
+    async (iterations) => (await import('./invoke-api.js')).run({ iterations }),
+  ),
+  pipeline: counted(
+    'pipeline',
+    'calls, transitions and cost per contact; upload RSS',
+    {
+      name: 'recordingMb',
+      description: 'size of the recording the upload measurement streams, in MB',
+      fallback: 200,
+      example: 50,
     },
-  },
-  'invoke-api': {
-    summary: 'sfInvokeAPI latency vs a bare request; cold init',
-    main(argv) {
-      const program = benchProgram('invoke-api', this.summary, ' 100').argument(
-        '[iterations]',
-        'warm invocations per side',
-        parsePositiveInt,
-        300,
-      );
-      return runProgram(program, argv, async (_options, io, [iterations]) =>
-        printFigures(io, await (await import('./invoke-api.js')).run({ iterations })),
-      );
-    },
-  },
-  pipeline: {
-    summary: 'calls, transitions and cost per contact; upload RSS',
-    main(argv) {
-      const program = benchProgram('pipeline', this.summary, ' 50').argument(
-        '[recordingMb]',
-        'size of the recording the upload measurement streams, in MB',
-        parsePositiveInt,
-        200,
-      );
-      return runProgram(program, argv, async (_options, io, [megabytes]) =>
-        printFigures(io, await (await import('./pipeline.js')).run({ megabytes })),
-      );
-    },
-  },
+    async (megabytes) => (await import('./pipeline.js')).run({ megabytes }),
+  ),
   'pipeline-cost': plain(
     'pipeline-cost',
     'the cost model alone (a few minutes)',
