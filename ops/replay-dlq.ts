@@ -92,18 +92,20 @@ process.exitCode = await runReplayDlqCli(
     const kinesis = new KinesisClient({});
     const s3 = new S3Client({});
     const payloads = settings.payloadBucket ? new PayloadWriter(s3, settings.payloadBucket) : undefined;
+    const payloadReader = new PayloadReader(s3);
+    const noReparking = nonReparkingSqsClient();
     return {
       queue: new SqsDeadLetterQueue(url, sqsClient),
       // A parked record is never parked twice; one read back from the stream may be, like any delivery.
       startBatch: (event, source) =>
         handleKinesisBatch(event, {
           sfn,
-          sqs: source === 'stream' ? sqsClient : nonReparkingSqsClient(),
+          sqs: source === 'stream' ? sqsClient : noReparking,
           settings,
           payloads,
         }),
       readStreamBatch: (batch) => readStreamBatch(kinesis, batch),
-      readPayload: (ref) => new PayloadReader(s3).read(ref),
+      readPayload: (ref) => payloadReader.read(ref),
     };
   },
 );
