@@ -115,7 +115,7 @@ export class ContactImporter {
         this.logger?.info('contact trace record superseded', { contactId, kind, version, by: answer.by });
       }
     }
-    const wantsCtr = plan.ctrImport && !ctrImport.startsWith('superseded');
+    const wantsCtr = ctrImport === 'imported';
 
     const facts = { contactId, kind, plan, ctr, recordingLocation: location };
     let ctrRecordId: string | null = null;
