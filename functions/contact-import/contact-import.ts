@@ -10,6 +10,7 @@ import {
   deleteAttachments,
   insertedAttachmentIds,
   olderAttachmentIds,
+  olderAttachmentsReference,
 } from '../../shared/salesforce/replaced-attachments.js';
 import { soql, soqlIdentifier } from '../../shared/salesforce/soql.js';
 import type { CompositeSubrequest, SalesforceApi } from '../../shared/salesforce/types.js';
@@ -328,7 +329,7 @@ export class ContactImporter {
   #step(referenceId: string, oversize: readonly OversizeField[]): string {
     if (referenceId === 'analytics') return `upsert ${this.#name(ANALYTICS_OBJECT)} (composite)`;
     if (referenceId === 'ctr') return `upsert ${this.#name(CTR_OBJECT)} (composite)`;
-    if (referenceId === `${CTR_ATTACHMENTS}OlderAttachments`) {
+    if (referenceId === olderAttachmentsReference(CTR_ATTACHMENTS)) {
       return `query ${this.#name(CTR_OBJECT)} attachments (composite)`;
     }
     const index = Number(referenceId.replace(`${CTR_ATTACHMENTS}Attachment`, ''));
