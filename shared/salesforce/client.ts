@@ -22,6 +22,7 @@ import { errorSummary } from '../logging/error-summary.js';
 import { AccessTokenCache } from './access-token-cache.js';
 import {
   currentSalesforceObserver,
+  type LimitInfo,
   type SalesforceCallObserver,
   type SalesforceOperation,
 } from './call-observer.js';
@@ -551,8 +552,11 @@ export class SalesforceClient implements SalesforceApi {
   ): Promise<{ expired?: boolean; body?: unknown }> {
     const span = this.observer()?.callStarted(options.operation);
     let response: HttpResponse | undefined;
+    // Parsed once per response: for the usage warning and for the observer.
+    let limitInfo: LimitInfo | undefined;
     try {
       response = await this.send(method, path, options, token);
+      limitInfo = parseLimitInfo(response.headers['sforce-limit-info']);
       if (response.status === 401 && on401 === 'refresh') {
         span?.end({ status: 401 });
         return { expired: true };
@@ -567,17 +571,14 @@ export class SalesforceClient implements SalesforceApi {
           },
         );
       }
-      const body = this.result(method, path, response);
-      span?.end({
-        status: response.status,
-        limitInfo: parseLimitInfo(response.headers['sforce-limit-info']),
-      });
+      const body = this.result(method, path, response, limitInfo);
+      span?.end({ status: response.status, limitInfo });
       return { body };
     } catch (error) {
       span?.end({
         status: response?.status,
         errorName: error instanceof Error ? error.name : 'Error',
-        limitInfo: response === undefined ? undefined : parseLimitInfo(response.headers['sforce-limit-info']),
+        limitInfo,
       });
       throw error;
     }
@@ -613,9 +614,13 @@ export class SalesforceClient implements SalesforceApi {
     return this.http.send(this.apiOrigin, { method, path, headers, body: multipart.body, timeoutMs });
   }
 
-  private result(method: HttpMethod, path: string, response: HttpResponse): unknown {
-    const limitHeader = response.headers['sforce-limit-info'];
-    if (limitHeader !== undefined) this.recordLimitInfo(limitHeader);
+  private result(
+    method: HttpMethod,
+    path: string,
+    response: HttpResponse,
+    limitInfo: LimitInfo | undefined,
+  ): unknown {
+    if (limitInfo !== undefined) this.recordLimitInfo(limitInfo);
     if (response.status >= 200 && response.status < 300) return response.body;
     const error = mapResponseError(response.status, response.body, {
       operation: `${method} ${pathOnly(path)}`,
@@ -646,9 +651,7 @@ export class SalesforceClient implements SalesforceApi {
     return this.debugOn;
   }
 
-  private recordLimitInfo(header: string | string[]): void {
-    const info = parseLimitInfo(header);
-    if (info === undefined) return;
+  private recordLimitInfo(info: LimitInfo): void {
     this.stats.lastLimitInfo = info;
     const ratio = info.used / info.max;
     if (ratio <= this.limitWarningRatio) return;
