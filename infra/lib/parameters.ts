@@ -364,10 +364,23 @@ export class StackParameters extends Construct {
       if (!spec?.env) throw new Error(`parameter ${name} feeds no environment variable`);
       environment[spec.env] =
         spec.pattern === BOOLEAN_PATTERN
-          ? Fn.conditionIf(`${spec.id}Condition`, 'true', 'false').toString()
+          ? Fn.conditionIf(this.#switchCondition(spec.id), 'true', 'false').toString()
           : this[name].valueAsString;
     }
     return environment;
+  }
+
+  /**
+   * The logical id of a switch parameter's condition (`<Id>Condition`). Checked at synth: a switch
+   * added to the specs without its condition would otherwise reach the template as a reference to
+   * a condition that does not exist, which only the deploy would reject.
+   */
+  #switchCondition(parameterId: string): string {
+    const id = `${parameterId}Condition`;
+    if (!(Stack.of(this).node.tryFindChild(id) instanceof CfnCondition)) {
+      throw new Error(`switch parameter ${parameterId} has no condition ${id} in createConditions`);
+    }
+    return id;
   }
 
   /** Console groups and labels, so the deploy form reads like the admin guide's installation steps. */
