@@ -396,16 +396,8 @@ export class LocalPipeline {
       requestChecksumCalculation: 'WHEN_REQUIRED',
       responseChecksumValidation: 'WHEN_REQUIRED',
     });
-    try {
-      await s3.send(new CreateBucketCommand({ Bucket: LOCAL_PAYLOAD_BUCKET }));
-    } catch (error) {
-      // A kept directory (.local-state/s3) already holds it.
-      if (
-        (error as Error).name !== 'BucketAlreadyOwnedByYou' &&
-        (error as Error).name !== 'BucketAlreadyExists'
-      )
-        throw error;
-    }
+    // A kept directory (.local-state/s3) may already hold it.
+    await createBucketIfMissing(s3, LOCAL_PAYLOAD_BUCKET);
     return new LocalPipeline({
       emulator,
       runner,
@@ -673,16 +665,17 @@ export class LocalPipeline {
 
   async #ensureBucket(bucket: string): Promise<void> {
     if (this.#buckets.has(bucket)) return;
-    try {
-      await this.s3.send(new CreateBucketCommand({ Bucket: bucket }));
-    } catch (error) {
-      if (
-        (error as Error).name !== 'BucketAlreadyOwnedByYou' &&
-        (error as Error).name !== 'BucketAlreadyExists'
-      ) {
-        throw error;
-      }
-    }
+    await createBucketIfMissing(this.s3, bucket);
     this.#buckets.add(bucket);
+  }
+}
+
+/** Creates `bucket`, or leaves it be when the local S3 already holds it. */
+async function createBucketIfMissing(s3: S3Client, bucket: string): Promise<void> {
+  try {
+    await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+  } catch (error) {
+    const name = (error as Error).name;
+    if (name !== 'BucketAlreadyOwnedByYou' && name !== 'BucketAlreadyExists') throw error;
   }
 }
